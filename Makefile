@@ -1,0 +1,33 @@
+# Everything runs from a virtual environment this Makefile makes itself.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint check bench doctor clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/interview-tui
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+check: lint test
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+doctor: $(STAMP)
+	$(BIN)/interview-tui doctor
+
+clean:
+	rm -rf $(VENV) .pytest_cache

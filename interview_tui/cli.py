@@ -1,0 +1,73 @@
+"""Command line: run the app (default), doctor, serve-ssh."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from interview_tui import __version__
+from interview_tui.config import Settings, load_settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="interview-tui", description="Keyboard-driven mock interviews in your terminal."
+    )
+    parser.add_argument("--version", action="version", version=f"interview-tui {__version__}")
+    parser.add_argument("--data-dir", help="where the database lives (env INTERVIEW_TUI_DATA_DIR)")
+    parser.add_argument("--config", help="config file (default: the platform's config dir)")
+    parser.add_argument("--offline", action="store_true", help="use the offline coach")
+    parser.add_argument("--model", help="Claude model to use")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="start the app (the default)")
+    sub.add_parser("doctor", help="show version, paths, schema and coach; never a secret")
+    return parser
+
+
+def doctor(settings: Settings) -> int:
+    """Print what a bug report needs. Returns a process exit code."""
+    from interview_tui.store import SCHEMA_VERSION, StoreError, schema_version
+
+    lines = [
+        ("version", __version__),
+        ("python", sys.version.split()[0]),
+        ("data directory", str(settings.data_dir)),
+        ("database", str(settings.db_path)),
+        ("config file", f"{settings.config_file}{'' if settings.config_file.exists() else ' (none)'}"),
+    ]
+    code = 0
+    if settings.db_path.exists():
+        try:
+            found = schema_version(settings.db_path)
+            note = "" if found == SCHEMA_VERSION else f" (this version expects {SCHEMA_VERSION})"
+            lines.append(("schema version", f"{found}{note}"))
+            if found > SCHEMA_VERSION:
+                code = 1
+        except StoreError as exc:
+            lines.append(("schema version", f"unreadable: {exc}"))
+            code = 1
+    else:
+        lines.append(("schema version", f"no database yet (will be created at {SCHEMA_VERSION})"))
+    if settings.coach_backend == "claude":
+        lines.append(("coach", f"Claude (model {settings.model})"))
+        lines.append(("api key", "set (ANTHROPIC_API_KEY)"))
+    else:
+        why = "--offline" if settings.offline else "no ANTHROPIC_API_KEY"
+        lines.append(("coach", f"offline ({why})"))
+    width = max(len(k) for k, _ in lines)
+    for key, value in lines:
+        print(f"{key.ljust(width)}  {value}")
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = load_settings(
+        data_dir=args.data_dir, offline=args.offline, model=args.model, config_file=args.config
+    )
+    if args.command == "doctor":
+        return doctor(settings)
+    from interview_tui.app import run_app
+
+    return run_app(settings)

@@ -1,0 +1,1 @@
+"""Shipped data: the offline question bank and the demo profile."""

@@ -1,0 +1,97 @@
+"""Opening the database: checks before touching the file, then pragmas and migrations.
+
+The database object is deferred (``SqliteDatabase(None)``) and bound to a file at
+start-up by ``open_database``; nothing is opened at import time.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from peewee import OperationalError, SqliteDatabase
+
+# Bumped by each migration in ``migrations.MIGRATIONS``; kept here so callers need not
+# import the migration code to know it.
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 5000
+
+database = SqliteDatabase(None)
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says which file and why."""
+
+
+class NewerSchemaError(StoreError):
+    """The file was written by a newer interview-tui; it is left untouched."""
+
+
+class DatabaseLockedError(StoreError):
+    """Another process holds the database longer than the busy timeout."""
+
+
+def schema_version(path: Path) -> int:
+    """The schema version stored in ``path``, read without changing the file."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"Cannot open database {path}: {exc}") from exc
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path} is not a readable interview-tui database ({exc}). "
+            "Move it aside or point --data-dir elsewhere."
+        ) from exc
+    finally:
+        conn.close()
+
+
+def open_database(path: Path) -> SqliteDatabase:
+    """Bind the shared database to ``path``, creating or migrating it as needed."""
+    from interview_tui.store.migrations import migrate
+
+    path = Path(path)
+    if path.exists():
+        if not path.is_file():
+            raise StoreError(f"Database path {path} is not a file.")
+        found = schema_version(path)
+        if found > SCHEMA_VERSION:
+            raise NewerSchemaError(
+                f"{path} uses schema version {found}, but this interview-tui only knows "
+                f"version {SCHEMA_VERSION}. Upgrade interview-tui to open it; "
+                "the file was not changed."
+            )
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Cannot create data directory {path.parent}: {exc}") from exc
+    close_database()
+    database.init(
+        str(path),
+        pragmas={
+            "journal_mode": "wal",
+            "foreign_keys": 1,
+            "busy_timeout": BUSY_TIMEOUT_MS,
+            "synchronous": "normal",
+        },
+    )
+    try:
+        database.connect(reuse_if_open=True)
+        migrate(database)
+    except OperationalError as exc:
+        if "locked" in str(exc).lower():
+            raise DatabaseLockedError(
+                f"{path} is locked by another process; close other interview-tui windows "
+                "and try again."
+            ) from exc
+        raise StoreError(f"Cannot open database {path}: {exc}") from exc
+    return database
+
+
+def close_database() -> None:
+    if not database.deferred and not database.is_closed():
+        database.close()

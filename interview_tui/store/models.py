@@ -1,0 +1,180 @@
+"""Peewee models: one local, single-user interview-practice database."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from interview_tui.clock import now
+from interview_tui.store.db import database
+
+
+class JSONField(TextField):
+    """A JSON document kept as text."""
+
+    def db_value(self, value: Any) -> str | None:
+        return None if value is None else json.dumps(value, ensure_ascii=False)
+
+    def python_value(self, value: str | None) -> Any:
+        return None if value is None else json.loads(value)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Candidate(BaseModel):
+    id = AutoField()
+    name = TextField()
+    headline = TextField(default="")
+    resume_text = TextField(default="")
+    is_demo = BooleanField(default=False)
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+
+class JobApplication(BaseModel):
+    id = AutoField()
+    candidate = ForeignKeyField(Candidate, backref="applications", on_delete="CASCADE")
+    company = TextField()
+    role = TextField()
+    job_description = TextField(default="")
+    interviewer_name = TextField(default="")
+    is_demo = BooleanField(default=False)
+    created_at = DateTimeField(default=now)
+
+
+class MockSession(BaseModel):
+    id = AutoField()
+    application = ForeignKeyField(JobApplication, backref="sessions", on_delete="CASCADE")
+    stage = TextField()
+    difficulty = TextField()
+    persona = TextField()
+    question_count = IntegerField()
+    target_level = TextField()
+    hide_scores = BooleanField(default=False)
+    state = TextField(index=True)
+    backend = TextField(default="offline")
+    started_at = DateTimeField(default=now, index=True)
+    completed_at = DateTimeField(null=True)
+    overall_score = FloatField(null=True)
+    readiness = TextField(null=True)
+    session_feedback = JSONField(null=True)
+
+
+class Question(BaseModel):
+    id = AutoField()
+    session = ForeignKeyField(MockSession, backref="questions", on_delete="CASCADE")
+    number = IntegerField()
+    text = TextField()
+    competency = TextField()
+    difficulty = TextField()
+    guidance = TextField(default="")
+    asked_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("session", "number"), True),)
+
+
+class Response(BaseModel):
+    id = AutoField()
+    question = ForeignKeyField(Question, backref="responses", on_delete="CASCADE")
+    number = IntegerField()  # 1 = main answer, 2..4 = follow-ups
+    prompt = TextField()  # what was asked: the question, or the follow-up
+    text = TextField()
+    submitted_at = DateTimeField(default=now)
+    seconds_spent = FloatField(null=True)
+
+    class Meta:
+        indexes = ((("question", "number"), True),)
+
+
+class Analysis(BaseModel):
+    id = AutoField()
+    response = ForeignKeyField(Response, backref="analyses", unique=True, on_delete="CASCADE")
+    score = IntegerField()
+    level = TextField()
+    strengths = JSONField(default=list)
+    gaps = JSONField(default=list)
+    follow_up_questions = JSONField(default=list)
+    brief_feedback = TextField(default="")
+    # The follow-up actually asked next, if the interviewer followed up on this response.
+    asked_follow_up = TextField(null=True)
+    created_at = DateTimeField(default=now)
+
+
+class QuestionFeedbackRow(BaseModel):
+    id = AutoField()
+    question = ForeignKeyField(Question, backref="feedback_rows", unique=True, on_delete="CASCADE")
+    score = IntegerField()
+    level = TextField()
+    assessment = TextField(default="")
+    what_landed = JSONField(default=list)
+    what_didnt = JSONField(default=list)
+    coaching = JSONField(default=list)
+    revised_answer = TextField(default="")
+    ungrounded = JSONField(default=list)  # claims in the revised answer found in no source
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "question_feedback"
+
+
+class AnswerDraft(BaseModel):
+    id = AutoField()
+    session = ForeignKeyField(MockSession, backref="drafts", on_delete="CASCADE")
+    question_number = IntegerField()
+    response_number = IntegerField()
+    text = TextField(default="")
+    seconds_spent = FloatField(default=0.0)
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("session", "question_number", "response_number"), True),)
+
+
+class CoachCall(BaseModel):
+    id = AutoField()
+    session = ForeignKeyField(MockSession, backref="coach_calls", null=True, on_delete="SET NULL")
+    purpose = TextField()
+    backend = TextField()
+    model = TextField()
+    input_tokens = IntegerField(default=0)
+    output_tokens = IntegerField(default=0)
+    cache_read_tokens = IntegerField(default=0)
+    cache_write_tokens = IntegerField(default=0)
+    latency_ms = FloatField(default=0.0)
+    error_kind = TextField(null=True)
+    created_at = DateTimeField(default=now)
+
+
+class Preference(BaseModel):
+    key = TextField(primary_key=True)
+    value = TextField()
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    Candidate,
+    JobApplication,
+    MockSession,
+    Question,
+    Response,
+    Analysis,
+    QuestionFeedbackRow,
+    AnswerDraft,
+    CoachCall,
+    Preference,
+]

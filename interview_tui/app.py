@@ -1,0 +1,150 @@
+"""The Textual application: screens, bindings, command palette, themes, worker errors."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.events import Resize
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from interview_tui.config import Settings
+from interview_tui.errors import user_message
+from interview_tui.services.coach import Coach, make_coach
+from interview_tui.services.interview import InterviewService, SessionSetup
+from interview_tui.services.preferences import get_preference, set_preference
+
+MIN_WIDTH, MIN_HEIGHT = 60, 18
+
+
+class InterviewApp(App[int]):
+    """interview-tui. Dependencies come in through the constructor, so tests can swap them."""
+
+    TITLE = "interview-tui"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Show keys and help"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit; your work is saved"),
+        Binding("ctrl+h", "history", "History", id="app.history", show=False),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        coach: Coach | None = None,
+        theme: str | None = None,
+        open_session: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.coach = coach or make_coach(settings)
+        self.service = InterviewService(self.coach)
+        self._initial_theme = theme
+        self._open_session = open_session
+        self._too_small = False
+
+    @property
+    def coach_label(self) -> str:
+        return self.coach.info.label
+
+    def on_mount(self) -> None:
+        from interview_tui.screens.home import HomeScreen
+
+        if self._initial_theme and self._initial_theme in self.available_themes:
+            self.theme = self._initial_theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        self.sub_title = self.coach_label
+        self.push_screen(HomeScreen())
+        if self._open_session is not None:
+            self.open_interview(self._open_session)
+
+    def on_unmount(self) -> None:
+        self.service.close()
+
+    # ----- navigation ---------------------------------------------------------------
+
+    def open_interview(self, session_id: int) -> None:
+        """Resume (or look at) a session in the live interview screen."""
+        from interview_tui.screens.interview import InterviewScreen
+
+        self.push_screen(InterviewScreen(session_id))
+
+    def start_interview(self, setup: SessionSetup) -> None:
+        """Replace the setup screen with a live interview for ``setup``."""
+        from interview_tui.screens.interview import InterviewScreen
+
+        self.switch_screen(InterviewScreen(setup=setup))
+
+    def action_history(self) -> None:
+        from interview_tui.screens.history import HistoryScreen
+
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
+
+    def action_help(self) -> None:
+        from interview_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from interview_tui.screens.setup import SetupScreen
+
+        yield SystemCommand("New mock interview", "Set up and start a mock interview",
+                            lambda: self.push_screen(SetupScreen()))
+        yield SystemCommand("History", "Review past sessions", self.action_history)
+        yield SystemCommand("Help", "Keys and how the app works", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    # ----- app-wide behaviour -----------------------------------------------------------
+
+    def _remember_theme(self, theme: object) -> None:
+        self._save_theme(self.theme)
+
+    @work(thread=True, exclusive=True, group="preferences", exit_on_error=False)
+    def _save_theme(self, name: str) -> None:
+        set_preference("theme", name)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """One place turns any failed worker into a clear notification."""
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            self.notify(user_message(event.worker.error), title="Something went wrong",
+                        severity="error", timeout=8)
+
+    def on_resize(self, event: Resize) -> None:
+        from interview_tui.screens.too_small import TooSmallScreen
+
+        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        if small and not self._too_small:
+            self._too_small = True
+            self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
+        elif not small and self._too_small:
+            self._too_small = False
+            if isinstance(self.screen, TooSmallScreen):
+                self.pop_screen()
+
+
+def run_app(settings: Settings) -> int:
+    """Open the database, make sure the demo profile exists, run the app."""
+    from interview_tui.services.profiles import ensure_demo_profile
+    from interview_tui.store import StoreError, close_database, open_database
+
+    try:
+        open_database(settings.db_path)
+        ensure_demo_profile()
+        theme = get_preference("theme")
+    except StoreError as exc:
+        print(f"interview-tui: {exc}", file=sys.stderr)
+        return 2
+    try:
+        InterviewApp(settings, theme=theme).run()
+    finally:
+        close_database()
+    return 0

@@ -1,0 +1,114 @@
+"""Home: start a mock interview, resume an unfinished one, open history."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from interview_tui.services.history import SessionRow, list_sessions
+from interview_tui.services.session_machine import STAGES
+
+
+class HomeScreen(Screen[None]):
+    DEFAULT_CSS = """
+    HomeScreen > Vertical { padding: 1 2; }
+    HomeScreen #intro { margin-bottom: 1; }
+    HomeScreen #coach { margin-bottom: 1; }
+    HomeScreen OptionList { height: auto; max-height: 14; border: round $primary 50%; }
+    HomeScreen OptionList:focus { border: round $primary; }
+    HomeScreen #stats { margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("n", "new", "New interview", id="home.new", tooltip="Set up a mock interview"),
+        Binding("r", "resume", "Resume", id="home.resume", tooltip="Resume the latest unfinished session"),
+        Binding("h", "app.history", "History", id="home.history", tooltip="Review past sessions"),
+        Binding("q", "app.quit", "Quit", id="home.quit", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._unfinished: list[SessionRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical():
+            yield Static("[b]Practise job interviews from your terminal.[/b]", id="intro")
+            yield Static(id="coach", classes="muted")
+            yield OptionList(id="actions")
+            yield Static(id="stats", classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        coach = self.app.coach.info  # type: ignore[attr-defined]
+        hint = "" if coach.backend == "claude" else " — set ANTHROPIC_API_KEY to coach with Claude"
+        self.query_one("#coach", Static).update(f"Coach: {coach.label}{hint}")
+        self._render_actions([], [])
+
+    def on_screen_resume(self) -> None:
+        self.load_sessions()
+
+    @work(thread=True, exclusive=True, group="home", exit_on_error=False)
+    def load_sessions(self) -> None:
+        rows = list_sessions()
+        self.app.call_from_thread(self._render_actions, rows, [r for r in rows if not r.is_finished])
+
+    def _render_actions(self, rows: list[SessionRow], unfinished: list[SessionRow]) -> None:
+        self._unfinished = unfinished
+        actions = self.query_one("#actions", OptionList)
+        highlighted = actions.highlighted
+        actions.clear_options()
+        actions.add_option(Option("▶  New mock interview            n", id="new"))
+        for row in unfinished[:3]:
+            label = (
+                f"↻  Resume: {row.company} · {row.role} · {STAGES.get(row.stage, row.stage)}"
+                f" · question {max(row.questions_asked, 1)} of {row.question_count}"
+            )
+            actions.add_option(Option(label, id=f"resume-{row.id}"))
+        actions.add_option(Option("☰  History                      h", id="history"))
+        actions.add_option(Option("?  Help                         ?", id="help"))
+        actions.add_option(Option("⏻  Quit                    ctrl+q", id="quit"))
+        actions.highlighted = highlighted if highlighted is not None else 0
+        done = [r for r in rows if r.overall_score is not None]
+        if done:
+            last = done[0]
+            self.query_one("#stats", Static).update(
+                f"{len(rows)} sessions · {len(done)} completed · last score "
+                f"{last.overall_score:.1f} ({last.readiness})"
+            )
+        elif rows:
+            self.query_one("#stats", Static).update(f"{len(rows)} sessions so far")
+        else:
+            self.query_one("#stats", Static).update(
+                "No sessions yet. A demo profile (Alex Rivera, Senior Backend Engineer) "
+                "is ready, so you can start right away."
+            )
+
+    @on(OptionList.OptionSelected, "#actions")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id or ""
+        if choice == "new":
+            self.action_new()
+        elif choice.startswith("resume-"):
+            self.app.open_interview(int(choice.removeprefix("resume-")))  # type: ignore[attr-defined]
+        elif choice == "history":
+            self.app.action_history()  # type: ignore[attr-defined]
+        elif choice == "help":
+            self.app.action_help()  # type: ignore[attr-defined]
+        elif choice == "quit":
+            self.app.exit()
+
+    def action_new(self) -> None:
+        from interview_tui.screens.setup import SetupScreen
+
+        self.app.push_screen(SetupScreen())
+
+    def action_resume(self) -> None:
+        if self._unfinished:
+            self.app.open_interview(self._unfinished[0].id)  # type: ignore[attr-defined]
+        else:
+            self.notify("No unfinished session to resume.")

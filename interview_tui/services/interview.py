@@ -1,0 +1,453 @@
+"""The interview service: drives the session machine, calls the coach, persists.
+
+Every transition and its rows are written in one transaction (``_transition``); coach
+calls happen between transitions, never inside one. ``run_pending`` does whatever
+coach work the stored state still needs, so a session killed at any point resumes
+where it stopped: an answer saved without its analysis is analysed again, and
+nothing the user submitted is asked for twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, TypeVar
+
+from interview_tui.clock import now
+from interview_tui.services.coach.base import CallRecord, Coach, QuestionOutcome, TextSink
+from interview_tui.services.coach.schemas import GeneratedQuestion, ResponseAnalysis
+from interview_tui.services.grounding import find_ungrounded
+from interview_tui.services.session_machine import (
+    DEFAULT_QUESTIONS,
+    DIFFICULTIES,
+    PERSONAS,
+    STAGES,
+    Event,
+    State,
+    competency_for,
+    infer_target_level,
+    readiness,
+    session_score,
+    transition,
+    validate_question_count,
+    wants_follow_up,
+)
+from interview_tui.services.session_view import SessionView, load_session_view
+from interview_tui.services.text import clean_answer, strip_control_chars
+from interview_tui.store.db import database
+from interview_tui.store.models import (
+    Analysis,
+    AnswerDraft,
+    CoachCall,
+    JobApplication,
+    MockSession,
+    Question,
+    QuestionFeedbackRow,
+    Response,
+)
+
+T = TypeVar("T")
+StepSink = Callable[[SessionView], None]
+
+# The session a coach call belongs to; prefetch tasks inherit it from their creator.
+_current_session: contextvars.ContextVar[int | None] = contextvars.ContextVar(
+    "interview_session", default=None
+)
+
+
+@dataclass(frozen=True)
+class SessionSetup:
+    application_id: int
+    stage: str = "recruiter_screen"
+    difficulty: str = "medium"
+    persona: str = "neutral"
+    question_count: int = DEFAULT_QUESTIONS
+    hide_scores: bool = False
+
+    def validate(self) -> None:
+        for value, allowed, name in (
+            (self.stage, STAGES, "stage"),
+            (self.difficulty, DIFFICULTIES, "difficulty"),
+            (self.persona, PERSONAS, "persona"),
+        ):
+            if value not in allowed:
+                raise ValueError(f"Unknown {name} {value!r}; choose one of {', '.join(allowed)}.")
+        validate_question_count(self.question_count)
+
+
+@dataclass
+class PrefetchStats:
+    hits: int = 0  # the next question was ready when the user asked for it
+    misses: int = 0
+
+
+class InterviewService:
+    """One per process; safe to use for many sessions, one call at a time per session."""
+
+    def __init__(self, coach: Coach, *, prefetch: bool = True) -> None:
+        self.coach = coach
+        self.coach.on_call = self._record_call
+        self.prefetch_enabled = prefetch
+        self.prefetch_stats = PrefetchStats()
+        self._pending_calls: list[tuple[int | None, CallRecord]] = []
+        self._prefetched: dict[tuple[int, int], asyncio.Task[GeneratedQuestion]] = {}
+        # One thread owns the database work, so writes never contend with each other
+        # and the event loop (the UI) never waits on SQLite.
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="interview-db")
+
+    # ----- public API -------------------------------------------------------------
+
+    async def start(
+        self, setup: SessionSetup, *, on_text: TextSink | None = None, on_step: StepSink | None = None
+    ) -> SessionView:
+        """Create a session and ask its first question."""
+        setup.validate()
+        session_id = await self._db(self._create_session, setup)
+        _current_session.set(session_id)
+        await self._transition(session_id, Event.START)
+        return await self.run_pending(session_id, on_text=on_text, on_step=on_step)
+
+    async def submit_answer(
+        self, session_id: int, text: str, *, seconds_spent: float | None = None
+    ) -> SessionView:
+        """Validate and store the answer (state: evaluating). Call ``run_pending`` next."""
+        cleaned = clean_answer(text)
+
+        def write(view: SessionView) -> None:
+            question = Question.get(
+                Question.session == session_id, Question.number == view.progress.question_number
+            )
+            Response.create(
+                question=question,
+                number=view.progress.response_number + 1,
+                prompt=view.pending_prompt or question.text,
+                text=cleaned,
+                seconds_spent=seconds_spent,
+            )
+            self._drafts_of(session_id).execute()
+
+        return await self._transition(session_id, Event.ANSWER_SUBMITTED, write)
+
+    async def run_pending(
+        self, session_id: int, *, on_text: TextSink | None = None, on_step: StepSink | None = None
+    ) -> SessionView:
+        """Do the coach work the session's state needs, until it waits for the user."""
+        _current_session.set(session_id)
+        view = await self._db(load_session_view, session_id)
+        try:
+            while (step := self._step_for(view)) is not None:
+                view = await step(view, on_text)
+                if on_step is not None:
+                    on_step(view)
+        finally:
+            if self._pending_calls:
+                await self._db(lambda: None)  # flushes the call log, success or not
+        return view
+
+    resume = run_pending
+
+    async def next_question(self, session_id: int, **sinks: Any) -> SessionView:
+        await self._transition(session_id, Event.NEXT)
+        return await self.run_pending(session_id, **sinks)
+
+    async def move_on(self, session_id: int, **sinks: Any) -> SessionView:
+        """Decline further follow-ups and review the question."""
+        await self._transition(session_id, Event.MOVE_ON, self._clear_drafts(session_id))
+        return await self.run_pending(session_id, **sinks)
+
+    async def finish(self, session_id: int, **sinks: Any) -> SessionView:
+        """End the session (possibly early) and write its summary."""
+        self._cancel_prefetch(session_id)
+        await self._transition(session_id, Event.FINISH)
+        return await self.run_pending(session_id, **sinks)
+
+    async def abandon(self, session_id: int) -> SessionView:
+        self._cancel_prefetch(session_id)
+        return await self._transition(session_id, Event.ABANDON, self._clear_drafts(session_id))
+
+    async def load(self, session_id: int) -> SessionView:
+        return await self._db(load_session_view, session_id)
+
+    async def save_draft(self, session_id: int, text: str, seconds_spent: float = 0.0) -> None:
+        """Keep the answer being typed, so a crash or dropped connection loses nothing."""
+        await self._db(self._write_draft, session_id, strip_control_chars(text), seconds_spent)
+
+    def close(self) -> None:
+        for task in self._prefetched.values():
+            task.cancel()
+        self._executor.shutdown(wait=True)
+
+    # ----- steps: the coach work each state needs ---------------------------------
+
+    def _step_for(self, view: SessionView) -> Callable[..., Any] | None:
+        state = view.state
+        if state is State.CREATED:
+            return self._step_start
+        if state is State.ASKING:
+            return self._step_ask
+        if state is State.EVALUATING:
+            return self._step_evaluate
+        if state is State.QUESTION_REVIEW:
+            current = view.current_question
+            self._start_prefetch(view)
+            return self._step_question_feedback if current and current.feedback is None else None
+        if state is State.SUMMARIZING:
+            return self._step_summarize
+        return None
+
+    async def _step_start(self, view: SessionView, on_text: TextSink | None) -> SessionView:
+        return await self._transition(view.id, Event.START)
+
+    async def _step_ask(self, view: SessionView, on_text: TextSink | None) -> SessionView:
+        number = view.progress.question_number
+        question = await self._take_prefetched(view.id, number)
+        if question is None:
+            question = await self.coach.generate_question(
+                view.context,
+                number=number,
+                competency=competency_for(view.context.stage, number),
+                asked=list(view.asked_texts),
+                on_text=on_text,
+            )
+
+        def write(_: SessionView) -> None:
+            Question.create(
+                session=view.id,
+                number=number,
+                text=strip_control_chars(question.text).strip(),
+                competency=question.competency or competency_for(view.context.stage, number),
+                difficulty=view.context.difficulty,
+                guidance=question.guidance,
+            )
+
+        return await self._transition(view.id, Event.QUESTION_READY, write)
+
+    async def _step_evaluate(self, view: SessionView, on_text: TextSink | None) -> SessionView:
+        current = view.current_question
+        assert current is not None and current.exchanges, "evaluating needs a stored answer"
+        analysis = await self.coach.analyze_response(view.context, current.as_turn(), on_text=on_text)
+        asked = {e.prompt for e in current.exchanges}
+        candidates = [f for f in analysis.follow_up_questions if f.strip() and f not in asked]
+        follow = wants_follow_up(
+            view.context.persona, analysis.score, view.progress.response_number, candidates
+        )
+        response_number = current.exchanges[-1].number
+
+        def write(_: SessionView) -> None:
+            response = Response.get(
+                Response.question
+                == Question.get(Question.session == view.id, Question.number == current.number),
+                Response.number == response_number,
+            )
+            _store_analysis(response, analysis, candidates[0] if follow else None)
+
+        event = Event.FOLLOW_UP if follow else Event.QUESTION_DONE
+        return await self._transition(view.id, event, write)
+
+    async def _step_question_feedback(
+        self, view: SessionView, on_text: TextSink | None
+    ) -> SessionView:
+        current = view.current_question
+        assert current is not None
+        await self._write_question_feedback(view, current.number, on_text)
+        return await self._db(load_session_view, view.id)
+
+    async def _step_summarize(self, view: SessionView, on_text: TextSink | None) -> SessionView:
+        for q in view.questions:
+            if q.feedback is None and q.exchanges and all(e.analysis for e in q.exchanges):
+                await self._write_question_feedback(view, q.number, None)
+        view = await self._db(load_session_view, view.id)
+        outcomes = [
+            QuestionOutcome(
+                number=q.number,
+                text=q.text,
+                competency=q.competency,
+                score=q.feedback.score,
+                level=q.feedback.level,
+                answers=tuple(e.answer for e in q.exchanges),
+                feedback=q.feedback,
+            )
+            for q in view.questions
+            if q.feedback is not None
+        ]
+        summary = await self.coach.session_feedback(view.context, outcomes, on_text=on_text)
+        score = session_score([o.score for o in outcomes])
+
+        def write(_: SessionView) -> None:
+            MockSession.update(
+                overall_score=score,
+                readiness=readiness(score),
+                session_feedback=summary.model_dump(),
+                completed_at=now(),
+            ).where(MockSession.id == view.id).execute()
+
+        return await self._transition(view.id, Event.SUMMARY_READY, write)
+
+    async def _write_question_feedback(
+        self, view: SessionView, number: int, on_text: TextSink | None
+    ) -> None:
+        q = next(q for q in view.questions if q.number == number)
+        feedback = await self.coach.question_feedback(view.context, q.as_turn(), on_text=on_text)
+        sources = [view.context.resume_text, *(e.answer for e in q.exchanges)]
+        ungrounded = find_ungrounded(feedback.revised_answer, sources)
+
+        def write() -> None:
+            with database.atomic("IMMEDIATE"):
+                question = Question.get(Question.session == view.id, Question.number == number)
+                QuestionFeedbackRow.delete().where(QuestionFeedbackRow.question == question).execute()
+                QuestionFeedbackRow.create(
+                    question=question, ungrounded=ungrounded, **feedback.model_dump()
+                )
+
+        await self._db(write)
+
+    # ----- prefetch -------------------------------------------------------------------
+
+    def _start_prefetch(self, view: SessionView) -> None:
+        """Generate the next question while the user reads feedback."""
+        number = view.progress.question_number + 1
+        key = (view.id, number)
+        if not self.prefetch_enabled or number > view.progress.total_questions:
+            return
+        if key in self._prefetched:
+            return
+        task = asyncio.ensure_future(
+            self.coach.generate_question(
+                view.context,
+                number=number,
+                competency=competency_for(view.context.stage, number),
+                asked=list(view.asked_texts),
+            )
+        )
+        # A failed prefetch is not an error: the question is generated again on demand.
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())
+        self._prefetched[key] = task
+
+    async def _take_prefetched(self, session_id: int, number: int) -> GeneratedQuestion | None:
+        task = self._prefetched.pop((session_id, number), None)
+        if task is None:
+            return None
+        if task.done():
+            self.prefetch_stats.hits += 1
+        else:
+            self.prefetch_stats.misses += 1
+        try:
+            return await task
+        except Exception:
+            return None
+
+    def _cancel_prefetch(self, session_id: int) -> None:
+        for key in [k for k in self._prefetched if k[0] == session_id]:
+            self._prefetched.pop(key).cancel()
+
+    # ----- persistence ------------------------------------------------------------------
+
+    def _record_call(self, record: CallRecord) -> None:
+        self._pending_calls.append((_current_session.get(), record))
+
+    async def _db(self, fn: Callable[..., T], *args: Any) -> T:
+        calls, self._pending_calls = self._pending_calls, []
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, partial(_run_db, fn, args, calls))
+
+    async def _transition(
+        self,
+        session_id: int,
+        event: Event,
+        write: Callable[[SessionView], None] | None = None,
+    ) -> SessionView:
+        def apply() -> SessionView:
+            with database.atomic("IMMEDIATE"):
+                view = load_session_view(session_id)
+                after = transition(view.progress, event)  # raises IllegalTransition
+                if write is not None:
+                    write(view)
+                MockSession.update(state=after.state.value).where(
+                    MockSession.id == session_id
+                ).execute()
+            return load_session_view(session_id)
+
+        return await self._db(apply)
+
+    def _create_session(self, setup: SessionSetup) -> int:
+        application = JobApplication.get_by_id(setup.application_id)
+        backend = getattr(getattr(self.coach, "info", None), "backend", "offline")
+        with database.atomic("IMMEDIATE"):
+            return MockSession.create(
+                application=application,
+                stage=setup.stage,
+                difficulty=setup.difficulty,
+                persona=setup.persona,
+                question_count=setup.question_count,
+                target_level=infer_target_level(f"{application.role}\n{application.job_description}"),
+                hide_scores=setup.hide_scores,
+                state=State.CREATED.value,
+                backend=backend,
+            ).id
+
+    @staticmethod
+    def _drafts_of(session_id: int) -> Any:
+        return AnswerDraft.delete().where(AnswerDraft.session == session_id)
+
+    def _clear_drafts(self, session_id: int) -> Callable[[SessionView], None]:
+        return lambda _view: self._drafts_of(session_id).execute()
+
+    @staticmethod
+    def _write_draft(session_id: int, text: str, seconds_spent: float) -> None:
+        view = load_session_view(session_id)
+        if view.state is not State.AWAITING_ANSWER:
+            return
+        key = {
+            "session": session_id,
+            "question_number": view.progress.question_number,
+            "response_number": view.progress.response_number + 1,
+        }
+        with database.atomic("IMMEDIATE"):
+            AnswerDraft.insert(
+                text=text, seconds_spent=seconds_spent, updated_at=now(), **key
+            ).on_conflict(
+                conflict_target=[
+                    AnswerDraft.session,
+                    AnswerDraft.question_number,
+                    AnswerDraft.response_number,
+                ],
+                update={AnswerDraft.text: text, AnswerDraft.seconds_spent: seconds_spent,
+                        AnswerDraft.updated_at: now()},
+            ).execute()
+
+
+def _store_analysis(response: Response, analysis: ResponseAnalysis, follow_up: str | None) -> None:
+    Analysis.create(
+        response=response,
+        score=analysis.score,
+        level=analysis.level,
+        strengths=analysis.strengths,
+        gaps=analysis.gaps,
+        follow_up_questions=analysis.follow_up_questions,
+        brief_feedback=analysis.brief_feedback,
+        asked_follow_up=follow_up,
+    )
+
+
+def _run_db(fn: Callable[..., T], args: tuple, calls: list[tuple[int | None, CallRecord]]) -> T:
+    """Runs on the database thread: log pending coach calls, then do ``fn``."""
+    if calls:
+        with database.atomic():
+            for session_id, r in calls:
+                CoachCall.create(
+                    session=session_id,
+                    purpose=r.purpose,
+                    backend=r.backend,
+                    model=r.model,
+                    input_tokens=r.input_tokens,
+                    output_tokens=r.output_tokens,
+                    cache_read_tokens=r.cache_read_tokens,
+                    cache_write_tokens=r.cache_write_tokens,
+                    latency_ms=round(r.latency_ms, 1),
+                    error_kind=r.error_kind,
+                )
+    return fn(*args)

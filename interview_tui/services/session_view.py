@@ -1,0 +1,237 @@
+"""Read model of one mock session, rebuilt from its rows alone.
+
+Screens render a ``SessionView``; the interview service rebuilds one after every
+transition. Loading takes a fixed handful of queries whatever the session's size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from interview_tui.services.coach.base import Exchange, InterviewContext, QuestionTurn
+from interview_tui.services.coach.schemas import QuestionFeedback, ResponseAnalysis, SessionFeedback
+from interview_tui.services.session_machine import Progress, State
+from interview_tui.store.models import (
+    Analysis,
+    AnswerDraft,
+    Candidate,
+    JobApplication,
+    MockSession,
+    Question,
+    QuestionFeedbackRow,
+    Response,
+)
+
+
+class SessionNotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class ExchangeView:
+    number: int  # 1 = main answer, 2..4 = follow-ups
+    prompt: str
+    answer: str
+    submitted_at: datetime
+    seconds_spent: float | None
+    analysis: ResponseAnalysis | None
+    asked_follow_up: str | None  # the follow-up this answer led to, if any
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    number: int
+    text: str
+    competency: str
+    guidance: str
+    exchanges: tuple[ExchangeView, ...]
+    feedback: QuestionFeedback | None
+    ungrounded: tuple[str, ...] = ()
+
+    def as_turn(self) -> QuestionTurn:
+        return QuestionTurn(
+            number=self.number,
+            text=self.text,
+            competency=self.competency,
+            exchanges=tuple(Exchange(e.prompt, e.answer, e.seconds_spent) for e in self.exchanges),
+            analyses=tuple(e.analysis for e in self.exchanges if e.analysis is not None),
+        )
+
+
+@dataclass(frozen=True)
+class SessionView:
+    id: int
+    progress: Progress
+    context: InterviewContext
+    application_id: int
+    hide_scores: bool
+    backend: str
+    started_at: datetime
+    completed_at: datetime | None
+    overall_score: float | None
+    readiness: str | None
+    session_feedback: SessionFeedback | None
+    questions: tuple[QuestionView, ...] = ()
+    draft_text: str = ""
+    draft_seconds: float = 0.0
+    asked_texts: tuple[str, ...] = field(default=())
+
+    @property
+    def state(self) -> State:
+        return self.progress.state
+
+    @property
+    def current_question(self) -> QuestionView | None:
+        n = self.progress.question_number
+        return next((q for q in self.questions if q.number == n), None)
+
+    @property
+    def pending_prompt(self) -> str | None:
+        """What the candidate is asked to answer now, while awaiting an answer."""
+        q = self.current_question
+        if self.state is not State.AWAITING_ANSWER or q is None:
+            return None
+        if not q.exchanges:
+            return q.text
+        return q.exchanges[-1].asked_follow_up
+
+
+def context_for(session: MockSession) -> InterviewContext:
+    app: JobApplication = session.application
+    cand: Candidate = app.candidate
+    return InterviewContext(
+        stage=session.stage,
+        difficulty=session.difficulty,
+        persona=session.persona,
+        company=app.company,
+        role=app.role,
+        job_description=app.job_description,
+        interviewer_name=app.interviewer_name,
+        candidate_name=cand.name,
+        resume_text=cand.resume_text,
+        target_level=session.target_level,
+        question_count=session.question_count,
+    )
+
+
+def _analysis_model(row: Analysis) -> ResponseAnalysis:
+    return ResponseAnalysis(
+        score=row.score,
+        level=row.level,
+        strengths=row.strengths,
+        gaps=row.gaps,
+        follow_up_questions=row.follow_up_questions,
+        brief_feedback=row.brief_feedback,
+    )
+
+
+def _feedback_model(row: QuestionFeedbackRow) -> QuestionFeedback:
+    return QuestionFeedback(
+        score=row.score,
+        level=row.level,
+        assessment=row.assessment,
+        what_landed=row.what_landed,
+        what_didnt=row.what_didnt,
+        coaching=row.coaching,
+        revised_answer=row.revised_answer,
+    )
+
+
+def load_session_view(session_id: int) -> SessionView:
+    """Rebuild the whole session from the database."""
+    session = (
+        MockSession.select(MockSession, JobApplication, Candidate)
+        .join(JobApplication)
+        .join(Candidate)
+        .where(MockSession.id == session_id)
+        .first()
+    )
+    if session is None:
+        raise SessionNotFound(f"No mock session with id {session_id}.")
+    questions = list(Question.select().where(Question.session == session).order_by(Question.number))
+    qids = [q.id for q in questions]
+    responses: dict[int, list[Response]] = {qid: [] for qid in qids}
+    analyses: dict[int, Analysis] = {}
+    feedback: dict[int, QuestionFeedbackRow] = {}
+    if qids:
+        for r in Response.select().where(Response.question.in_(qids)).order_by(Response.number):
+            responses[r.question_id].append(r)
+        rids = [r.id for rs in responses.values() for r in rs]
+        if rids:
+            analyses = {a.response_id: a for a in Analysis.select().where(Analysis.response.in_(rids))}
+        feedback = {
+            f.question_id: f
+            for f in QuestionFeedbackRow.select().where(QuestionFeedbackRow.question.in_(qids))
+        }
+    question_views = []
+    for q in questions:
+        exchanges = []
+        for r in responses[q.id]:
+            a = analyses.get(r.id)
+            exchanges.append(
+                ExchangeView(
+                    number=r.number,
+                    prompt=r.prompt,
+                    answer=r.text,
+                    submitted_at=r.submitted_at,
+                    seconds_spent=r.seconds_spent,
+                    analysis=_analysis_model(a) if a else None,
+                    asked_follow_up=a.asked_follow_up if a else None,
+                )
+            )
+        fb = feedback.get(q.id)
+        question_views.append(
+            QuestionView(
+                number=q.number,
+                text=q.text,
+                competency=q.competency,
+                guidance=q.guidance,
+                exchanges=tuple(exchanges),
+                feedback=_feedback_model(fb) if fb else None,
+                ungrounded=tuple(fb.ungrounded) if fb else (),
+            )
+        )
+    progress = _progress_from_rows(session, question_views)
+    draft = None
+    if progress.state is State.AWAITING_ANSWER:
+        draft = AnswerDraft.get_or_none(
+            AnswerDraft.session == session,
+            AnswerDraft.question_number == progress.question_number,
+            AnswerDraft.response_number == progress.response_number + 1,
+        )
+    return SessionView(
+        id=session.id,
+        progress=progress,
+        context=context_for(session),
+        application_id=session.application_id,
+        hide_scores=session.hide_scores,
+        backend=session.backend,
+        started_at=session.started_at,
+        completed_at=session.completed_at,
+        overall_score=session.overall_score,
+        readiness=session.readiness,
+        session_feedback=SessionFeedback(**session.session_feedback)
+        if session.session_feedback
+        else None,
+        questions=tuple(question_views),
+        draft_text=draft.text if draft else "",
+        draft_seconds=draft.seconds_spent if draft else 0.0,
+        asked_texts=tuple(q.text for q in questions),
+    )
+
+
+def _progress_from_rows(session: MockSession, questions: list[QuestionView]) -> Progress:
+    """The machine's progress: the stored state plus counts taken from the rows."""
+    state = State(session.state)
+    number = questions[-1].number if questions else 0
+    if state is State.ASKING:
+        # Asking for the question after the last stored one.
+        number += 1
+    responses = len(questions[-1].exchanges) if questions and state is not State.ASKING else 0
+    return Progress(
+        state=state,
+        total_questions=session.question_count,
+        question_number=number,
+        response_number=responses,
+    )

@@ -41,9 +41,13 @@ def doctor(settings: Settings) -> int:
         try:
             found = schema_version(settings.db_path)
             note = "" if found == SCHEMA_VERSION else f" (this version expects {SCHEMA_VERSION})"
-            lines.append(("schema version", f"{found}{note}"))
             if found > SCHEMA_VERSION:
+                note = (
+                    f" - NEWER than this interview-tui (which knows {SCHEMA_VERSION}); "
+                    "upgrade interview-tui to open it. The file will not be changed."
+                )
                 code = 1
+            lines.append(("schema version", f"{found}{note}"))
         except StoreError as exc:
             lines.append(("schema version", f"unreadable: {exc}"))
             code = 1
@@ -54,7 +58,7 @@ def doctor(settings: Settings) -> int:
         lines.append(("api key", "set (ANTHROPIC_API_KEY)"))
     else:
         why = "--offline" if settings.offline else "no ANTHROPIC_API_KEY"
-        lines.append(("coach", f"offline ({why})"))
+        lines.append(("coach", f"offline ({why}); Claude model {settings.model} when online"))
     width = max(len(k) for k, _ in lines)
     for key, value in lines:
         print(f"{key.ljust(width)}  {value}")

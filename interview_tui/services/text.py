@@ -16,15 +16,17 @@ class AnswerRejected(ValueError):
 
 
 def strip_control_chars(text: str) -> str:
-    """Drop control and format characters except newlines and tabs; keep all other Unicode.
+    """Drop control characters (except newlines and tabs) and lone surrogates; keep all
+    other Unicode.
 
     Carriage returns become newlines so pasted Windows text keeps its line breaks.
+    Unassigned code points ("Cn") are kept on purpose: that category depends on the
+    Python's Unicode database, so dropping it would delete emoji newer than the
+    interpreter (e.g. U+1FA77 PINK HEART on Python 3.11).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "".join(
-        ch
-        for ch in text
-        if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cs", "Co", "Cn"}
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cs"}
     )
 
 
@@ -51,5 +53,5 @@ def speaking_seconds(text: str) -> float:
 
 
 def format_duration(seconds: float) -> str:
-    seconds = round(seconds)
+    seconds = max(0, round(seconds))  # a clock step must not show "-1:55"
     return f"{seconds // 60}:{seconds % 60:02d}"

@@ -34,12 +34,19 @@ class DatabaseLockedError(StoreError):
 def schema_version(path: Path) -> int:
     """The schema version stored in ``path``, read without changing the file."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
     except sqlite3.Error as exc:
         raise StoreError(f"Cannot open database {path}: {exc}") from exc
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.OperationalError as exc:
+        # A lock is not corruption: do not tell the user to move the file aside.
+        if _is_locked(exc):
+            raise _locked_error(path) from exc
+        raise StoreError(f"Cannot read database {path}: {exc}") from exc
     except sqlite3.DatabaseError as exc:
         raise StoreError(
             f"{path} is not a readable interview-tui database ({exc}). "
@@ -47,6 +54,17 @@ def schema_version(path: Path) -> int:
         ) from exc
     finally:
         conn.close()
+
+
+def _is_locked(exc: Exception) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
+
+
+def _locked_error(path: Path) -> DatabaseLockedError:
+    return DatabaseLockedError(
+        f"{path} is locked by another process; close other interview-tui windows and try again."
+    )
 
 
 def open_database(path: Path) -> SqliteDatabase:
@@ -72,6 +90,7 @@ def open_database(path: Path) -> SqliteDatabase:
     close_database()
     database.init(
         str(path),
+        timeout=BUSY_TIMEOUT_MS / 1000,
         pragmas={
             "journal_mode": "wal",
             "foreign_keys": 1,
@@ -83,11 +102,9 @@ def open_database(path: Path) -> SqliteDatabase:
         database.connect(reuse_if_open=True)
         migrate(database)
     except OperationalError as exc:
-        if "locked" in str(exc).lower():
-            raise DatabaseLockedError(
-                f"{path} is locked by another process; close other interview-tui windows "
-                "and try again."
-            ) from exc
+        close_database()
+        if _is_locked(exc):
+            raise _locked_error(path) from exc
         raise StoreError(f"Cannot open database {path}: {exc}") from exc
     return database
 

@@ -177,9 +177,18 @@ class InterviewService:
         await self._db(self._write_draft, session_id, strip_control_chars(text), seconds_spent)
 
     def close(self) -> None:
+        """Stop prefetching and the database thread (use ``aclose`` inside an event loop)."""
         for task in self._prefetched.values():
             task.cancel()
+        self._prefetched.clear()
         self._executor.shutdown(wait=True)
+
+    async def aclose(self) -> None:
+        """``close`` plus the coach's network connections, if it has any."""
+        self.close()
+        coach_close = getattr(self.coach, "aclose", None)
+        if coach_close is not None:
+            await coach_close()
 
     # ----- steps: the coach work each state needs ---------------------------------
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from interview_tui.services.coach.base import Coach
 
 pytest_plugins: list[str] = []
+pytest_plugins.append("tests.fakes.anthropic_fixture")
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from interview_tui.services.coach.claude import ClaudeCoach
 from interview_tui.services.interview import InterviewService, SessionSetup
 from interview_tui.services.session_machine import State
 from interview_tui.store.models import Analysis, CoachCall, Question, QuestionFeedbackRow, Response
+from tests.fakes.answers import STRONG
 from tests.fakes.anthropic_server import (
     dropped,
     max_tokens,
@@ -22,7 +23,6 @@ from tests.fakes.anthropic_server import (
     slow,
     wrong_shape,
 )
-from tests.fakes.answers import STRONG
 from tests.fakes.drive import drive_to_end
 
 API_KEY = "sk-ant-test-DO-NOT-LEAK-123"

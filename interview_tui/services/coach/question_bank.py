@@ -1,0 +1,155 @@
+"""The offline question bank: shipped as package data, loaded once, picked deterministically.
+
+``pick_question`` never returns a question whose text was already asked in the session.
+When the requested stage × competency × difficulty cell is used up it falls back to the
+neighbouring difficulties, then to the stage's other competencies, and only then gives up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from interview_tui.services.session_machine import COMPETENCIES, DIFFICULTIES
+
+BANK_PACKAGE = "interview_tui.data"
+BANK_FILE = "question_bank.json"
+
+# Closest difficulty first: a medium fallback is a better substitute than the far end.
+_NEIGHBOURS: dict[str, tuple[str, ...]] = {
+    "easy": ("medium", "hard"),
+    "medium": ("easy", "hard"),
+    "hard": ("medium", "easy"),
+}
+
+
+class QuestionBankExhausted(LookupError):
+    """Every question the stage could offer has already been asked in this session."""
+
+
+@dataclass(frozen=True)
+class BankQuestion:
+    """One question of the bank."""
+
+    id: str
+    stage: str
+    competency: str
+    difficulty: str
+    text: str
+    guidance: str
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _parse(raw: dict) -> tuple[BankQuestion, ...]:
+    questions = []
+    for item in raw["questions"]:
+        q = BankQuestion(
+            id=item["id"],
+            stage=item["stage"],
+            competency=item["competency"],
+            difficulty=item["difficulty"],
+            text=item["text"].strip(),
+            guidance=item["guidance"].strip(),
+        )
+        if q.stage not in COMPETENCIES or q.competency not in COMPETENCIES[q.stage]:
+            raise ValueError(f"Question {q.id}: unknown stage/competency {q.stage}/{q.competency}")
+        if q.difficulty not in DIFFICULTIES:
+            raise ValueError(f"Question {q.id}: unknown difficulty {q.difficulty!r}")
+        questions.append(q)
+    return tuple(questions)
+
+
+@cache
+def load_bank() -> tuple[BankQuestion, ...]:
+    """Every question of the shipped bank, validated, in file order (read once per process)."""
+    text = resources.files(BANK_PACKAGE).joinpath(BANK_FILE).read_text(encoding="utf-8")
+    return _parse(json.loads(text))
+
+
+def questions_for(
+    stage: str, competency: str | None = None, difficulty: str | None = None
+) -> list[BankQuestion]:
+    """The bank's questions for ``stage``, optionally narrowed to a competency and difficulty."""
+    return [
+        q
+        for q in load_bank()
+        if q.stage == stage
+        and (competency is None or q.competency == competency)
+        and (difficulty is None or q.difficulty == difficulty)
+    ]
+
+
+def _rank(question: BankQuestion, seed: int) -> str:
+    # A hash rank (not random.shuffle) keeps a question's place stable whatever else is
+    # in the candidate list, so the same seed gives the same order across calls.
+    return hashlib.sha256(f"{seed}:{question.id}".encode()).hexdigest()
+
+
+def _was_asked(question: BankQuestion, asked: list[str]) -> bool:
+    # Coaches may wrap the bank text in a persona's opener, so containment counts too.
+    text = _normalise(question.text)
+    return any(text == a or text in a for a in asked)
+
+
+def _validate(stage: str, competency: str, difficulty: str) -> None:
+    if stage not in COMPETENCIES:
+        raise ValueError(f"Unknown stage {stage!r}; expected one of {', '.join(COMPETENCIES)}")
+    if competency not in COMPETENCIES[stage]:
+        raise ValueError(
+            f"Unknown competency {competency!r} for stage {stage!r}; "
+            f"expected one of {', '.join(COMPETENCIES[stage])}"
+        )
+    if difficulty not in DIFFICULTIES:
+        raise ValueError(
+            f"Unknown difficulty {difficulty!r}; expected one of {', '.join(DIFFICULTIES)}"
+        )
+
+
+def pick_question(
+    stage: str, competency: str, difficulty: str, asked: list[str], seed: int = 0
+) -> BankQuestion:
+    """A question for ``stage``/``competency``/``difficulty`` whose text is not in ``asked``.
+
+    Falls back to the neighbouring difficulties, then to the stage's other competencies
+    (requested difficulty first), and raises ``QuestionBankExhausted`` when nothing is
+    left. The choice depends only on the arguments, so a given ``seed`` is reproducible.
+    """
+    _validate(stage, competency, difficulty)
+    asked_norm = [_normalise(a) for a in asked if a.strip()]
+    others = [c for c in COMPETENCIES[stage] if c != competency]
+    tiers: list[tuple[list[str], tuple[str, ...]]] = [
+        ([competency], (difficulty,)),
+        ([competency], _NEIGHBOURS[difficulty]),
+        (others, (difficulty,)),
+        (others, _NEIGHBOURS[difficulty]),
+    ]
+    for competencies, difficulties in tiers:
+        pool = [
+            q
+            for q in load_bank()
+            if q.stage == stage
+            and q.competency in competencies
+            and q.difficulty in difficulties
+            and not _was_asked(q, asked_norm)
+        ]
+        if pool:
+            # Closest difficulty first, then the stage's competency order, then the seed.
+            return min(
+                pool,
+                key=lambda q: (
+                    difficulties.index(q.difficulty),
+                    competencies.index(q.competency),
+                    _rank(q, seed),
+                ),
+            )
+    raise QuestionBankExhausted(
+        f"All {len(questions_for(stage))} {stage} questions in the offline bank have been asked "
+        "in this session; start a new session or choose another stage."
+    )

@@ -1,0 +1,197 @@
+"""Grounding: which factual claims in a generated text appear in none of its sources.
+
+A revised answer or a prep document may only claim what the candidate said or what the
+resume holds. ``find_ungrounded`` pulls the checkable claims out of a text (numbers,
+percentages, money, years, durations, proper names such as employers, and job titles)
+and returns those no source supports, so the app can flag them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_WORD_LIST = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+)
+_NUMBER_WORDS = {w: float(i) for i, w in enumerate(_NUMBER_WORD_LIST.split(), start=2)}
+_NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_NUMBER_WORDS |= {"eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9}
+_SCALES["billion"] = 1e9
+_UNITS = (
+    r"ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
+    r"years?|yrs?|quarters?|sprints?"
+)
+_NUMBER = re.compile(
+    r"(?P<money>[$£€]\s?)?"
+    r"(?P<num>(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
+    r"(?:\s?(?P<scale>k|mn|m|bn|thousand|million|billion)\b)?"
+    r"(?:\s?(?P<pct>%|percent\b|per\s?cent\b))?"
+    r"(?:\s?(?P<unit>" + _UNITS + r")\b)?",
+    re.I,
+)
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_DAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday"
+
+_SENIORITY = (
+    r"senior|sr\.?|staff|principal|lead|junior|jr\.?|chief|associate|distinguished|founding|"
+    r"head of|director of|vp of|vice president of"
+)
+_DOMAIN = (
+    r"software|backend|back-end|frontend|front-end|full[- ]?stack|data|ml|machine learning|"
+    r"platform|infrastructure|site reliability|reliability|devops|security|mobile|qa|test|"
+    r"product|engineering|program|project|solutions|cloud|systems?|technical|tech|team"
+)
+_ROLE = (
+    r"engineer|developer|manager|architect|analyst|designer|scientist|director|consultant|"
+    r"lead|officer|administrator|specialist|programmer|sre"
+)
+_TITLE = re.compile(
+    rf"\b(?:(?:{_SENIORITY})\s+(?:(?:{_DOMAIN})\s+){{0,2}}(?:{_ROLE})s?"
+    rf"|(?:(?:{_DOMAIN})\s+){{1,2}}(?:{_ROLE})s?"
+    rf"|head of [a-z]+|cto|ceo|cfo|coo|vp engineering)\b",
+    re.I,
+)
+_PIECE = r"(?:[A-Z][\w&'’.-]*\w|[A-Z])"
+_CAPITALISED = re.compile(rf"{_PIECE}(?:(?:[ \t]+(?:of|and|&|de|la)[ \t]+|[ \t]+){_PIECE})*")
+_NAME_PIECE = re.compile(_PIECE)
+_CONNECTORS = {"of", "and", "&", "de", "la"}
+# Capitalised words that are never a factual claim on their own.
+_GENERIC_CAPS = (
+    "i i'm i've i'd i'll ok okay star api apis ui ux ci cd faq pr prs qa eta kpi kpis okr okrs "
+    "sla slas slo slos id ids url urls http json am pm tl dr tldr"
+)
+_NOT_NAMES = frozenset(f"{_GENERIC_CAPS} {_MONTH_NAMES} {_DAY_NAMES}".split())
+# Words that often open a sentence in front of a real name ("At Parcelwise ...").
+_OPENER_WORDS = (
+    "the a an at in on our my we this that these those after before when while then so but and "
+    "as for with from by during last next every each both there here it if once since because "
+    "although though also later first"
+)
+_OPENERS = frozenset(_OPENER_WORDS.split())
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*][\])\"'”’]*|\s-)\s*[\"'“‘(\[]*\s*$")
+
+
+def _value(match: re.Match[str]) -> float:
+    raw = match.group("num").lower()
+    value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw.replace(",", ""))
+    if match.group("scale"):
+        value *= _SCALES[match.group("scale").lower()]
+    return round(value, 6)
+
+
+def _kind(match: re.Match[str]) -> str:
+    if match.group("pct"):
+        return "pct"
+    return "money" if match.group("money") else "num"
+
+
+def _numbers(text: str) -> list[tuple[str, str, float, tuple[int, int]]]:
+    found = []
+    for m in _NUMBER.finditer(text):
+        found.append((m.group(0).strip(), _kind(m), _value(m), m.span()))
+    return found
+
+
+def _title_words(title: str) -> frozenset[str]:
+    words = re.findall(
+        r"[a-z]+", title.lower().replace("back-end", "backend").replace("front-end", "frontend")
+    )
+    canon = {"sr": "senior", "jr": "junior"}
+    return frozenset(canon.get(w, w).rstrip("s") if len(w) > 3 else canon.get(w, w) for w in words)
+
+
+def _is_sentence_start(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_START.search(text[:pos]))
+
+
+def _name_like(token: str, text: str) -> bool:
+    """Whether a sentence-initial capitalised token is a name rather than a common word."""
+    if re.search(r"[A-Z].*[A-Z]|\d", token[1:]) or (token.isupper() and len(token) > 1):
+        return True
+    # The same word capitalised mid-sentence elsewhere is a name used consistently.
+    for m in re.finditer(rf"\b{re.escape(token)}\b", text):
+        if not _is_sentence_start(text, m.start()):
+            return True
+    return False
+
+
+def _names(text: str, masked: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    names = []
+    for m in _CAPITALISED.finditer(text):
+        if any(a <= m.start() < b for a, b in masked):
+            continue
+        pieces = [(p.group(0), m.start() + p.start()) for p in _NAME_PIECE.finditer(m.group(0))]
+        if _is_sentence_start(text, m.start()):
+            first, _ = pieces[0]
+            lower = first.lower()
+            if (
+                lower in _OPENERS
+                or lower.endswith("ly")
+                or (len(pieces) == 1 and not _name_like(first, text))
+            ):
+                pieces = pieces[1:]
+        pieces = [(p, at) for p, at in pieces if p.lower().rstrip("'’s") not in _NOT_NAMES]
+        if not pieces:
+            continue
+        start = pieces[0][1]
+        end = pieces[-1][1] + len(pieces[-1][0])
+        name = re.sub(r"['’]s$", "", text[start:end]).strip(" .-")
+        if name and name.lower() not in _NOT_NAMES:
+            names.append((name, start))
+    return names
+
+
+def _word_in(word: str, haystack: str) -> bool:
+    return re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", haystack) is not None
+
+
+def claims(text: str) -> list[tuple[str, str]]:
+    """Every checkable claim in ``text`` as (kind, text), in order: number, title or name."""
+    found: list[tuple[int, str, str]] = []
+    titles = [(m.group(0), m.span()) for m in _TITLE.finditer(text)]
+    numbers = _numbers(text)
+    masked = [span for _, span in titles] + [n[3] for n in numbers]
+    found += [(span[0], "title", t) for t, span in titles]
+    found += [(span[0], "number", raw) for raw, _, _, span in numbers]
+    found += [(pos, "name", name) for name, pos in _names(text, masked)]
+    return [(kind, claim) for _, kind, claim in sorted(found)]
+
+
+def find_ungrounded(text: str, sources: list[str]) -> list[str]:
+    """The claims in ``text`` that appear in none of ``sources``, in order, without repeats.
+
+    Numbers match by value ("4 million", "4,000,000" and "4M" are equal; a percentage
+    needs a percentage), names case-insensitively (each word of a multi-word name must
+    appear), and titles when their words all occur in one title of the sources.
+    """
+    joined = "\n".join(sources)
+    lowered = joined.lower()
+    source_numbers = {(kind, value) for _, kind, value, _ in _numbers(joined)}
+    source_values = {value for _, value in source_numbers}
+    source_titles = [_title_words(m.group(0)) for m in _TITLE.finditer(joined)]
+
+    ungrounded: list[str] = []
+    seen: set[str] = set()
+    numbers = {raw: (kind, value) for raw, kind, value, _ in _numbers(text)}
+    for kind, claim in claims(text):
+        if kind == "number":
+            num_kind, value = numbers[claim]
+            ok = ("pct", value) in source_numbers if num_kind == "pct" else value in source_values
+        elif kind == "title":
+            words = _title_words(claim)
+            ok = _word_in(claim.lower(), lowered) or any(words <= t for t in source_titles)
+        else:
+            ok = _word_in(claim.lower(), lowered) or all(
+                _word_in(w.lower(), lowered)
+                for w in re.split(r"\s+", claim)
+                if w.lower() not in _CONNECTORS
+            )
+        if not ok and claim.lower() not in seen:
+            seen.add(claim.lower())
+            ungrounded.append(claim)
+    return ungrounded

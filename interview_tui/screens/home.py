@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -62,16 +63,18 @@ class HomeScreen(Screen[None]):
         actions = self.query_one("#actions", OptionList)
         highlighted = actions.highlighted
         actions.clear_options()
-        actions.add_option(Option("▶  New mock interview            n", id="new"))
-        for row in unfinished[:3]:
+        actions.add_option(Option("[b]n[/b]  New mock interview", id="new"))
+        for index, row in enumerate(unfinished[:3]):
+            key = "[b]r[/b]" if index == 0 else " "
             label = (
-                f"↻  Resume: {row.company} · {row.role} · {STAGES.get(row.stage, row.stage)}"
-                f" · question {max(row.questions_asked, 1)} of {row.question_count}"
+                f"{key}  Resume: {escape(row.company)} · {escape(row.role)} · "
+                f"{STAGES.get(row.stage, row.stage)} · question {max(row.questions_asked, 1)}"
+                f" of {row.question_count}"
             )
             actions.add_option(Option(label, id=f"resume-{row.id}"))
-        actions.add_option(Option("☰  History                      h", id="history"))
-        actions.add_option(Option("?  Help                         ?", id="help"))
-        actions.add_option(Option("⏻  Quit                    ctrl+q", id="quit"))
+        actions.add_option(Option("[b]h[/b]  History and review", id="history"))
+        actions.add_option(Option("[b]?[/b]  Help", id="help"))
+        actions.add_option(Option("[b]q[/b]  Quit", id="quit"))
         actions.highlighted = highlighted if highlighted is not None else 0
         done = [r for r in rows if r.overall_score is not None]
         if done:

@@ -1,0 +1,51 @@
+"""The candidate-profile dialog: name, headline and resume (pasted or imported)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from interview_tui.screens.application_form import FormDialog, Values
+from interview_tui.services.profiles import current_candidate, save_candidate
+
+
+class ProfileForm(FormDialog):
+    """Edit your profile. While the demo profile is in use, saving creates your own one
+    instead, so the demo application keeps its demo resume."""
+
+    dialog_title = "Your profile"
+    FIELDS: ClassVar = [
+        ("name", "Name", "your name"),
+        ("headline", "Headline", "e.g. Backend engineer, 6 years in payments (optional)"),
+    ]
+    DOCUMENT: ClassVar = (
+        "resume",
+        "Resume",
+        "Paste your resume here. The interviewer asks about it and checks feedback against it.",
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.candidate_id: int | None = None
+
+    def load_values(self) -> tuple[Values, str]:
+        candidate = current_candidate()
+        if candidate is None or candidate.is_demo:
+            return {}, (
+                "You are using the demo profile (Alex Rivera). Saving creates your own "
+                "profile; the demo application keeps the demo resume."
+            )
+        self.candidate_id = candidate.id
+        return {
+            "name": candidate.name,
+            "headline": candidate.headline,
+            "resume": candidate.resume_text,
+        }, ""
+
+    def save_values(self, values: Values) -> tuple[int, str]:
+        saved = save_candidate(
+            values["name"],
+            values["resume"],
+            headline=values["headline"],
+            candidate_id=self.candidate_id,
+        )
+        return saved.id, f"Profile of {saved.name}"

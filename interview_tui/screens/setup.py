@@ -1,0 +1,555 @@
+"""Setup: choose a job application and the interview's options, then start.
+
+Keyboard model: ↑/↓ (or tab) move between fields, ←/→ change a choice, the list of
+applications uses ↑/↓ itself. Single-letter keys are safe here because the screen has
+no text inputs; typing happens in the application and profile dialogs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.events import Key
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Static,
+)
+from textual.widgets.option_list import Option
+
+from interview_tui.services.interview import SessionSetup
+from interview_tui.services.preferences import get_preference, set_preference
+from interview_tui.services.profiles import current_candidate, has_any_session, list_applications
+from interview_tui.services.session_machine import (
+    DEFAULT_QUESTIONS,
+    DIFFICULTIES,
+    MAX_QUESTIONS,
+    MIN_QUESTIONS,
+    PERSONAS,
+    STAGES,
+)
+
+# How each persona changes the interviewer (mirrors prompts/coach_system.txt).
+PERSONA_DESCRIPTIONS = {
+    "friendly": "Warm and encouraging; follow-ups invite you to add detail.",
+    "neutral": "Professional; follow-ups ask plainly for what is missing.",
+    "challenging": "Brisk and sceptical; follow-ups probe vague claims and numbers.",
+}
+
+JD_PREVIEW_CHARS = 1500
+TALL = 34  # rows from which the job description preview fits
+
+PREF_APPLICATION = "setup.application_id"
+PREF_STAGE = "setup.stage"
+PREF_DIFFICULTY = "setup.difficulty"
+PREF_PERSONA = "setup.persona"
+PREF_QUESTIONS = "setup.question_count"
+PREF_HIDE_SCORES = "setup.hide_scores"
+
+
+# ----- data (no Textual below this line until the widgets) ------------------------------
+
+
+@dataclass(frozen=True)
+class ApplicationRow:
+    id: int
+    company: str
+    role: str
+    interviewer: str
+    is_demo: bool
+    candidate: str
+    candidate_headline: str
+    candidate_is_demo: bool
+    job_description: str = ""  # the start of it, for the preview
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The last options used, as remembered in preferences."""
+
+    application_id: int | None = None
+    stage: str = "recruiter_screen"
+    difficulty: str = "medium"
+    persona: str = "neutral"
+    question_count: int = DEFAULT_QUESTIONS
+    hide_scores: bool = False
+
+
+@dataclass(frozen=True)
+class SetupData:
+    applications: list[ApplicationRow] = field(default_factory=list)
+    choices: Choices = Choices()
+    first_run: bool = False
+    has_own_profile: bool = False
+
+
+def _pick(value: str | None, allowed: dict[str, str], default: str) -> str:
+    return value if value in allowed else default
+
+
+def load_choices() -> Choices:
+    """The remembered choices; anything missing or stale falls back to the default."""
+    try:
+        count = int(get_preference(PREF_QUESTIONS) or DEFAULT_QUESTIONS)
+    except ValueError:
+        count = DEFAULT_QUESTIONS
+    try:
+        application_id: int | None = int(get_preference(PREF_APPLICATION) or "")
+    except ValueError:
+        application_id = None
+    return Choices(
+        application_id=application_id,
+        stage=_pick(get_preference(PREF_STAGE), STAGES, Choices.stage),
+        difficulty=_pick(get_preference(PREF_DIFFICULTY), DIFFICULTIES, Choices.difficulty),
+        persona=_pick(get_preference(PREF_PERSONA), PERSONAS, Choices.persona),
+        question_count=min(max(count, MIN_QUESTIONS), MAX_QUESTIONS),
+        hide_scores=get_preference(PREF_HIDE_SCORES) == "1",
+    )
+
+
+def save_choices(setup: SessionSetup) -> None:
+    set_preference(PREF_APPLICATION, str(setup.application_id))
+    set_preference(PREF_STAGE, setup.stage)
+    set_preference(PREF_DIFFICULTY, setup.difficulty)
+    set_preference(PREF_PERSONA, setup.persona)
+    set_preference(PREF_QUESTIONS, str(setup.question_count))
+    set_preference(PREF_HIDE_SCORES, "1" if setup.hide_scores else "0")
+
+
+def load_setup_data() -> SetupData:
+    """Everything the setup screen shows, read in one go (call from a worker thread)."""
+    rows = [
+        ApplicationRow(
+            id=a.id,
+            company=a.company,
+            role=a.role,
+            interviewer=a.interviewer_name,
+            is_demo=a.is_demo,
+            candidate=a.candidate.name,
+            candidate_headline=a.candidate.headline,
+            candidate_is_demo=a.candidate.is_demo,
+            job_description=a.job_description[:JD_PREVIEW_CHARS],
+        )
+        for a in list_applications()
+    ]
+    # Demo first: on a first run it is the obvious choice, later it stays easy to find.
+    rows.sort(key=lambda row: not row.is_demo)
+    profile = current_candidate()
+    return SetupData(
+        applications=rows,
+        choices=load_choices(),
+        first_run=not has_any_session(),
+        has_own_profile=profile is not None and not profile.is_demo,
+    )
+
+
+# ----- widgets -----------------------------------------------------------------------
+
+
+class ChoiceSet(RadioSet):
+    """A one-line RadioSet: ←/→ choose an option at once, ↑/↓ move to the next field."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right", "choose(1)", "Next option", show=False),
+        Binding("left", "choose(-1)", "Previous option", show=False),
+        Binding("down", "app.focus_next", "Next field", show=False),
+        Binding("up", "app.focus_previous", "Previous field", show=False),
+    ]
+
+    def action_choose(self, step: int) -> None:
+        if step > 0:
+            self.action_next_button()
+        else:
+            self.action_previous_button()
+        if self._selected is not None:
+            button = self.children[self._selected]
+            if isinstance(button, RadioButton) and not button.value:
+                button.value = True
+
+    @property
+    def chosen(self) -> str | None:
+        button = self.pressed_button
+        return button.name if button is not None else None
+
+    def choose_name(self, name: str) -> None:
+        for button in self.query(RadioButton):
+            if button.name == name:
+                button.value = True
+
+
+class QuestionCount(Widget, can_focus=True):
+    """How many questions: ←/→ or −/+ change it, a digit sets it (0 means 10)."""
+
+    DEFAULT_CSS = """
+    QuestionCount { width: auto; height: 1; padding: 0 1; }
+    QuestionCount:focus { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right,plus,equals_sign", "step(1)", "More", show=False),
+        Binding("left,minus", "step(-1)", "Fewer", show=False),
+        Binding("down", "app.focus_next", "Next field", show=False),
+        Binding("up", "app.focus_previous", "Previous field", show=False),
+    ]
+
+    value: reactive[int] = reactive(DEFAULT_QUESTIONS)
+
+    def render(self) -> str:
+        return f"◀ {self.value:>2} ▶"
+
+    def validate_value(self, value: int) -> int:
+        return min(max(value, MIN_QUESTIONS), MAX_QUESTIONS)
+
+    def action_step(self, step: int) -> None:
+        self.value += step
+
+    def on_key(self, event: Key) -> None:
+        if event.character is not None and event.character.isdigit():
+            event.stop()
+            digit = int(event.character)
+            self.value = MAX_QUESTIONS if digit == 0 else digit
+
+
+class SetupCheckbox(Checkbox):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "app.focus_next", "Next field", show=False),
+        Binding("up", "app.focus_previous", "Previous field", show=False),
+    ]
+
+
+# ----- the screen --------------------------------------------------------------------
+
+
+class SetupScreen(Screen[None]):
+    """Choose the application, stage, difficulty, persona and length; then start."""
+
+    DEFAULT_CSS = """
+    SetupScreen > VerticalScroll { padding: 0 2; }
+    SetupScreen #jd-preview { display: none; }
+    SetupScreen.-tall #jd-preview {
+        display: block; height: 9; margin-bottom: 1; padding: 0 1;
+        border: round $primary 30%; border-title-color: $text-muted; color: $text-muted;
+    }
+    SetupScreen #hint { height: auto; margin: 1 0 0 0; }
+    SetupScreen #hint.first-run { background: $accent 20%; padding: 0 1; }
+    SetupScreen #applications {
+        height: auto; max-height: 8; margin-top: 1;
+        border: round $primary 50%; border-title-color: $text; border-subtitle-color: $text-muted;
+    }
+    SetupScreen #applications:focus { border: round $primary; }
+    SetupScreen .row { height: 1; }
+    SetupScreen .row > .label { width: 13; color: $text-muted; }
+    SetupScreen .row:focus-within > .label { color: $accent; text-style: bold; }
+    SetupScreen #candidate-row { margin-bottom: 1; }
+    SetupScreen #candidate { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+    SetupScreen ChoiceSet { layout: horizontal; height: 1; width: 1fr; overflow: hidden; }
+    SetupScreen ChoiceSet > RadioButton { width: auto; margin-right: 2; }
+    SetupScreen #persona-description { padding-left: 13; height: auto; }
+    SetupScreen #count-hint { width: 1fr; padding-left: 2; }
+    SetupScreen #start-row { height: auto; margin-top: 1; padding-left: 13; }
+    SetupScreen #start { min-width: 24; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "start", "Start", id="setup.start", priority=True,
+                tooltip="Start the mock interview with these choices"),
+        Binding("n", "new_application", "New application", id="setup.new_application",
+                tooltip="Add a job application (company, role, job description)"),
+        Binding("e", "edit_application", "Edit", id="setup.edit_application",
+                tooltip="Edit the highlighted job application"),
+        Binding("p", "edit_profile", "Profile", id="setup.edit_profile",
+                tooltip="Edit your name, headline and resume"),
+        Binding("escape", "back", "Back", id="setup.back", tooltip="Back to the home screen"),
+        Binding("down", "app.focus_next", "Next field", show=False),
+        Binding("up", "app.focus_previous", "Previous field", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[ApplicationRow] = []
+        self._loaded_once = False
+        self._has_own_profile = False
+        self._starting = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll():
+            yield Static("Loading your applications…", id="hint", classes="muted")
+            applications = OptionList(id="applications")
+            applications.border_title = "Job application"
+            applications.border_subtitle = "n new · e edit"
+            yield applications
+            with Horizontal(classes="row", id="candidate-row"):
+                yield Static("Candidate", classes="label")
+                yield Static("", id="candidate")
+            preview = Static("", id="jd-preview")
+            preview.border_title = "Job description"
+            yield preview
+            with Horizontal(classes="row"):
+                yield Static("Stage", classes="label")
+                yield self._choice_set("stage", STAGES, "Recruiter screen, hiring manager or technical")
+            with Horizontal(classes="row"):
+                yield Static("Difficulty", classes="label")
+                yield self._choice_set("difficulty", DIFFICULTIES, "How demanding the questions are")
+            with Horizontal(classes="row"):
+                yield Static("Interviewer", classes="label")
+                yield self._choice_set("persona", PERSONAS, "The interviewer's tone and follow-ups")
+            yield Static("", id="persona-description", classes="muted")
+            with Horizontal(classes="row"):
+                yield Static("Questions", classes="label")
+                count = QuestionCount(id="question-count")
+                count.tooltip = f"{MIN_QUESTIONS}-{MAX_QUESTIONS} questions: ←/→ or a digit (0 = 10)"
+                yield count
+                yield Static("←/→ or type 1-9, 0 for 10", id="count-hint", classes="muted")
+            with Horizontal(classes="row"):
+                yield Static("Scores", classes="label")
+                yield SetupCheckbox(
+                    "Hide scores during the session", id="hide-scores", compact=True,
+                    tooltip="Keep scores out of sight while the session runs",
+                )
+            with Horizontal(id="start-row"):
+                yield Button("▶ Start interview", id="start", variant="primary",
+                             tooltip="Start the mock interview (ctrl+s)")
+        yield Footer()
+
+    @staticmethod
+    def _choice_set(name: str, options: dict[str, str], tooltip: str) -> ChoiceSet:
+        choice_set = ChoiceSet(
+            *(RadioButton(label, name=key) for key, label in options.items()),
+            id=name, compact=True, tooltip=f"{tooltip} (←/→)",
+        )
+        return choice_set
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height >= TALL, "-tall")
+
+    # ----- loading ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="setup-load", exit_on_error=False)
+    def load(self, select_id: int | None = None) -> None:
+        """Read applications and remembered choices off the UI thread."""
+        data = load_setup_data()
+        self.app.call_from_thread(self._apply, data, select_id)
+
+    def _apply(self, data: SetupData, select_id: int | None) -> None:
+        self._rows = data.applications
+        self._has_own_profile = data.has_own_profile
+        first_load = not self._loaded_once
+        self._loaded_once = True
+        choices = data.choices
+        ids = [row.id for row in self._rows]
+        if select_id is None and not first_load:
+            select_id = self._selected_id()
+        if select_id not in ids:
+            demo = next((row.id for row in self._rows if row.is_demo), None)
+            if choices.application_id in ids:
+                select_id = choices.application_id
+            elif data.first_run and demo is not None:
+                select_id = demo
+            else:
+                select_id = ids[0] if ids else None
+        self._render_applications(select_id)
+        if first_load:
+            self._apply_choices(choices)
+        selected = self._selected_row()
+        starts_now = data.first_run and selected is not None and selected.is_demo
+        self._render_hint(starts_now, empty=not self._rows)
+        if first_load:
+            if starts_now:
+                self.query_one("#start", Button).focus()
+            else:
+                self.query_one("#applications", OptionList).focus()
+
+    def _apply_choices(self, choices: Choices) -> None:
+        self.query_one("#stage", ChoiceSet).choose_name(choices.stage)
+        self.query_one("#difficulty", ChoiceSet).choose_name(choices.difficulty)
+        self.query_one("#persona", ChoiceSet).choose_name(choices.persona)
+        self.query_one(QuestionCount).value = choices.question_count
+        self.query_one("#hide-scores", Checkbox).value = choices.hide_scores
+        self._describe_persona(choices.persona)
+
+    def _render_applications(self, select_id: int | None) -> None:
+        options = self.query_one("#applications", OptionList)
+        options.clear_options()
+        if not self._rows:
+            options.add_option(Option(Content.styled(
+                "No job applications yet: press n to add one.", "dim"), id="none", disabled=True))
+            self._render_candidate()
+            return
+        for row in self._rows:
+            parts: list[str | tuple[str, str]] = [(row.company, "bold"), " · ", row.role]
+            if row.interviewer:
+                parts.append(f" · {row.interviewer}")
+            if row.is_demo:
+                parts.append(("  demo", "italic $accent"))
+            options.add_option(Option(Content.assemble(*parts), id=str(row.id)))
+        ids = [row.id for row in self._rows]
+        options.highlighted = ids.index(select_id) if select_id in ids else 0
+        self._render_candidate()
+
+    def _render_hint(self, starts_now: bool, *, empty: bool) -> None:
+        hint = self.query_one("#hint", Static)
+        hint.set_class(starts_now, "first-run")
+        hint.set_class(not starts_now, "muted")
+        if starts_now:
+            hint.update(Content.from_markup(
+                "[b]Ready to go:[/b] the demo application (Alex Rivera, a backend engineer) is "
+                "selected. Press [b]Enter[/b] or [b]ctrl+s[/b] to start now, or change the "
+                "options first."
+            ))
+            return
+        text = (
+            "Add the job you are preparing for with n, then start with ctrl+s."
+            if empty
+            else "Choose an application and the options, then start with ctrl+s."
+        )
+        if not self._has_own_profile:
+            text += " Press p to use your own resume instead of the demo profile."
+        hint.update(text)
+
+    def _render_candidate(self) -> None:
+        row = self._selected_row()
+        candidate = self.query_one("#candidate", Static)
+        self.query_one("#jd-preview", Static).update(
+            (row.job_description or "No job description: press e to add one.") if row else ""
+        )
+        if row is None:
+            candidate.update(Content.styled("—", "dim"))
+            return
+        parts: list[str | tuple[str, str]] = [(row.candidate, "bold")]
+        if row.candidate_is_demo:
+            parts.append((" (demo profile)", "italic $accent"))
+        if row.candidate_headline:
+            parts.append((f" · {row.candidate_headline}", "dim"))
+        candidate.update(Content.assemble(*parts))
+
+    def _describe_persona(self, persona: str | None) -> None:
+        self.query_one("#persona-description", Static).update(
+            PERSONA_DESCRIPTIONS.get(persona or "", "")
+        )
+
+    # ----- reading the choices ----------------------------------------------------------
+
+    def _selected_id(self) -> int | None:
+        options = self.query_one("#applications", OptionList)
+        if options.highlighted is None or not self._rows:
+            return None
+        option = options.get_option_at_index(options.highlighted)
+        return int(option.id) if option.id and option.id.isdigit() else None
+
+    def _selected_row(self) -> ApplicationRow | None:
+        selected = self._selected_id()
+        return next((row for row in self._rows if row.id == selected), None)
+
+    def current_setup(self) -> SessionSetup | None:
+        """The setup the screen shows, or None when no application is chosen."""
+        application_id = self._selected_id()
+        if application_id is None:
+            return None
+        return SessionSetup(
+            application_id=application_id,
+            stage=self.query_one("#stage", ChoiceSet).chosen or Choices.stage,
+            difficulty=self.query_one("#difficulty", ChoiceSet).chosen or Choices.difficulty,
+            persona=self.query_one("#persona", ChoiceSet).chosen or Choices.persona,
+            question_count=self.query_one(QuestionCount).value,
+            hide_scores=self.query_one("#hide-scores", Checkbox).value,
+        )
+
+    # ----- events -----------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#applications")
+    def _application_highlighted(self) -> None:
+        self._render_candidate()
+
+    @on(OptionList.OptionSelected, "#applications")
+    def _application_chosen(self) -> None:
+        # Enter on the list confirms the choice and moves on to the options.
+        self.focus_next()
+
+    @on(RadioSet.Changed, "#persona")
+    def _persona_changed(self, event: RadioSet.Changed) -> None:
+        self._describe_persona(event.pressed.name)
+
+    @on(Button.Pressed, "#start")
+    def _start_pressed(self) -> None:
+        self.action_start()
+
+    # ----- actions ----------------------------------------------------------------------
+
+    def action_start(self) -> None:
+        if not self._loaded_once or self._starting:
+            return
+        setup = self.current_setup()
+        if setup is None:
+            self.notify("Choose a job application first (n adds one).", title="Cannot start",
+                        severity="warning")
+            self.query_one("#applications", OptionList).focus()
+            return
+        try:
+            setup.validate()
+        except ValueError as exc:
+            self.notify(str(exc), title="Cannot start", severity="error")
+            return
+        # A second ctrl+s while the first is on its way must not start a second session
+        # (cancelling a thread worker does not stop its thread).
+        self._starting = True
+        self._start(setup)
+
+    @work(thread=True, group="setup-start", exit_on_error=False)
+    def _start(self, setup: SessionSetup) -> None:
+        try:
+            save_choices(setup)
+            self.app.call_from_thread(self._begin, setup)
+        finally:
+            self._starting = False  # failures are reported by the app's worker handler
+
+    def _begin(self, setup: SessionSetup) -> None:
+        self.app.start_interview(setup)  # type: ignore[attr-defined]
+
+    def action_new_application(self) -> None:
+        from interview_tui.screens.application_form import ApplicationForm
+
+        self.app.push_screen(ApplicationForm(), self._application_saved)
+
+    def action_edit_application(self) -> None:
+        from interview_tui.screens.application_form import ApplicationForm
+
+        row = self._selected_row()
+        if row is None:
+            self.notify("There is no application to edit; press n to add one.")
+            return
+        # The demo stays as shipped: editing it starts a new application from a copy.
+        form = ApplicationForm(row.id, copy=row.is_demo)
+        self.app.push_screen(form, self._application_saved)
+
+    def _application_saved(self, application_id: int | None) -> None:
+        if application_id is not None:
+            self.load(application_id)
+            self.query_one("#applications", OptionList).focus()
+
+    def action_edit_profile(self) -> None:
+        from interview_tui.screens.profile_form import ProfileForm
+
+        self.app.push_screen(ProfileForm(), self._profile_saved)
+
+    def _profile_saved(self, candidate_id: int | None) -> None:
+        if candidate_id is not None:
+            self.load()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

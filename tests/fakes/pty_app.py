@@ -1,0 +1,70 @@
+"""Run the real app as a child process in a real pseudo-terminal."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import signal
+import struct
+import sys
+import termios
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class PtyApp:
+    """``python -m interview_tui ARGS`` on a PTY of ``size``; output is collected in a thread."""
+
+    def __init__(self, *args: str, size: tuple[int, int] = (80, 24), env: dict[str, str] | None = None):
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: become the app
+            os.chdir(ROOT)
+            os.execve(
+                sys.executable,
+                [sys.executable, "-m", "interview_tui", *args],
+                {**os.environ, "TERM": "xterm-256color", **(env or {})},
+            )
+        cols, rows = size
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        os.kill(self.pid, signal.SIGWINCH)
+        self._output = bytearray()
+        self._lock = threading.Lock()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            with self._lock:
+                self._output.extend(chunk)
+
+    @property
+    def output(self) -> str:
+        with self._lock:
+            return self._output.decode("utf-8", "replace")
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in self.output:
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} did not appear on the terminal within {timeout}s")
+
+    def type(self, text: str) -> None:
+        os.write(self.fd, text.encode())
+
+    def kill(self) -> None:
+        """SIGKILL: no clean-up of any kind runs in the app."""
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)

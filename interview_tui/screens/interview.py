@@ -1,0 +1,624 @@
+"""The live mock interview: the prompt, the answer editor, feedback, and the way on.
+
+The screen renders the ``SessionView`` the interview service returns and asks the
+service for every change. Coach work runs in one exclusive async worker group
+("coach"), so the UI never waits on it and escape can cancel it; whatever the coach
+had not finished is redone by ``run_pending`` on retry, because the service has
+already stored everything the user gave.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TextArea
+
+from interview_tui.errors import user_message
+from interview_tui.screens.widgets import answer_box
+from interview_tui.screens.widgets.answer_box import AnswerBox
+from interview_tui.screens.widgets.coach_status import CoachStatus
+from interview_tui.screens.widgets.feedback import QuestionFeedbackPanel
+from interview_tui.screens.widgets.format import (
+    competency_label,
+    persona_label,
+    stage_label,
+)
+from interview_tui.screens.widgets.transcript import Transcript
+from interview_tui.services import interview as interview_service
+from interview_tui.services.coach.base import CoachError
+from interview_tui.services.interview import InterviewService, SessionSetup
+from interview_tui.services.session_machine import MAX_FOLLOW_UPS, State
+from interview_tui.services.session_view import SessionView
+from interview_tui.services.text import (
+    AnswerRejected,
+    clean_answer,
+)
+
+CONFIRM_SECONDS = 4.0  # a second press within this confirms a destructive key
+
+# States in which the coach still has work to do before the user can act.
+COACH_STATES = frozenset({State.CREATED, State.ASKING, State.EVALUATING, State.SUMMARIZING})
+
+ACTIVITY = {
+    State.CREATED: "The interviewer is getting ready…",
+    State.ASKING: "The interviewer is thinking of a question…",
+    State.EVALUATING: "The interviewer is thinking about your answer…",
+    State.QUESTION_REVIEW: "The coach is writing your feedback…",
+    State.SUMMARIZING: "The coach is writing your summary…",
+}
+
+
+def progress_line(view: SessionView) -> str:
+    """'Question 3 of 5 · Follow-up 2 of 3' (the follow-up part only on a follow-up)."""
+    p = view.progress
+    if view.state is State.COMPLETED:
+        return f"Completed · {p.total_questions} questions"
+    line = f"Question {max(p.question_number, 1)} of {p.total_questions}"
+    # While awaiting an answer the pending response is number r+1; while it is being
+    # evaluated, number r.
+    response = p.response_number + 1 if view.state is State.AWAITING_ANSWER else p.response_number
+    if view.state in {State.AWAITING_ANSWER, State.EVALUATING} and response > 1:
+        line += f" · Follow-up {response - 1} of {MAX_FOLLOW_UPS}"
+    elif view.state is State.QUESTION_REVIEW:
+        line += " · Feedback"
+    elif view.state is State.ABANDONED:
+        line += " · Ended"
+    return line
+
+
+class InterviewScreen(Screen[None]):
+    """Start a new session (``setup``) or resume one (``session_id``)."""
+
+    DEFAULT_CSS = """
+    InterviewScreen { layout: vertical; }
+    InterviewScreen #head { height: 1; padding: 0 1; background: $panel; }
+    InterviewScreen #progress { width: 1fr; text-style: bold; color: $accent; }
+    InterviewScreen #coach-label { width: auto; color: $text-muted; }
+    InterviewScreen #context {
+        height: 1; padding: 0 1; color: $text-muted;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    InterviewScreen #banner { display: none; }
+    InterviewScreen #banner.-shown { display: block; }
+    InterviewScreen #banner.-note { background: $warning 20%; }
+    InterviewScreen #conversation {
+        height: 3fr; min-height: 3; padding: 0 1; scrollbar-size-vertical: 1;
+    }
+    InterviewScreen #conversation:focus { background-tint: $foreground 3%; }
+    InterviewScreen QuestionFeedbackPanel { margin-top: 1; }
+    InterviewScreen #guidance { color: $text-muted; margin-top: 1; display: none; }
+    InterviewScreen #guidance.-shown { display: block; }
+    InterviewScreen #prompt-box {
+        height: auto; max-height: 9;
+        border: round $accent; border-title-color: $accent; border-title-style: bold;
+        padding: 0 1;
+    }
+    InterviewScreen #prompt-box.-review { border: round $success; border-title-color: $success; }
+    InterviewScreen #prompt { text-style: bold; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "Submit", id="interview.submit", priority=True,
+                tooltip="Submit your answer (Enter makes a new line)"),
+        Binding("ctrl+k", "skip_follow_ups", "Skip follow-ups", id="interview.skip",
+                priority=True, tooltip="Decline further follow-ups and see this question's feedback"),
+        Binding("ctrl+n", "next_question", "Next question", id="interview.next", priority=True,
+                tooltip="Go on to the next question"),
+        Binding("ctrl+n", "last_question", "Next question", id="interview.next_last",
+                priority=True, show=False),
+        Binding("ctrl+e", "finish", "Finish", id="interview.finish", priority=True,
+                tooltip="Finish the interview and see your summary"),
+        Binding("ctrl+e", "end_session", "End session", id="interview.end", priority=True,
+                tooltip="End the interview now"),
+        Binding("ctrl+r", "retry", "Retry", id="interview.retry", priority=True,
+                tooltip="Try the failed coach call again"),
+        Binding("ctrl+t", "toggle_timer", "Timer", id="interview.timer", priority=True,
+                tooltip="Start or stop a two-minute countdown for this answer"),
+        Binding("escape", "cancel", "Stop", id="interview.cancel",
+                tooltip="Stop the coach; the session stays where it was"),
+        Binding("escape", "back", "Home", id="interview.back",
+                tooltip="Back to the home screen; everything is saved"),
+    ]
+
+    def __init__(self, session_id: int | None = None, *, setup: SessionSetup | None = None) -> None:
+        if (session_id is None) == (setup is None):
+            raise ValueError("InterviewScreen needs either a session id or a setup, not both.")
+        super().__init__()
+        self.session_id = session_id
+        self.setup = setup
+        self.view: SessionView | None = None
+        self._activity: str | None = None  # what the coach is doing; None when idle
+        self._problem: str | None = None  # the banner text after a failure or a stop
+        self._prompt_key: tuple[int, int] | None = None  # (question, response) being answered
+        self._armed: dict[str, float] = {}  # action -> deadline for a confirming press
+        self._leaving = False
+        self._feedback_for: int | None = None  # the question whose full feedback is shown
+        self.answer_box = AnswerBox(id="answer-box")
+        self.coach_status = CoachStatus(id="thinking")
+
+    # ----- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="head"):
+            yield Static("Starting…", id="progress")
+            yield Static(self._service_coach_label(), id="coach-label", markup=False)
+        yield Static("", id="context")
+        yield Static("", id="banner", classes="banner-error")
+        with VerticalScroll(id="conversation"):
+            yield Transcript(id="transcript")
+            yield Static("", id="guidance")
+        yield self.coach_status
+        with VerticalScroll(id="prompt-box", can_focus=False):
+            yield Static("", id="prompt")
+        yield self.answer_box
+        yield Footer()
+
+    def _service_coach_label(self) -> str:
+        return getattr(self.app, "coach_label", "")
+
+    @property
+    def service(self) -> InterviewService:
+        return self.app.service  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def editor(self) -> TextArea:
+        return self.answer_box.editor
+
+    def on_mount(self) -> None:
+        self._show_parts(editor=False, prompt=False)
+        if self.setup is not None:
+            self._begin(self.setup)
+        else:
+            assert self.session_id is not None
+            self._open(self.session_id)
+
+    # ----- coach work ------------------------------------------------------------------
+
+    def _sinks(self) -> dict[str, Callable]:
+        return {"on_text": self._on_coach_text, "on_step": self._on_coach_step}
+
+    def _begin(self, setup: SessionSetup) -> None:
+        self._run_coach(lambda: self.service.start(setup, **self._sinks()), State.CREATED)
+
+    @work(exclusive=True, group="load", exit_on_error=False)
+    async def _open(self, session_id: int) -> None:
+        """Show the stored session at once, then do any coach work it still needs."""
+        try:
+            view = await self.service.load(session_id)
+        except Exception as exc:
+            self.notify(user_message(exc), title="Cannot open the session", severity="error")
+            self._leave()
+            return
+        self._apply_view(view)
+        current = view.current_question
+        if view.state in COACH_STATES or (
+            view.state is State.QUESTION_REVIEW and current is not None and current.feedback is None
+        ):
+            self._run_coach(lambda: self.service.run_pending(session_id, **self._sinks()), view.state)
+
+    def _run_coach(self, job: Callable[[], Awaitable[SessionView]], state: State) -> None:
+        self._set_activity(ACTIVITY.get(state, "The interviewer is thinking…"))
+        self._coach_worker(job)
+
+    @work(exclusive=True, group="coach", exit_on_error=False)
+    async def _coach_worker(self, job: Callable[[], Awaitable[SessionView]]) -> None:
+        # Failures are caught here and reported once (notification and banner), so the
+        # app-wide worker-error handler never sees them.
+        try:
+            view = await job()
+        except asyncio.CancelledError:
+            self._remember_started_session()
+            raise  # escape or the screen closing; ``action_cancel`` tells the user
+        except Exception as exc:
+            self._remember_started_session()
+            if self._leaving:
+                return
+            await self._failed(exc)
+            return
+        if self._leaving:
+            return
+        self._set_activity(None)
+        self._apply_view(view)
+
+    def _remember_started_session(self) -> None:
+        """After ``start`` failed or was stopped, the id of the session it had created.
+
+        ``start`` returns the id only on success, but it records it in the calling task's
+        context; reading it here means retry resumes that session instead of creating
+        another. (Runs in the worker's own task, where ``start`` ran.)
+        """
+        if self.session_id is None:
+            self.session_id = interview_service._current_session.get()
+
+    async def _failed(self, error: Exception) -> None:
+        self._set_activity(None)
+        message = user_message(error)
+        if isinstance(error, AnswerRejected):
+            self.notify(message, title="Answer not sent", severity="warning")
+        else:
+            title = "The coach failed" if isinstance(error, CoachError) else "Something went wrong"
+            self.notify(message, title=title, severity="error", timeout=8)
+            self._set_problem(f"{title}: {message.rstrip('.')}. Press ctrl+r to retry.")
+        await self._reload()
+
+    async def _reload(self) -> None:
+        if self.session_id is None:
+            self._render_all()
+            return
+        try:
+            view = await self.service.load(self.session_id)
+        except Exception as exc:
+            self.notify(user_message(exc), title="Cannot reload the session", severity="error")
+            return
+        self._apply_view(view)
+
+    @work(exclusive=True, group="load", exit_on_error=False)
+    async def _reload_worker(self) -> None:
+        await self._reload()
+
+    def _on_coach_text(self, text: str) -> None:
+        self.coach_status.stream(text)  # coalesced: drawn a few times a second
+
+    def _on_coach_step(self, view: SessionView) -> None:
+        if self._leaving:
+            return
+        if view.state is not State.COMPLETED:
+            self._set_activity(ACTIVITY.get(view.state, self._activity))
+        self.coach_status.clear_stream()
+        self._apply_view(view)
+
+    # ----- rendering ------------------------------------------------------------------
+
+    def _set_activity(self, activity: str | None) -> None:
+        self._activity = activity
+        if activity is not None:
+            self._set_problem(None)
+            self.coach_status.show(activity)
+        else:
+            self.coach_status.hide()
+        self._render_all()
+
+    def _set_problem(self, problem: str | None, *, note: bool = False) -> None:
+        self._problem = problem
+        banner = self.query_one("#banner", Static)
+        banner.update(Content(problem or ""))
+        banner.set_class(problem is not None, "-shown")
+        banner.set_class(note, "-note")
+        self.refresh_bindings()
+
+    def _apply_view(self, view: SessionView) -> None:
+        self.view = view
+        self.session_id = view.id
+        if view.state is State.COMPLETED and self._activity is None:
+            self._show_summary(view)
+            return
+        self.query_one(Transcript).show(view, hide_scores=view.hide_scores)
+        self._render_all()
+
+    def _render_all(self) -> None:
+        view = self.view
+        if view is None:
+            self.refresh_bindings()
+            return
+        ctx = view.context
+        self.query_one("#progress", Static).update(progress_line(view))
+        self.query_one("#context", Static).update(
+            Content(
+                " · ".join(
+                    (ctx.company, ctx.role, stage_label(ctx.stage), f"{persona_label(ctx.persona)} interviewer")
+                )
+            )
+        )
+        busy = self._activity is not None
+        if view.state not in {State.QUESTION_REVIEW, State.SUMMARIZING, State.ABANDONED}:
+            self.query(QuestionFeedbackPanel).remove()
+            self._feedback_for = None
+        if view.state is not State.AWAITING_ANSWER or busy:
+            self.query_one("#guidance").set_class(False, "-shown")
+        if view.state is State.AWAITING_ANSWER and not busy:
+            self._render_prompt(view)
+        elif view.state is State.QUESTION_REVIEW and not busy:
+            self._render_review(view)
+        elif view.state is State.ABANDONED:
+            self._show_parts(editor=False, prompt=True)
+            self._set_prompt("Ended", "This session was ended without a summary.")
+        else:
+            self._show_parts(editor=False, prompt=False)
+        self.refresh_bindings()
+
+    def _show_parts(self, *, editor: bool, prompt: bool) -> None:
+        self.query_one("#prompt-box").display = prompt
+        self.answer_box.display = editor
+
+    def _set_prompt(self, title: str, text: str, *, review: bool = False) -> None:
+        box = self.query_one("#prompt-box")
+        box.border_title = title
+        box.set_class(review, "-review")
+        self.query_one("#prompt", Static).update(Content(text))
+
+    def _render_prompt(self, view: SessionView) -> None:
+        p = view.progress
+        question = view.current_question
+        assert question is not None
+        key = (p.question_number, p.response_number)
+        if key != self._prompt_key:
+            self._prompt_key = key
+            self.answer_box.load(view.draft_text, view.draft_seconds)
+            self.call_after_refresh(
+                self.query_one("#conversation", VerticalScroll).scroll_end, animate=False
+            )
+        guidance = question.guidance.strip() if p.response_number == 0 else ""
+        self.query_one("#guidance", Static).update(
+            Content.from_markup("[b]What a strong answer covers:[/b] $tip", tip=guidance)
+        )
+        self.query_one("#guidance").set_class(bool(guidance), "-shown")
+        if p.response_number == 0:
+            title = f"Question {p.question_number} · {competency_label(question.competency)}"
+        else:
+            title = f"Follow-up {p.response_number} of {MAX_FOLLOW_UPS}"
+        self._set_prompt(title, view.pending_prompt or "")
+        self._show_parts(editor=True, prompt=True)
+        if not self.editor.has_focus:
+            self.editor.focus()
+
+    def _render_review(self, view: SessionView) -> None:
+        question = view.current_question
+        assert question is not None
+        self._prompt_key = None
+        conversation = self.query_one("#conversation", VerticalScroll)
+        if question.feedback is not None and self._feedback_for != question.number:
+            self._feedback_for = question.number
+            conversation.query(QuestionFeedbackPanel).remove()
+            panel = QuestionFeedbackPanel(question, hide_scores=view.hide_scores)
+            self.call_later(self._reveal, conversation, panel)
+        if view.progress.is_last_question:
+            text = "That was the last question. Press ctrl+e to finish and see your summary."
+        else:
+            text = "Press ctrl+n for the next question, or ctrl+e to end the session now."
+        self._set_prompt(f"Question {question.number} done", text, review=True)
+        self._show_parts(editor=False, prompt=question.feedback is not None)
+        conversation.focus()
+
+    @staticmethod
+    async def _reveal(conversation: VerticalScroll, panel: QuestionFeedbackPanel) -> None:
+        """Mount the feedback and scroll so that it starts at the top of the view."""
+        await conversation.mount(panel)
+        # The panel's own children are laid out a refresh later; scroll after that.
+        conversation.call_after_refresh(
+            conversation.scroll_to_widget, panel, top=True, animate=False
+        )
+
+    def _show_summary(self, view: SessionView) -> None:
+        from interview_tui.screens.summary import SummaryScreen
+
+        if self.app.screen is self:
+            self._leaving = True
+            self.app.switch_screen(SummaryScreen(view))
+
+    # ----- drafts ------------------------------------------------------------------------
+
+    def on_answer_box_paused(self, event: AnswerBox.Paused) -> None:
+        # Typing paused: store the draft, unless the answer was just sent.
+        if self._awaiting_answer() and self.session_id is not None:
+            self.answer_box.mark_saved(event.text)
+            self._save_draft(self.session_id, event.text, event.seconds)
+
+    @work(group="draft", exit_on_error=False)
+    async def _save_draft(self, session_id: int, text: str, seconds: float) -> None:
+        await self.service.save_draft(session_id, text, seconds)
+
+    async def _flush_draft(self) -> None:
+        """Save the draft now (leaving the screen or the app)."""
+        self.answer_box.cancel_pause()
+        text = self.answer_box.unsaved()
+        if text is None or not self._awaiting_answer() or self.session_id is None:
+            return
+        self.answer_box.mark_saved(text)
+        try:
+            await self.service.save_draft(self.session_id, text, self.answer_box.seconds_spent())
+        except Exception as exc:
+            self.notify(user_message(exc), title="Draft not saved", severity="error")
+
+    async def on_unmount(self) -> None:
+        # Quitting the app (ctrl+q) lands here too: keep what was typed since the last save.
+        await self._flush_draft()
+        self._leaving = True
+
+    def on_screen_resume(self) -> None:
+        if self.view is not None and self.view.state is State.COMPLETED and self._activity is None:
+            self._show_summary(self.view)
+        elif self._awaiting_answer():
+            self.editor.focus()
+
+    # ----- actions ------------------------------------------------------------------
+
+    def _awaiting_answer(self) -> bool:
+        return (
+            self.view is not None
+            and self.view.state is State.AWAITING_ANSWER
+            and self._activity is None
+            and not self._leaving
+        )
+
+    def _reviewing(self) -> bool:
+        view = self.view
+        if view is None or self._activity is not None or view.state is not State.QUESTION_REVIEW:
+            return False
+        current = view.current_question
+        return current is not None and current.feedback is not None
+
+    def _last_question(self) -> bool:
+        return self.view is not None and self.view.progress.is_last_question
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        view = self.view
+        idle = self._activity is None
+        awaiting = self._awaiting_answer()
+        reviewing = self._reviewing()
+        on_follow_up = awaiting and view is not None and view.progress.response_number >= 1
+        rules = {
+            "submit": awaiting,
+            "toggle_timer": awaiting,
+            "skip_follow_ups": on_follow_up,
+            "next_question": reviewing and not self._last_question(),
+            "last_question": reviewing and self._last_question(),
+            "finish": reviewing and self._last_question(),
+            "end_session": awaiting or (reviewing and not self._last_question()),
+            "retry": idle and self._problem is not None,
+            "cancel": not idle,
+            "back": idle,
+        }
+        return rules.get(action, True)
+
+    def _confirmed(self, action: str, warning: str) -> bool:
+        """True on a second press within a few seconds; the first press only warns."""
+        deadline = self._armed.pop(action, 0.0)
+        if time.monotonic() < deadline:
+            return True
+        self._armed[action] = time.monotonic() + CONFIRM_SECONDS
+        self.notify(warning, title="Press again to confirm", severity="warning")
+        return False
+
+    def action_submit(self) -> None:
+        self.answer_box.after_typing(self._submit_now)
+
+    def _submit_now(self) -> None:
+        view = self.view
+        if view is None or not self._awaiting_answer():
+            return
+        text = self.editor.text
+        try:
+            clean_answer(text)
+        except AnswerRejected as exc:
+            # Nothing is lost: the editor keeps its text.
+            self.notify(str(exc), title="Answer not sent", severity="warning")
+            return
+        seconds = round(self.answer_box.seconds_spent(), 1)
+        self.answer_box.cancel_pause()
+        session_id = view.id
+
+        async def job() -> SessionView:
+            stored = await self.service.submit_answer(session_id, text, seconds_spent=seconds)
+            # The answer is in the database: only now may the editor forget it.
+            self._prompt_key = None
+            self.answer_box.load("")
+            self._on_coach_step(stored)
+            return await self.service.run_pending(session_id, **self._sinks())
+
+        self._run_coach(job, State.EVALUATING)
+
+    def action_skip_follow_ups(self) -> None:
+        self.answer_box.after_typing(self._skip_now)
+
+    def _skip_now(self) -> None:
+        view = self.view
+        if view is None or not self._awaiting_answer():
+            return
+        if self.editor.text.strip() and not self._confirmed(
+            "skip", "Your unsent answer to this follow-up will be discarded. Press ctrl+k again."
+        ):
+            return
+        self.answer_box.cancel_pause()
+        self._run_coach(lambda: self.service.move_on(view.id, **self._sinks()), State.QUESTION_REVIEW)
+
+    def action_next_question(self) -> None:
+        if self.view is None or not self._reviewing():
+            return
+        session_id = self.view.id
+        self._run_coach(lambda: self.service.next_question(session_id, **self._sinks()), State.ASKING)
+
+    def action_last_question(self) -> None:
+        self.notify("That was the last question. Press ctrl+e to finish and see your summary.")
+
+    def action_finish(self) -> None:
+        if self.view is None or not self._reviewing():
+            return
+        session_id = self.view.id
+        self._run_coach(lambda: self.service.finish(session_id, **self._sinks()), State.SUMMARIZING)
+
+    def action_end_session(self) -> None:
+        self.answer_box.after_typing(self._end_now)
+
+    def _end_now(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        if self._reviewing():
+            self.action_finish()
+            return
+        if not self._awaiting_answer():
+            return
+        session_id = view.id
+        if view.progress.response_number >= 1:
+            # On a follow-up: close this question, then summarise.
+            if self.editor.text.strip() and not self._confirmed(
+                "end", "Your unsent answer will be discarded. Press ctrl+e again to end the session."
+            ):
+                return
+            self.answer_box.cancel_pause()
+
+            async def job() -> SessionView:
+                await self.service.move_on(session_id, **self._sinks())
+                return await self.service.finish(session_id, **self._sinks())
+
+            self._run_coach(job, State.SUMMARIZING)
+            return
+        # The main question is unanswered: the session cannot be summarised mid-question.
+        if not self._confirmed(
+            "end",
+            "This question has no answer yet, so the session ends without a summary "
+            "(answers so far stay in history). Press ctrl+e again to end it.",
+        ):
+            return
+        self.answer_box.cancel_pause()
+        self._run_coach(lambda: self.service.abandon(session_id), State.ABANDONED)
+
+    def action_retry(self) -> None:
+        if self._activity is not None or self._problem is None:
+            return
+        if self.session_id is None:
+            assert self.setup is not None
+            self._begin(self.setup)
+            return
+        session_id = self.session_id
+        state = self.view.state if self.view is not None else State.ASKING
+        self._run_coach(lambda: self.service.run_pending(session_id, **self._sinks()), state)
+
+    def action_toggle_timer(self) -> None:
+        if not self._awaiting_answer():
+            return
+        if self.answer_box.toggle_countdown():
+            minutes = answer_box.COUNTDOWN_SECONDS / 60
+            self.notify(f"{minutes:g}-minute countdown started (ctrl+t to stop).")
+        else:
+            self.notify("Countdown stopped.")
+
+    def action_cancel(self) -> None:
+        if self._activity is None:
+            return
+        self.workers.cancel_group(self, "coach")
+        self._set_activity(None)
+        self._set_problem(
+            "Stopped. Everything you submitted is saved; press ctrl+r to continue.", note=True
+        )
+        self._reload_worker()
+
+    async def action_back(self) -> None:
+        if self._activity is not None:
+            return
+        await self._flush_draft()
+        self._leave()
+
+    def _leave(self) -> None:
+        self._leaving = True
+        if self.app.screen is self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

@@ -1,0 +1,536 @@
+"""History: every past session with search, filters, a score trend, review, resume, delete.
+
+The list comes from one query in a thread worker. The table is filled a page at a time
+(more rows are added as the cursor nears the end), so 10,000 sessions open as fast as
+fifty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import fmean
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from interview_tui.screens.confirm import ConfirmDialog
+from interview_tui.screens.widgets.format import difficulty_label, local_time, score_style
+from interview_tui.services.history import (
+    FINISHED,
+    UNFINISHED,
+    SessionRow,
+    delete_session,
+    list_sessions,
+    score_trend,
+)
+from interview_tui.services.session_machine import STAGES, State
+
+PAGE = 250  # rows added to the table at a time
+SEARCH_DELAY = 0.25  # seconds of quiet typing before the search runs
+STAGE_FILTERS: list[str | None] = [None, *STAGES]
+STATUS_FILTERS: list[str | None] = [None, UNFINISHED, FINISHED]
+STATUS_LABELS = {None: "all", UNFINISHED: "unfinished", FINISHED: "finished"}
+SHORT_STAGES = {"recruiter_screen": "Recruiter", "hiring_manager": "Hiring mgr"}
+SCORE_COLORS = {"score-good": "green", "score-mid": "yellow", "score-low": "red", "muted": "dim"}
+WIDE = 100  # from this table width on, columns get their long form
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+# ----- the score-trend chart ------------------------------------------------------------
+
+
+class ScoreTrend(Widget):
+    """Completed sessions' scores on a fixed 0–10 scale, oldest left, newest right,
+    with the count, min, max, mean and last score above. Sessions are averaged into
+    buckets when there are more of them than columns."""
+
+    DEFAULT_CSS = """
+    ScoreTrend { height: 4; padding: 0 1; }
+    """
+    BARS = " ▁▂▃▄▅▆▇█"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._scores: list[float] = []
+        self._caption = ""
+        self._empty = ""
+
+    def show(self, scores: list[float], caption: str = "", empty: str = "") -> None:
+        """Chart ``scores`` (oldest first); ``caption`` names the filter in force and
+        ``empty`` is said when there is no score to chart."""
+        self._scores = scores
+        self._caption = caption
+        self._empty = empty or "No completed session yet: finish one to see your trend."
+        self.refresh()
+
+    def render(self) -> Text:
+        scores = self._scores
+        width = max(self.size.width - 2, 1)  # inside the padding
+        out = Text(no_wrap=True, overflow="ellipsis")
+        out.append("Score trend", style="bold")
+        if self._caption:
+            out.append(f" ({self._caption})", style="bold")
+        if not scores:
+            out.append(f"\n  {self._empty}", style="dim")
+            return out
+        # The caption says as much as fits on one line.
+        parts = [
+            f"{len(scores):,} completed",
+            f"min {min(scores):.1f}",
+            f"max {max(scores):.1f}",
+            f"last {scores[-1]:.1f}",
+            f"mean {fmean(scores):.1f}",
+            "oldest → newest",
+        ]
+        line = ""
+        for part in parts:
+            candidate = f"{line} · {part}" if line else f"  {part}"
+            if out.cell_len + len(candidate) > width:
+                break
+            line = candidate
+        out.append(line)
+        bars, gap = self._columns(scores, max(width - 4, 1))  # "10 ┤" takes 4
+        rows = max(self.size.height - 1, 1)  # below the caption
+        levels = rows * 8
+        for row in range(rows - 1, -1, -1):
+            axis = {rows - 1: "10 ┤", 0: " 0 ┤"}.get(row, "   │")
+            out.append("\n" + axis, style="dim")
+            for value in bars:
+                filled = max(1, round(value / 10 * levels)) - row * 8
+                char = self.BARS[min(max(filled, 0), 8)]
+                out.append(char, style=SCORE_COLORS[score_style(value)])
+                if gap:
+                    out.append(" ")
+        return out
+
+    @staticmethod
+    def _columns(scores: list[float], width: int) -> tuple[list[float], bool]:
+        """One bar per session (spaced out when there is room), or bucket means."""
+        if len(scores) * 2 <= width:
+            return scores, True
+        if len(scores) <= width:
+            return scores, False
+        step = len(scores) / width
+        return [
+            fmean(scores[int(i * step): max(int((i + 1) * step), int(i * step) + 1)])
+            for i in range(width)
+        ], False
+
+
+class SessionTable(DataTable[Text]):
+    """The sessions table; home and end go to the first and last row, and it tells the
+    screen when its width changes so the columns can be fitted again."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", id="history.open",
+                tooltip="Review the selected session, read-only"),
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
+
+    class WidthChanged(Message):
+        pass
+
+    def on_resize(self, event: Resize) -> None:
+        self.post_message(self.WidthChanged())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if action == "select_cursor" and not self.row_count else True
+
+
+# ----- the screen -----------------------------------------------------------------------
+
+
+@dataclass
+class _Query:
+    search: str
+    stage: str | None
+    status: str | None
+
+    @property
+    def narrowed(self) -> bool:
+        return bool(self.search.strip() or self.stage or self.status)
+
+
+class HistoryScreen(Screen[None]):
+    DEFAULT_CSS = """
+    HistoryScreen > Vertical { padding: 0 1; }
+    HistoryScreen #controls { height: 1; margin-top: 1; }
+    HistoryScreen #search { width: 1fr; }
+    HistoryScreen #filters { width: auto; padding: 0 0 0 2; }
+    HistoryScreen ScoreTrend { margin-top: 1; }
+    HistoryScreen DataTable { height: 1fr; margin-top: 1; scrollbar-size-vertical: 1; }
+    HistoryScreen #empty { margin: 1 1; height: auto; }
+    HistoryScreen.-no-rows DataTable { height: auto; }
+    HistoryScreen.-no-rows #empty { height: 1fr; }
+    HistoryScreen #status { height: 1; }
+    HistoryScreen.-nothing ScoreTrend, HistoryScreen.-nothing DataTable { display: none; }
+    HistoryScreen.-nothing #controls { display: none; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="history.search",
+                tooltip="Search by company, role, stage, difficulty or result"),
+        Binding("r", "resume", "Resume", id="history.resume",
+                tooltip="Resume the selected unfinished session"),
+        Binding("d,delete", "delete", "Delete", id="history.delete",
+                tooltip="Delete the selected session (asks first)"),
+        Binding("s", "cycle_stage", "Stage", id="history.stage",
+                tooltip="Filter by stage: all, recruiter screen, hiring manager, technical"),
+        Binding("f", "cycle_status", "Status", id="history.status",
+                tooltip="Filter: all sessions, unfinished only, finished only"),
+        Binding("n", "new", "New interview", id="history.new", show=False,
+                tooltip="Set up a new mock interview"),
+        Binding("escape", "back", "Back", id="history.back",
+                tooltip="Leave the search box, or go back"),
+        # Only reached from the search box: the table handles its own down key.
+        Binding("down", "results", show=False),
+    ]
+
+    class Loaded(Message):
+        """The worker's result: every matching session, newest first."""
+
+        def __init__(self, generation: int, query: _Query, rows: list[SessionRow],
+                     trend: list[float]) -> None:
+            super().__init__()
+            self.generation = generation
+            self.query = query
+            self.rows = rows
+            self.trend = trend
+
+    class Deleted(Message):
+        def __init__(self, session_id: int) -> None:
+            super().__init__()
+            self.session_id = session_id
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[SessionRow] = []
+        self._shown = 0  # how many of ``_rows`` are in the table
+        self._stage: str | None = None
+        self._status: str | None = None
+        self._generation = 0
+        self._loaded_query: _Query | None = None
+        self._search_timer: Timer | None = None
+        self._wide = False  # long column forms (a wide table)
+        self._widths: dict[str, int] = {}  # column key -> width, for the table's width
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical():
+            with Horizontal(id="controls"):
+                yield Input(placeholder="Search company, role, stage, result…  (/)",
+                            id="search", compact=True)
+                yield Static(id="filters", markup=True)
+            yield ScoreTrend(id="trend")
+            yield SessionTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Static(id="empty")
+            yield Static(id="status", classes="muted")
+        yield Footer()
+
+    def on_resize(self, event: Resize) -> None:
+        # A taller chart when the terminal has the room.
+        self.query_one(ScoreTrend).styles.height = 6 if event.size.height >= 36 else 4
+
+    def on_mount(self) -> None:
+        self.sub_title = "History"
+        self._show_filters()
+        self.query_one("#status", Static).update("Loading…")
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        # Also runs when coming back from a review or an interview: the list may differ.
+        self.reload()
+
+    # ----- loading ------------------------------------------------------------------
+
+    def _current_query(self) -> _Query:
+        return _Query(self.query_one("#search", Input).value, self._stage, self._status)
+
+    def reload(self) -> None:
+        self._generation += 1
+        self._load(self._generation, self._current_query())
+
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
+    def _load(self, generation: int, query: _Query) -> None:
+        rows = list_sessions(search=query.search, stage=query.stage, state=query.status)
+        self.post_message(self.Loaded(generation, query, rows, score_trend(rows)))
+
+    def on_history_screen_loaded(self, message: Loaded) -> None:
+        if message.generation != self._generation:
+            return  # a newer search is on its way
+        table = self.query_one(DataTable)
+        keep = self._selected_id()
+        self._rows = message.rows
+        self._loaded_query = message.query
+        nothing = not message.rows and not message.query.narrowed
+        self.set_class(nothing, "-nothing")
+        self._show_trend(message.trend)
+        self._rebuild(keep)
+        if nothing and self.query_one("#search", Input).has_focus:
+            table.focus()
+
+    def _show_trend(self, trend: list[float]) -> None:
+        query = self._loaded_query
+        parts = []
+        if query and query.stage:
+            parts.append(STAGES[query.stage].lower())
+        if query and query.search.strip():
+            parts.append(f'"{query.search.strip()}"')
+        empty = "No completed session in this list." if query and query.narrowed else ""
+        self.query_one(ScoreTrend).show(trend, ", ".join(parts), empty)
+
+    # ----- the table ------------------------------------------------------------------
+
+    def _columns(self) -> list[tuple[str, str, int]]:
+        """(key, label, width) of every column for the table's current width."""
+        table = self.query_one(DataTable)
+        available = (table.size.width or self.app.size.width - 2) - 1  # scrollbar
+        wide = available >= WIDE
+        if wide:
+            fixed = [("date", "Date", 16), ("stage", "Stage", 16), ("difficulty", "Difficulty", 10),
+                     ("score", "Score", 5), ("result", "Result", 16)]
+        else:
+            fixed = [("date", "Date", 10), ("stage", "Stage", 10), ("difficulty", "Diff.", 6),
+                     ("score", "Score", 5), ("result", "Result", 14)]
+        padding = 2 * table.cell_padding * (len(fixed) + 1)
+        flex = max(available - padding - sum(w for _, _, w in fixed), 16)
+        columns = [fixed[0], ("who", "Company · Role", flex), *fixed[1:]]
+        self._wide = wide
+        self._widths = {key: width for key, _, width in columns}
+        return columns
+
+    def _cells(self, row: SessionRow) -> list[Text]:
+        wide = self._wide
+        date = local_time(row.started_at)
+        stage = row.stage_label if wide else SHORT_STAGES.get(row.stage, row.stage_label)
+        if row.overall_score is not None and row.state == State.COMPLETED:
+            score = Text(f"{row.overall_score:.1f}",
+                         style=f"bold {SCORE_COLORS[score_style(row.overall_score)]}")
+            result = Text(row.readiness or "", style=SCORE_COLORS[score_style(row.overall_score)])
+        else:
+            score = Text("—", style="dim")
+            if row.is_finished:
+                result = Text(row.state_label, style="dim")
+            else:
+                where = f"{max(row.questions_asked, 1)}/{row.question_count}"
+                sep = " · " if wide else " "
+                result = Text(_fit(f"{row.state_label}{sep}{where}", self._widths["result"]),
+                              style="italic")
+        return [
+            Text(date if wide else date[:10]),
+            Text(_fit(f"{row.company} · {row.role}", self._widths["who"])),
+            Text(stage),
+            Text(difficulty_label(row.difficulty)),
+            score,
+            result,
+        ]
+
+    def _rebuild(self, keep: int | None = None) -> None:
+        """Fill the table from scratch with the first page (or up to the kept row)."""
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for key, label, width in self._columns():
+            table.add_column(label, key=key, width=width)
+        ids = [r.id for r in self._rows]
+        target = ids.index(keep) if keep in ids else 0
+        self._shown = 0
+        self._add_page(max(PAGE, target + 1))
+        if target:
+            table.move_cursor(row=target, animate=False)
+        self._show_status()
+        self.refresh_bindings()
+
+    def _add_page(self, count: int = PAGE) -> None:
+        table = self.query_one(DataTable)
+        page = self._rows[self._shown: self._shown + count]
+        for row in page:
+            table.add_row(*self._cells(row), key=str(row.id))
+        self._shown += len(page)
+
+    def _show_status(self) -> None:
+        query = self._loaded_query
+        total = len(self._rows)
+        empty = self.query_one("#empty", Static)
+        status = self.query_one("#status", Static)
+        if query is None:
+            return
+        # The table shrinks to its header line when empty, so the message sits under it
+        # and the table keeps the focus (the filter keys keep working).
+        self.set_class(not total, "-no-rows")
+        empty.display = not total
+        if not total and not query.narrowed:
+            empty.update(
+                "[b]No mock interviews yet.[/b]\n\nPress [b]n[/b] to set up your first one "
+                "(a demo profile is ready), or [b]escape[/b] for the home screen. "
+                "Every session you practise appears here with its score."
+            )
+            status.update("")
+            return
+        if not total:
+            empty.update(
+                "No session matches. Press [b]/[/b] to change the search, "
+                "[b]s[/b] or [b]f[/b] to change the filters."
+            )
+        else:
+            empty.update("")
+        shown = f"{self._shown:,} of {total:,}" if self._shown < total else f"{total:,}"
+        more = " · move down for more" if self._shown < total else ""
+        status.update(f"{shown} session{'s' if total != 1 else ''}{more}")
+
+    def _show_filters(self) -> None:
+        stage = STAGES.get(self._stage or "", "all")
+        self.query_one("#filters", Static).update(
+            f"[b]s[/] stage: [b $accent]{stage.lower()}[/]  "
+            f"[b]f[/] status: [b $accent]{STATUS_LABELS[self._status]}[/]"
+        )
+
+    def _selected(self) -> SessionRow | None:
+        table = self.query_one(DataTable)
+        if not self._shown or self.has_class("-nothing"):
+            return None
+        index = table.cursor_row
+        return self._rows[index] if 0 <= index < self._shown else None
+
+    def _selected_id(self) -> int | None:
+        row = self._selected()
+        return row.id if row else None
+
+    def on_session_table_width_changed(self) -> None:
+        if self._loaded_query is None:
+            return
+        before = self._widths
+        self._columns()
+        if self._widths != before:
+            self._rebuild(self._selected_id())
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self._shown < len(self._rows) and event.cursor_row >= self._shown - 20:
+            self._add_page()
+            self._show_status()
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _selected_row(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    # ----- search and filters ---------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self.reload)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self.reload()
+        self.query_one(DataTable).focus()
+
+    def action_results(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_cycle_stage(self) -> None:
+        i = STAGE_FILTERS.index(self._stage)
+        self._stage = STAGE_FILTERS[(i + 1) % len(STAGE_FILTERS)]
+        self._show_filters()
+        self.reload()
+
+    def action_cycle_status(self) -> None:
+        i = STATUS_FILTERS.index(self._status)
+        self._status = STATUS_FILTERS[(i + 1) % len(STATUS_FILTERS)]
+        self._show_filters()
+        self.reload()
+
+    # ----- actions on the selected session --------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out what the selected row does not allow (None keeps it in the footer)."""
+        if action in {"delete", "resume"}:
+            row = self._selected()
+            if row is None or (action == "resume" and row.is_finished):
+                return None
+        return True
+
+    def action_open(self) -> None:
+        from interview_tui.screens.review import ReviewScreen
+
+        row = self._selected()
+        if row is not None:
+            self.app.push_screen(ReviewScreen(row.id))
+
+    def action_resume(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        if row.is_finished:
+            self.notify("That session is over; press enter to review it.")
+            return
+        self.app.open_interview(row.id)  # type: ignore[attr-defined]
+
+    def action_delete(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        dialog = ConfirmDialog(
+            "Delete this session?",
+            f"{row.company} · {row.role}\n{row.stage_label}, {local_time(row.started_at)}\n\n"
+            "Its questions, answers and feedback are deleted too. This cannot be undone.",
+        )
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self._delete(row.id)
+
+        self.app.push_screen(dialog, done)
+
+    @work(thread=True, group="history-delete", exit_on_error=False)
+    def _delete(self, session_id: int) -> None:
+        delete_session(session_id)
+        self.post_message(self.Deleted(session_id))
+
+    def on_history_screen_deleted(self, message: Deleted) -> None:
+        index = next((i for i, r in enumerate(self._rows) if r.id == message.session_id), None)
+        if index is None:
+            return
+        row = self._rows.pop(index)
+        table = self.query_one(DataTable)
+        if index < self._shown:
+            table.remove_row(str(row.id))
+            self._shown -= 1
+        self._show_trend(score_trend(self._rows))
+        if not self._rows and self._loaded_query and not self._loaded_query.narrowed:
+            self.add_class("-nothing")
+        self._show_status()
+        self.refresh_bindings()
+        self.notify(f"Deleted the session for {row.company} · {row.role}.")
+
+    def action_new(self) -> None:
+        from interview_tui.screens.setup import SetupScreen
+
+        self.app.push_screen(SetupScreen())
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus:
+            self.query_one(DataTable).focus()
+        else:
+            self.app.pop_screen()

@@ -1,0 +1,338 @@
+"""The history and review screens, driven by keyboard through Pilot on the real app."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from textual.pilot import Pilot
+from textual.widgets import Collapsible, DataTable, Input, Static
+
+from interview_tui.app import InterviewApp
+from interview_tui.screens.confirm import ConfirmDialog
+from interview_tui.screens.history import PAGE, SEARCH_DELAY, HistoryScreen, ScoreTrend
+from interview_tui.screens.review import ReviewScreen
+from interview_tui.services.coach.offline import OfflineCoach
+from interview_tui.services.interview import InterviewService, SessionSetup
+from interview_tui.services.profiles import ensure_demo_profile
+from interview_tui.store.models import (
+    Analysis,
+    JobApplication,
+    MockSession,
+    Question,
+    QuestionFeedbackRow,
+    Response,
+)
+from tests.fakes.drive import drive_to_end
+from tests.test_history import T0, add_application, add_full_session, add_session, seed_many
+
+SIZE = (120, 40)
+SMALL = (80, 24)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let thread workers finish and their messages reach the widgets."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def open_history(pilot: Pilot) -> HistoryScreen:
+    await settle(pilot)
+    await pilot.press("h")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen
+
+
+def table_rows(screen: HistoryScreen) -> list[str]:
+    table = screen.query_one(DataTable)
+    return [
+        " | ".join(str(cell) for cell in table.get_row_at(i)) for i in range(table.row_count)
+    ]
+
+
+def screen_text(screen) -> str:
+    """Every Static's text on the screen, whitespace-normalised."""
+    parts = []
+    for static in screen.query(Static):
+        visual = static.visual
+        parts.append(getattr(visual, "plain", None) or str(static.content))
+    return " ".join(" ".join(parts).split())
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def sample(application: JobApplication) -> dict[str, MockSession]:
+    acme = add_application(application, "Acme Robotics", "Platform Engineer")
+    globex = add_application(application, "Globex", "Staff Engineer")
+    return {
+        "acme_done": add_session(acme, started_at=T0, score=5.0, stage="recruiter_screen",
+                                 questions=5),
+        "globex_done": add_session(globex, started_at=T0 + timedelta(days=1), score=8.5,
+                                   stage="technical", difficulty="hard", questions=5),
+        "acme_open": add_session(acme, started_at=T0 + timedelta(days=2), stage="technical",
+                                 questions=2),
+    }
+
+
+async def test_history_lists_sessions_newest_first(make_app):
+    app: InterviewApp = make_app()
+    sample(ensure_demo_profile())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        rows = table_rows(screen)
+        assert len(rows) == 3
+        assert "Acme Robotics · Platform Engineer" in rows[0]
+        assert "Unfinished · 2/5" in rows[0]
+        assert "Globex · Staff Engineer" in rows[1]
+        assert "8.5" in rows[1] and "Ready" in rows[1] and "Hard" in rows[1]
+        assert "Technical" in rows[1]
+        assert "5.0" in rows[2] and "Needs Practice" in rows[2]
+        assert "Recruiter screen" in rows[2]
+        trend = screen.query_one(ScoreTrend)
+        assert trend._scores == [5.0, 8.5]  # oldest first, completed only
+        chart = str(trend.render())
+        assert "2 completed" in chart and "min 5.0" in chart and "last 8.5" in chart
+        assert "3 sessions" in screen_text(screen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HistoryScreen)
+
+
+async def test_history_fits_80_by_24(make_app):
+    app: InterviewApp = make_app()
+    sample(ensure_demo_profile())
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_history(pilot)
+        rows = table_rows(screen)
+        assert "Acme Robotics · Pla…" in rows[0] and "Unfinished 2/5" in rows[0]
+        table = screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.size.width  # no sideways scrolling
+
+
+async def test_search_filters_as_you_type(make_app):
+    app: InterviewApp = make_app()
+    sample(ensure_demo_profile())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("slash")
+        assert screen.query_one("#search", Input).has_focus
+        await pilot.press(*"globex")
+        await pilot.pause(SEARCH_DELAY + 0.2)
+        await settle(pilot)
+        rows = table_rows(screen)
+        assert len(rows) == 1 and "Globex" in rows[0]
+        # Escape leaves the search box without leaving the screen; the filter stays.
+        await pilot.press("escape")
+        assert app.screen is screen and screen.query_one(DataTable).has_focus
+        assert len(table_rows(screen)) == 1
+        # A search that matches nothing says so.
+        await pilot.press("slash", *" zzz", "enter")
+        await settle(pilot)
+        assert table_rows(screen) == []
+        assert "No session matches" in screen_text(screen)
+
+
+async def test_filters_by_status_and_stage(make_app):
+    app: InterviewApp = make_app()
+    sample(ensure_demo_profile())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("f")  # unfinished only
+        await settle(pilot)
+        rows = table_rows(screen)
+        assert len(rows) == 1 and "Unfinished" in rows[0]
+        assert "unfinished" in screen_text(screen)
+        await pilot.press("f")  # finished only
+        await settle(pilot)
+        assert len(table_rows(screen)) == 2
+        await pilot.press("f", "s")  # all; recruiter screen
+        await settle(pilot)
+        rows = table_rows(screen)
+        assert len(rows) == 1 and "Recruiter screen" in rows[0]
+        await pilot.press("s", "s")  # technical
+        await settle(pilot)
+        assert len(table_rows(screen)) == 2
+
+
+async def test_empty_history_says_how_to_start(make_app):
+    app: InterviewApp = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_history(pilot)
+        assert "No mock interviews yet" in screen_text(screen)
+        assert not screen.query_one(DataTable).display
+        await pilot.press("enter", "d", "r")  # nothing to act on: nothing happens
+        assert app.screen is screen
+
+
+async def test_enter_opens_review_with_everything_from_the_database(make_app):
+    app: InterviewApp = make_app()
+    application = ensure_demo_profile()
+    service = InterviewService(OfflineCoach(seed=1))
+    try:
+        view = await service.start(SessionSetup(application_id=application.id,
+                                                stage="hiring_manager", question_count=3))
+        done = await drive_to_end(service, view)
+    finally:
+        service.close()
+    session = MockSession.get_by_id(done.id)
+    questions = list(Question.select().where(Question.session == session))
+    responses = list(Response.select().join(Question).where(Question.session == session))
+    analyses = list(Analysis.select().join(Response).join(Question)
+                    .where(Question.session == session))
+    feedback = list(QuestionFeedbackRow.select().join(Question)
+                    .where(Question.session == session))
+    assert any(r.number > 1 for r in responses), "the drive should include a follow-up"
+
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        text = screen_text(review)
+        assert "Northwind Freight · Senior Backend Engineer" in text
+        assert "Hiring manager · Medium · Neutral interviewer" in text
+        assert "offline coach" in text
+        assert f"{session.overall_score:.1f}/10" in text and session.readiness in text
+        expected = [q.text for q in questions]
+        expected += [r.text for r in responses] + [r.prompt for r in responses]
+        expected += [a.brief_feedback for a in analyses]
+        for fb in feedback:
+            expected += [fb.assessment, fb.revised_answer, *fb.what_landed, *fb.what_didnt,
+                         *fb.coaching]
+        summary = session.session_feedback
+        expected += [summary["assessment"], *summary["strengths"], *summary["areas_to_improve"],
+                     *summary["coaching_priorities"], *summary["next_steps"]]
+        missing = [t for t in expected if t.strip() and squash(t) not in text]
+        assert not missing
+        # Every question is open for reading; the jump keys move between them.
+        sections = [c for c in review.query(Collapsible) if (c.id or "").startswith("question-")]
+        assert len(sections) == 3 and not any(s.collapsed for s in sections)
+        await pilot.press("n", "n")
+        assert sections[1] in review.focused.ancestors_with_self
+        await pilot.press("p")
+        assert sections[0] in review.focused.ancestors_with_self
+        await pilot.press("e")
+        assert all(s.collapsed for s in sections)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_review_hides_scores_only_while_a_hidden_session_runs(make_app):
+    app: InterviewApp = make_app()
+    application = ensure_demo_profile()
+    running = add_full_session(application, tag="Run", finished=False, hide_scores=True,
+                               started_at=T0 + timedelta(days=1))
+    add_full_session(application, tag="Over", finished=True, hide_scores=True, started_at=T0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app.screen)
+        assert "Run answer 2 follow-up" in text and "Run revised answer 1" in text
+        assert "/10" not in text and "Unfinished" in text
+        # Resume from the review: back to history, then the live interview.
+        opened: list[int] = []
+        app.open_interview = opened.append  # type: ignore[method-assign]
+        await pilot.press("r")
+        assert opened == [running.id] and app.screen is screen
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        text = screen_text(app.screen)
+        assert "Over assessment 2" in text and "Over next step" in text
+        assert "7.5/10" in text and "7/10" in text
+
+
+async def test_resume_key_opens_the_interview(make_app):
+    app: InterviewApp = make_app()
+    sessions = sample(ensure_demo_profile())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        opened: list[int] = []
+        app.open_interview = opened.append  # type: ignore[method-assign]
+        await pilot.press("down", "r")  # a finished session: nothing to resume
+        assert opened == []
+        await pilot.press("up", "r")
+        assert opened == [sessions["acme_open"].id]
+        assert app.screen is screen
+
+
+async def test_delete_asks_then_removes_the_session_and_its_rows(make_app):
+    app: InterviewApp = make_app()
+    application = ensure_demo_profile()
+    keep = add_full_session(application, tag="Keep", started_at=T0)
+    gone = add_full_session(application, tag="Gone", started_at=T0 + timedelta(hours=1))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        assert len(table_rows(screen)) == 2
+        # Cancel keeps everything.
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen and len(table_rows(screen)) == 2
+        assert MockSession.get_or_none(MockSession.id == gone.id) is not None
+        # Enter on the dialog's focused button is the safe choice.
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert MockSession.get_or_none(MockSession.id == gone.id) is not None
+        # Confirm deletes the session and every row under it.
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen
+        rows = table_rows(screen)
+        assert len(rows) == 1
+        assert MockSession.get_or_none(MockSession.id == gone.id) is None
+        assert Question.select().where(Question.session == gone.id).count() == 0
+        assert Response.select().join(Question).where(Question.session == gone.id).count() == 0
+        assert Question.select().where(Question.session == keep.id).count() == 2
+        assert screen.query_one(ScoreTrend)._scores == [7.5]
+        assert "1 session" in screen_text(screen)
+
+
+async def test_ten_thousand_sessions_load_a_page_at_a_time(make_app):
+    app: InterviewApp = make_app()
+    seed_many(ensure_demo_profile(), 10_000, questions=1)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one(DataTable)
+        assert table.row_count == PAGE
+        assert re.search(r"250 of 10,000 sessions", screen_text(screen))
+        assert len(screen.query_one(ScoreTrend)._scores) == 9_000
+        await pilot.press("end")  # the last loaded row: the next page follows
+        await pilot.pause()
+        assert table.row_count == 2 * PAGE
+        # Searching narrows the list in one query.
+        await pilot.press("slash", *"role 17", "enter")
+        await settle(pilot)
+        assert "500 sessions" in screen_text(screen)
+        assert all("Company 17 · Role 17" in row for row in table_rows(screen))
+
+
+async def test_an_abandoned_session_shows_its_scores_and_cannot_resume(make_app):
+    app: InterviewApp = make_app()
+    session = add_full_session(ensure_demo_profile(), tag="Quit", finished=False,
+                               hide_scores=True)
+    session.state = "abandoned"
+    session.save()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_history(pilot)
+        assert "Ended early" in table_rows(screen)[0]
+        opened: list[int] = []
+        app.open_interview = opened.append  # type: ignore[method-assign]
+        await pilot.press("r", "enter")
+        await settle(pilot)
+        text = screen_text(app.screen)
+        assert "Ended early" in text and "7/10" in text  # the session is over
+        await pilot.press("r")
+        assert opened == [] and isinstance(app.screen, ReviewScreen)

@@ -164,3 +164,24 @@ async def test_hide_scores_is_stored(service, demo_application):
     view = await service.start(setup_for(demo_application, hide_scores=True))
     assert view.hide_scores is True
     assert view.context.target_level == "L5A"
+
+
+async def test_end_early_from_an_unanswered_question(service, demo_application):
+    view = await service.start(setup_for(demo_application, persona="friendly"))
+    await service.submit_answer(view.id, STRONG)
+    view = await service.run_pending(view.id)
+    while view.state is State.AWAITING_ANSWER:
+        view = await service.move_on(view.id)
+    view = await service.next_question(view.id)
+    await service.save_draft(view.id, "unsent words")
+    view = await service.finish(view.id)
+    assert view.state is State.COMPLETED
+    assert len(view.questions) == 2 and not view.questions[1].exchanges
+    assert view.overall_score == view.questions[0].feedback.score
+    assert AnswerDraft.select().count() == 0
+
+
+async def test_nothing_answered_cannot_be_summarised(service, demo_application):
+    view = await service.start(setup_for(demo_application))
+    with pytest.raises(IllegalTransition, match="nothing has been answered"):
+        await service.finish(view.id)

@@ -78,7 +78,7 @@ EXPECTED: dict[State, dict[Event, Progress | None]] = {
         E.QUESTION_DONE: ILLEGAL,
         E.MOVE_ON: ILLEGAL,  # only once the main answer is in; see test below
         E.NEXT: ILLEGAL,
-        E.FINISH: ILLEGAL,
+        E.FINISH: Progress(S.SUMMARIZING, 5, 2, 0),  # question 1 was answered: end early
         E.SUMMARY_READY: ILLEGAL,
         E.ABANDON: Progress(S.ABANDONED, 5, 2, 0),
     },
@@ -289,7 +289,8 @@ def test_allowed_events_match_the_table(state: State) -> None:
     [
         (Progress(S.CREATED), [E.START, E.ABANDON]),
         (Progress(S.AWAITING_ANSWER, 5, 1, 0), [E.ANSWER_SUBMITTED, E.ABANDON]),
-        (Progress(S.AWAITING_ANSWER, 5, 1, 2), [E.ANSWER_SUBMITTED, E.MOVE_ON, E.ABANDON]),
+        (Progress(S.AWAITING_ANSWER, 5, 1, 2), [E.ANSWER_SUBMITTED, E.MOVE_ON, E.FINISH, E.ABANDON]),
+        (Progress(S.AWAITING_ANSWER, 5, 3, 0), [E.ANSWER_SUBMITTED, E.FINISH, E.ABANDON]),
         (Progress(S.EVALUATING, 5, 1, 3), [E.FOLLOW_UP, E.QUESTION_DONE, E.ABANDON]),
         (Progress(S.EVALUATING, 5, 1, 4), [E.QUESTION_DONE, E.ABANDON]),
         (Progress(S.QUESTION_REVIEW, 5, 4, 1), [E.NEXT, E.FINISH, E.ABANDON]),

@@ -33,7 +33,6 @@ from interview_tui.screens.widgets.format import (
     stage_label,
 )
 from interview_tui.screens.widgets.transcript import Transcript
-from interview_tui.services import interview as interview_service
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.interview import InterviewService, SessionSetup
 from interview_tui.services.session_machine import MAX_FOLLOW_UPS, State
@@ -187,7 +186,13 @@ class InterviewScreen(Screen[None]):
         return {"on_text": self._on_coach_text, "on_step": self._on_coach_step}
 
     def _begin(self, setup: SessionSetup) -> None:
-        self._run_coach(lambda: self.service.start(setup, **self._sinks()), State.CREATED)
+        async def job() -> SessionView:
+            # Keep the id as soon as the session exists, so a retry resumes this one.
+            if self.session_id is None:
+                self.session_id = await self.service.create_session(setup)
+            return await self.service.run_pending(self.session_id, **self._sinks())
+
+        self._run_coach(job, State.CREATED)
 
     @work(exclusive=True, group="load", exit_on_error=False)
     async def _open(self, session_id: int) -> None:
@@ -216,10 +221,8 @@ class InterviewScreen(Screen[None]):
         try:
             view = await job()
         except asyncio.CancelledError:
-            self._remember_started_session()
             raise  # escape or the screen closing; ``action_cancel`` tells the user
         except Exception as exc:
-            self._remember_started_session()
             if self._leaving:
                 return
             await self._failed(exc)
@@ -228,16 +231,6 @@ class InterviewScreen(Screen[None]):
             return
         self._set_activity(None)
         self._apply_view(view)
-
-    def _remember_started_session(self) -> None:
-        """After ``start`` failed or was stopped, the id of the session it had created.
-
-        ``start`` returns the id only on success, but it records it in the calling task's
-        context; reading it here means retry resumes that session instead of creating
-        another. (Runs in the worker's own task, where ``start`` ran.)
-        """
-        if self.session_id is None:
-            self.session_id = interview_service._current_session.get()
 
     async def _failed(self, error: Exception) -> None:
         self._set_activity(None)
@@ -558,25 +551,22 @@ class InterviewScreen(Screen[None]):
         if not self._awaiting_answer():
             return
         session_id = view.id
-        if view.progress.response_number >= 1:
-            # On a follow-up: close this question, then summarise.
+        if view.progress.question_number > 1 or view.progress.response_number >= 1:
+            # Something is answered: drop the unsent text and summarise what there is.
             if self.editor.text.strip() and not self._confirmed(
                 "end", "Your unsent answer will be discarded. Press ctrl+e again to end the session."
             ):
                 return
             self.answer_box.cancel_pause()
-
-            async def job() -> SessionView:
-                await self.service.move_on(session_id, **self._sinks())
-                return await self.service.finish(session_id, **self._sinks())
-
-            self._run_coach(job, State.SUMMARIZING)
+            self._run_coach(
+                lambda: self.service.finish(session_id, **self._sinks()), State.SUMMARIZING
+            )
             return
-        # The main question is unanswered: the session cannot be summarised mid-question.
+        # Nothing answered yet: there is nothing to summarise.
         if not self._confirmed(
             "end",
-            "This question has no answer yet, so the session ends without a summary "
-            "(answers so far stay in history). Press ctrl+e again to end it.",
+            "Nothing has been answered yet, so the session ends without a summary. "
+            "Press ctrl+e again to end it.",
         ):
             return
         self.answer_box.cancel_pause()

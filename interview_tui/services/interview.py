@@ -105,11 +105,15 @@ class InterviewService:
         self, setup: SessionSetup, *, on_text: TextSink | None = None, on_step: StepSink | None = None
     ) -> SessionView:
         """Create a session and ask its first question."""
+        session_id = await self.create_session(setup)
+        return await self.run_pending(session_id, on_text=on_text, on_step=on_step)
+
+    async def create_session(self, setup: SessionSetup) -> int:
+        """Store a new session, started but with no question yet (``run_pending`` asks it)."""
         setup.validate()
         session_id = await self._db(self._create_session, setup)
-        _current_session.set(session_id)
         await self._transition(session_id, Event.START)
-        return await self.run_pending(session_id, on_text=on_text, on_step=on_step)
+        return session_id
 
     async def submit_answer(
         self, session_id: int, text: str, *, seconds_spent: float | None = None
@@ -160,9 +164,13 @@ class InterviewService:
         return await self.run_pending(session_id, **sinks)
 
     async def finish(self, session_id: int, **sinks: Any) -> SessionView:
-        """End the session (possibly early) and write its summary."""
+        """End the session (possibly early) and write its summary.
+
+        From a question that is awaiting an answer, the unsent draft is dropped and the
+        summary covers what was answered.
+        """
         self._cancel_prefetch(session_id)
-        await self._transition(session_id, Event.FINISH)
+        await self._transition(session_id, Event.FINISH, self._clear_drafts(session_id))
         return await self.run_pending(session_id, **sinks)
 
     async def abandon(self, session_id: int) -> SessionView:

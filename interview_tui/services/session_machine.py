@@ -10,6 +10,7 @@ persists it.
     awaiting_answer ─move_on─▶ question_review         (decline further follow-ups)
     question_review ─next─▶ asking                     (while questions remain)
     question_review ─finish─▶ summarizing ─summary_ready─▶ completed
+    awaiting_answer ─finish─▶ summarizing              (end early, once anything is answered)
     any unfinished state ─abandon─▶ abandoned
 """
 
@@ -163,6 +164,10 @@ def transition(p: Progress, event: Event) -> Progress:
             p, state=State.ASKING, question_number=p.question_number + 1, response_number=0
         )
     if event is Event.FINISH and s is State.QUESTION_REVIEW:
+        return replace(p, state=State.SUMMARIZING)
+    if event is Event.FINISH and s is State.AWAITING_ANSWER:
+        if p.question_number <= 1 and p.response_number == 0:
+            raise IllegalTransition(s, event, "nothing has been answered yet; abandon instead")
         return replace(p, state=State.SUMMARIZING)
     if event is Event.SUMMARY_READY and s is State.SUMMARIZING:
         return replace(p, state=State.COMPLETED)

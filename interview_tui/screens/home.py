@@ -15,6 +15,10 @@ from interview_tui.services.history import SessionRow, list_sessions
 from interview_tui.services.session_machine import STAGES
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 class HomeScreen(Screen[None]):
     DEFAULT_CSS = """
     HomeScreen > Vertical { padding: 1 2; }
@@ -80,11 +84,11 @@ class HomeScreen(Screen[None]):
         if done:
             last = done[0]
             self.query_one("#stats", Static).update(
-                f"{len(rows)} sessions · {len(done)} completed · last score "
+                f"{plural(len(rows), 'session')} · {len(done)} completed · last score "
                 f"{last.overall_score:.1f} ({last.readiness})"
             )
         elif rows:
-            self.query_one("#stats", Static).update(f"{len(rows)} sessions so far")
+            self.query_one("#stats", Static).update(f"{plural(len(rows), 'session')} so far")
         else:
             self.query_one("#stats", Static).update(
                 "No sessions yet. A demo profile (Alex Rivera, Senior Backend Engineer) "

@@ -221,7 +221,8 @@ def brief(
     if added:
         first = f"That added {join(added[:2])}."
     elif score >= 6 and strengths_:
-        first = f"{band(score, persona)}: {join([s.short for s in strengths_[:2]])}."
+        link = "with" if score >= 8 else "though it has"
+        first = f"{band(score, persona)}, {link} {join([s.short for s in strengths_[:2]])}."
     else:
         first = f"{band(score, persona)}."
     return first + (f" Next, {gaps_[0].short}." if gaps_ else " Keep answering in this shape.")

@@ -1,0 +1,77 @@
+"""App-wide behaviour: help, minimum size, theme memory, keymap, command palette."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from interview_tui.config import load_settings
+from interview_tui.screens.help import HelpScreen
+from interview_tui.screens.home import HomeScreen
+from interview_tui.screens.too_small import TooSmallScreen
+from interview_tui.services.preferences import get_preference
+
+
+async def idle(pilot: Pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_f1_and_question_mark_open_help(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await idle(pilot)
+        for key in ("f1", "question_mark"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+
+
+async def test_too_small_terminal_shows_a_message_then_recovers(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await idle(pilot)
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_theme_is_remembered(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await idle(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+        await idle(pilot)
+    assert get_preference("theme") == "nord"
+    again = make_app(theme=get_preference("theme"))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await idle(pilot)
+        assert again.theme == "nord"
+
+
+async def test_keymap_from_the_config_file_remaps_bindings(make_app, tmp_path, monkeypatch):
+    config = tmp_path / "config.toml"
+    config.write_text('[keymap]\n"home.new" = "ctrl+o"\n', encoding="utf-8")
+    monkeypatch.setenv("INTERVIEW_TUI_CONFIG", str(config))
+    app = make_app()
+    app.settings = load_settings(data_dir=tmp_path / "data")
+    assert app.settings.keymap == {"home.new": "ctrl+o"}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await idle(pilot)
+        await pilot.press("ctrl+o")
+        await idle(pilot)
+        assert type(app.screen).__name__ == "SetupScreen"
+
+
+async def test_command_palette_offers_the_apps_actions(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await idle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"New mock interview", "History", "Help", "Theme"} <= set(titles)

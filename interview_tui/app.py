@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterable
 
@@ -47,6 +48,7 @@ class InterviewApp(App[int]):
         self._initial_theme = theme
         self._open_session = open_session
         self._too_small = False
+        self._home_shown = False
 
     @property
     def coach_label(self) -> str:
@@ -62,6 +64,8 @@ class InterviewApp(App[int]):
             self.set_keymap(self.settings.keymap)
         self.sub_title = self.coach_label
         self.push_screen(HomeScreen())
+        self._home_shown = True
+        self._check_size(self.size.width, self.size.height)
         if self._open_session is not None:
             self.open_interview(self._open_session)
 
@@ -119,9 +123,15 @@ class InterviewApp(App[int]):
                         severity="error", timeout=8)
 
     def on_resize(self, event: Resize) -> None:
+        # The first resize arrives before on_mount; on_mount checks once home is shown.
+        if self._home_shown:
+            self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        """Show a clear message instead of a broken layout below the minimum size."""
         from interview_tui.screens.too_small import TooSmallScreen
 
-        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
         if small and not self._too_small:
             self._too_small = True
             self.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
@@ -144,7 +154,13 @@ def run_app(settings: Settings) -> int:
         print(f"interview-tui: {exc}", file=sys.stderr)
         return 2
     try:
-        InterviewApp(settings, theme=theme).run()
+        app = InterviewApp(settings, theme=theme)
+        # What exists now (Textual, pydantic and, with Claude, the ~120k objects of the
+        # anthropic SDK) lives as long as the process: take it out of the collector's
+        # view, or every full collection re-scans it (bench/: ~140 ms each, a dozen or
+        # more per session). gc.freeze() itself is O(1).
+        gc.freeze()
+        app.run()
     finally:
         close_database()
     return 0

@@ -62,3 +62,4 @@ def make_app(tmp_path: Path) -> Iterator[Callable[..., InterviewApp]]:
 
     yield factory
     close_database()
+pytest_plugins.append("tests.fakes.snapshot_fixture")

@@ -52,7 +52,8 @@ def score_markup(score: float | None, *, hidden: bool = False) -> str:
     if score is None:
         return "[dim]—[/]"
     color = {"score-good": "green", "score-mid": "yellow", "score-low": "red"}[score_style(score)]
-    text = f"{score:.1f}" if isinstance(score, float) and not score.is_integer() else f"{score:g}"
+    # Session scores are means (floats, one decimal); question scores are whole numbers.
+    text = f"{score:.1f}" if isinstance(score, float) else str(score)
     return f"[b {color}]{text}[/]/10"
 
 

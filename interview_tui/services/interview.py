@@ -13,7 +13,7 @@ import asyncio
 import contextvars
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import partial
 from typing import Any, TypeVar
 
@@ -438,33 +438,13 @@ class InterviewService:
 
 
 def _store_analysis(response: Response, analysis: ResponseAnalysis, follow_up: str | None) -> None:
-    Analysis.create(
-        response=response,
-        score=analysis.score,
-        level=analysis.level,
-        strengths=analysis.strengths,
-        gaps=analysis.gaps,
-        follow_up_questions=analysis.follow_up_questions,
-        brief_feedback=analysis.brief_feedback,
-        asked_follow_up=follow_up,
-    )
+    Analysis.create(response=response, asked_follow_up=follow_up, **analysis.model_dump())
 
 
 def _run_db(fn: Callable[..., T], args: tuple, calls: list[tuple[int | None, CallRecord]]) -> T:
     """Runs on the database thread: log pending coach calls, then do ``fn``."""
     if calls:
         with database.atomic():
-            for session_id, r in calls:
-                CoachCall.create(
-                    session=session_id,
-                    purpose=r.purpose,
-                    backend=r.backend,
-                    model=r.model,
-                    input_tokens=r.input_tokens,
-                    output_tokens=r.output_tokens,
-                    cache_read_tokens=r.cache_read_tokens,
-                    cache_write_tokens=r.cache_write_tokens,
-                    latency_ms=round(r.latency_ms, 1),
-                    error_kind=r.error_kind,
-                )
+            for session_id, record in calls:
+                CoachCall.create(session=session_id, **asdict(record))
     return fn(*args)

@@ -116,26 +116,11 @@ def context_for(session: MockSession) -> InterviewContext:
 
 
 def _analysis_model(row: Analysis) -> ResponseAnalysis:
-    return ResponseAnalysis(
-        score=row.score,
-        level=row.level,
-        strengths=row.strengths,
-        gaps=row.gaps,
-        follow_up_questions=row.follow_up_questions,
-        brief_feedback=row.brief_feedback,
-    )
+    return ResponseAnalysis.model_validate(row, from_attributes=True)
 
 
 def _feedback_model(row: QuestionFeedbackRow) -> QuestionFeedback:
-    return QuestionFeedback(
-        score=row.score,
-        level=row.level,
-        assessment=row.assessment,
-        what_landed=row.what_landed,
-        what_didnt=row.what_didnt,
-        coaching=row.coaching,
-        revised_answer=row.revised_answer,
-    )
+    return QuestionFeedback.model_validate(row, from_attributes=True)
 
 
 def load_session_view(session_id: int) -> SessionView:

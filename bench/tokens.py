@@ -1,0 +1,156 @@
+"""Token economy: billed input tokens for a whole session, cached design vs naive design.
+
+The same session (5 questions, every answer followed up three times: the fake scores
+each answer 7, below the neutral persona's bar of 8) is driven through the interview
+service twice against the fake Claude server, which reports usage like the real API
+and, like it, caches nothing shorter than ``min_cache_tokens`` (1,024):
+
+- cached: the app as it is. Instructions, resume and job description are one system
+  block marked ``cache_control``; each call adds only its short user message.
+- naive (the seeds' design): the same prompts with nothing marked for caching, so the
+  full resume and job description are billed in every call.
+
+Billed input = input + 1.25 x cache writes + 0.1 x cache reads (Anthropic's multipliers).
+Run once with the demo profile (its system prompt is only just over the cache minimum)
+and once with a realistic-length resume and job description.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+from bench.common import (
+    REAL_JD,
+    REAL_RESUME,
+    Result,
+    add_application,
+    claude_coach,
+    data_dir,
+    fake_claude,
+    open_db,
+    say,
+)
+
+TARGET = 0.35
+
+
+@dataclass
+class Usage:
+    calls: int = 0
+    input: int = 0
+    cache_write: int = 0
+    cache_read: int = 0
+    output: int = 0
+
+    @property
+    def billed(self) -> float:
+        return self.input + 1.25 * self.cache_write + 0.1 * self.cache_read
+
+    @property
+    def raw(self) -> int:
+        return self.input + self.cache_write + self.cache_read
+
+    def line(self) -> str:
+        return (f"{self.calls} calls, input {self.input:,} + cache write {self.cache_write:,} "
+                f"+ cache read {self.cache_read:,} = {self.raw:,} raw, {self.billed:,.0f} billed")
+
+
+class Uncached:
+    """Wraps an AsyncAnthropic client: every request goes out with a plain-string system
+    prompt, so nothing is cached (the naive design)."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    @property
+    def messages(self) -> Uncached:
+        return self
+
+    def create(self, **request: Any) -> Any:
+        return self._client.messages.create(**_plain(request))
+
+    def stream(self, **request: Any) -> Any:
+        return self._client.messages.stream(**_plain(request))
+
+
+def _plain(request: dict[str, Any]) -> dict[str, Any]:
+    return {**request, "system": "\n\n".join(block["text"] for block in request["system"])}
+
+
+async def _session(naive: bool, application_id: int | None, questions: int) -> Usage:
+    from anthropic import AsyncAnthropic
+
+    from interview_tui.services.interview import InterviewService, SessionSetup
+    from interview_tui.services.profiles import ensure_demo_profile
+    from interview_tui.store.models import CoachCall
+    from tests.fakes.drive import drive_to_end
+
+    with fake_claude(latency=0.0, min_cache_tokens=1024) as fake:
+        client = AsyncAnthropic(api_key="bench-key", base_url=fake.base_url, max_retries=0)
+        coach = claude_coach(fake, client=Uncached(client) if naive else client)
+        service = InterviewService(coach)
+        app_id = application_id or ensure_demo_profile().id
+        try:
+            view = await service.start(SessionSetup(app_id, stage="hiring_manager",
+                                                    question_count=questions))
+            await drive_to_end(service, view)
+        finally:
+            await service.aclose()
+            await client.close()
+    usage = Usage()
+    for call in CoachCall.select():
+        usage.calls += 1
+        usage.input += call.input_tokens
+        usage.cache_write += call.cache_write_tokens
+        usage.cache_read += call.cache_read_tokens
+        usage.output += call.output_tokens
+    return usage
+
+
+def measure(profile: str, naive: bool, questions: int = 5) -> Usage:
+    """One whole session with ``profile`` ("demo" or "realistic") in a fresh database."""
+    with data_dir() as tmp, open_db(tmp / "bench.db"):
+        app_id = add_application(REAL_RESUME, REAL_JD) if profile == "realistic" else None
+        return asyncio.run(_session(naive, app_id, questions))
+
+
+def system_tokens(profile: str) -> int:
+    """The fake's estimate (4 characters a token) of the cached system prefix."""
+    from interview_tui.services.coach.base import InterviewContext
+    from interview_tui.services.coach.claude import _system
+    from interview_tui.services.profiles import demo_profile_data
+
+    data = demo_profile_data()
+    resume, jd = data["candidate"]["resume_text"], data["application"]["job_description"]
+    if profile == "realistic":
+        resume, jd = REAL_RESUME, REAL_JD
+    ctx = InterviewContext("hiring_manager", "medium", "neutral", "Northwind Freight",
+                           "Senior Backend Engineer", jd, "Priya Shah", "Alex Rivera", resume,
+                           "L5A")
+    return (len(_system(ctx)[0]["text"]) + 3) // 4
+
+
+def run(quick: bool = False) -> list[Result]:
+    results = []
+    for profile in ("demo", "realistic"):
+        cached, naive = measure(profile, naive=False), measure(profile, naive=True)
+        ratio = cached.billed / naive.billed
+        say(f"{profile} profile (cached prefix ~{system_tokens(profile):,} tokens, "
+            f"cache minimum 1,024):")
+        say(f"  cached: {cached.line()}")
+        say(f"  naive:  {naive.line()}")
+        say(f"  billed input cached / naive = {ratio:.0%}  (target <= {TARGET:.0%})")
+        results.append(Result(
+            f"Token economy ({profile} profile)",
+            f"{cached.billed:,.0f} vs {naive.billed:,.0f} billed input tokens "
+            f"({cached.calls} calls)",
+            ratio, "naive design, nothing cached", f"<= {TARGET:.0%} of naive",
+            ratio <= TARGET,
+        ))
+    return results
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,70 @@
+"""The benchmarks in a tiny configuration, so that they cannot rot.
+
+Nothing here asserts a time: only that each benchmark still runs against the current
+app and produces figures of the right shape.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import __main__ as bench_main
+from bench import offline_coach, prefetch, scale, startup, tokens, turn_overhead
+from bench.common import Result, data_dir, open_db
+
+
+def test_results_table_and_machine() -> None:
+    text = bench_main.table([Result("X", "1 ms", 1.5, "y", "<= 2", True)])
+    assert "| X | 1 ms | 1.50 | y | <= 2 | met |" in text
+    assert "Python" in bench_main.machine()
+
+
+def test_offline_coach_runs() -> None:
+    assert len(offline_coach.corpus()) >= 10
+    (result,) = offline_coach.run(quick=True)
+    assert result.ratio is not None and result.ratio > 0
+
+
+def test_token_economy_counts_cached_and_naive_usage() -> None:
+    cached = tokens.measure("demo", naive=False, questions=1)
+    naive = tokens.measure("demo", naive=True, questions=1)
+    assert cached.calls == naive.calls > 0
+    assert naive.cache_read == naive.cache_write == 0
+    assert cached.raw == naive.raw  # the same prompts, billed differently
+    assert tokens.system_tokens("realistic") > tokens.system_tokens("demo")
+
+
+def test_prefetch_counts_transitions() -> None:
+    hits, misses, waits = prefetch.measure(True, 0.0, questions=2)
+    assert hits + misses == 1 and len(waits) == 1
+
+
+def test_scale_populates_and_renders_history() -> None:
+    import asyncio
+
+    from interview_tui.services.history import list_sessions
+
+    with data_dir() as tmp, open_db(tmp / "data" / "interview.db"):
+        scale.populate(30)
+        assert len(list_sessions()) == 30
+        assert asyncio.run(scale._measure("history", freeze=False)) > 0
+        assert asyncio.run(scale._measure("home", freeze=False)) > 0
+
+
+def test_turn_overhead_drives_a_session_through_the_screens() -> None:
+    import asyncio
+
+    with data_dir() as tmp, open_db(tmp / "data" / "interview.db"):
+        turns, delays = asyncio.run(turn_overhead._session(1, freeze=False))
+    kinds = [kind for kind, _, _ in turns]
+    assert kinds[0] == "start" and kinds[-1] == "finish"
+    assert "follow-up answer" in kinds
+    assert all(wall >= model >= 0 for _, wall, model in turns)
+    assert delays  # streamed previews reached the screen
+
+
+@pytest.mark.parametrize("kind", ["minimal", "app"])
+def test_startup_child_reports_its_first_frame(kind: str) -> None:
+    with data_dir() as tmp:
+        first_frame, exited = startup.launch(kind, startup.child_env(tmp))
+    assert 0 < first_frame <= exited

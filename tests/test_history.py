@@ -288,3 +288,17 @@ def test_ten_thousand_sessions_list_in_one_query(demo_application):
     assert all(r.questions_asked == 5 for r in rows[:50])
     assert unfinished and all(not r.is_finished and "Company 1" in r.company for r in unfinished)
     assert len(score_trend(rows)) == 9_000
+
+
+def test_overview_counts_without_loading_every_session(demo_application):
+    from interview_tui.services.history import overview
+
+    for day in range(5):
+        add_session(demo_application, score=5.0 + day, started_at=T0 + timedelta(days=day))
+    for day in range(4):
+        add_session(demo_application, started_at=T0 + timedelta(days=10 + day))
+    summary = overview()
+    assert (summary.sessions, summary.completed) == (9, 5)
+    assert summary.last_score == 9.0
+    assert len(summary.unfinished) == 3
+    assert summary.unfinished[0].started_at > summary.unfinished[-1].started_at

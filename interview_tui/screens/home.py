@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from interview_tui.services.history import SessionRow, list_sessions
+from interview_tui.services.history import Overview, SessionRow, overview
 from interview_tui.services.session_machine import STAGES
 
 
@@ -52,18 +52,17 @@ class HomeScreen(Screen[None]):
         coach = self.app.coach.info  # type: ignore[attr-defined]
         hint = "" if coach.backend == "claude" else " — set ANTHROPIC_API_KEY to coach with Claude"
         self.query_one("#coach", Static).update(f"Coach: {coach.label}{hint}")
-        self._render_actions([], [])
+        self._render_actions(Overview(0, 0, None, None, []))
 
     def on_screen_resume(self) -> None:
         self.load_sessions()
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
     def load_sessions(self) -> None:
-        rows = list_sessions()
-        self.app.call_from_thread(self._render_actions, rows, [r for r in rows if not r.is_finished])
+        self.app.call_from_thread(self._render_actions, overview())
 
-    def _render_actions(self, rows: list[SessionRow], unfinished: list[SessionRow]) -> None:
-        self._unfinished = unfinished
+    def _render_actions(self, summary: Overview) -> None:
+        unfinished = self._unfinished = summary.unfinished
         actions = self.query_one("#actions", OptionList)
         highlighted = actions.highlighted
         actions.clear_options()
@@ -80,17 +79,16 @@ class HomeScreen(Screen[None]):
         actions.add_option(Option("[b]?[/b]  Help", id="help"))
         actions.add_option(Option("[b]q[/b]  Quit", id="quit"))
         actions.highlighted = highlighted if highlighted is not None else 0
-        done = [r for r in rows if r.overall_score is not None]
-        if done:
-            last = done[0]
-            self.query_one("#stats", Static).update(
-                f"{plural(len(rows), 'session')} · {len(done)} completed · last score "
-                f"{last.overall_score:.1f} ({last.readiness})"
+        stats = self.query_one("#stats", Static)
+        if summary.last_score is not None:
+            stats.update(
+                f"{plural(summary.sessions, 'session')} · {summary.completed} completed · "
+                f"last score {summary.last_score:.1f} ({summary.last_readiness})"
             )
-        elif rows:
-            self.query_one("#stats", Static).update(f"{plural(len(rows), 'session')} so far")
+        elif summary.sessions:
+            stats.update(f"{plural(summary.sessions, 'session')} so far")
         else:
-            self.query_one("#stats", Static).update(
+            stats.update(
                 "No sessions yet. A demo profile (Alex Rivera, Senior Backend Engineer) "
                 "is ready, so you can start right away."
             )

@@ -104,7 +104,11 @@ def _word_condition(word: str) -> Expression:
 
 
 def list_sessions(
-    *, search: str = "", stage: str | None = None, state: str | None = None
+    *,
+    search: str = "",
+    stage: str | None = None,
+    state: str | None = None,
+    limit: int | None = None,
 ) -> list[SessionRow]:
     """Every matching session, newest first, in one query.
 
@@ -145,6 +149,8 @@ def list_sessions(
         query = query.where(MockSession.state == state)
     for word in _words(search):
         query = query.where(_word_condition(word))
+    if limit is not None:
+        query = query.limit(limit)
     # Plain cursor rows: peewee's per-field conversion would triple the time at 10,000
     # rows, and only the start time needs converting.
     return [
@@ -155,6 +161,31 @@ def list_sessions(
 
 def _as_datetime(value: datetime | str) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the home screen shows: counts, the latest result, sessions to resume."""
+
+    sessions: int
+    completed: int
+    last_score: float | None
+    last_readiness: str | None
+    unfinished: list[SessionRow]
+
+
+def overview(resumable: int = 3) -> Overview:
+    """Counts and the newest unfinished sessions, without loading every session."""
+    total = MockSession.select().count()
+    done = MockSession.select().where(MockSession.overall_score.is_null(False))
+    last = done.order_by(MockSession.started_at.desc(), MockSession.id.desc()).first()
+    return Overview(
+        sessions=total,
+        completed=done.count(),
+        last_score=last.overall_score if last else None,
+        last_readiness=last.readiness if last else None,
+        unfinished=list_sessions(state=UNFINISHED, limit=resumable),
+    )
 
 
 def unfinished_sessions() -> list[SessionRow]:

@@ -92,10 +92,6 @@ def serve(options: dict[str, float]) -> None:
         base = fake._server.RequestHandlerClass  # type: ignore[union-attr]
 
         class Timed(base):  # type: ignore[misc, valid-type]
-            # Headers and body go out in separate writes; without TCP_NODELAY, Nagle's
-            # algorithm holds the body until the client's delayed ACK (~40 ms on Linux).
-            disable_nagle_algorithm = True
-
             def do_POST(self) -> None:
                 start = time.perf_counter()
                 try:

@@ -310,6 +310,9 @@ class FakeAnthropic:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; without TCP_NODELAY, Nagle's algorithm
+    # holds the body until the client's delayed ACK (~40 ms on Linux).
+    disable_nagle_algorithm = True
     fake: FakeAnthropic
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet test output

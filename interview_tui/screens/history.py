@@ -8,7 +8,6 @@ fifty.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from statistics import fmean
 from typing import ClassVar
 
 from rich.text import Text
@@ -20,11 +19,17 @@ from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from interview_tui.screens.confirm import ConfirmDialog
-from interview_tui.screens.widgets.format import difficulty_label, local_time, score_style
+from interview_tui.screens.widgets.format import (
+    SCORE_COLORS,
+    difficulty_label,
+    local_time,
+    score_style,
+)
+from interview_tui.screens.widgets.score_trend import ScoreTrend
+from interview_tui.screens.widgets.session_table import SessionTable
 from interview_tui.services.history import (
     FINISHED,
     UNFINISHED,
@@ -41,117 +46,11 @@ STAGE_FILTERS: list[str | None] = [None, *STAGES]
 STATUS_FILTERS: list[str | None] = [None, UNFINISHED, FINISHED]
 STATUS_LABELS = {None: "all", UNFINISHED: "unfinished", FINISHED: "finished"}
 SHORT_STAGES = {"recruiter_screen": "Recruiter", "hiring_manager": "Hiring mgr"}
-SCORE_COLORS = {"score-good": "green", "score-mid": "yellow", "score-low": "red", "muted": "dim"}
 WIDE = 100  # from this table width on, columns get their long form
 
 
 def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
-
-
-# ----- the score-trend chart ------------------------------------------------------------
-
-
-class ScoreTrend(Widget):
-    """Completed sessions' scores on a fixed 0–10 scale, oldest left, newest right,
-    with the count, min, max, mean and last score above. Sessions are averaged into
-    buckets when there are more of them than columns."""
-
-    DEFAULT_CSS = """
-    ScoreTrend { height: 4; padding: 0 1; }
-    """
-    BARS = " ▁▂▃▄▅▆▇█"
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._scores: list[float] = []
-        self._caption = ""
-        self._empty = ""
-
-    def show(self, scores: list[float], caption: str = "", empty: str = "") -> None:
-        """Chart ``scores`` (oldest first); ``caption`` names the filter in force and
-        ``empty`` is said when there is no score to chart."""
-        self._scores = scores
-        self._caption = caption
-        self._empty = empty or "No completed session yet: finish one to see your trend."
-        self.refresh()
-
-    def render(self) -> Text:
-        scores = self._scores
-        width = max(self.size.width - 2, 1)  # inside the padding
-        out = Text(no_wrap=True, overflow="ellipsis")
-        out.append("Score trend", style="bold")
-        if self._caption:
-            out.append(f" ({self._caption})", style="bold")
-        if not scores:
-            out.append(f"\n  {self._empty}", style="dim")
-            return out
-        # The caption says as much as fits on one line.
-        parts = [
-            f"{len(scores):,} completed",
-            f"min {min(scores):.1f}",
-            f"max {max(scores):.1f}",
-            f"last {scores[-1]:.1f}",
-            f"mean {fmean(scores):.1f}",
-            "oldest → newest",
-        ]
-        line = ""
-        for part in parts:
-            candidate = f"{line} · {part}" if line else f"  {part}"
-            if out.cell_len + len(candidate) > width:
-                break
-            line = candidate
-        out.append(line)
-        bars, gap = self._columns(scores, max(width - 4, 1))  # "10 ┤" takes 4
-        rows = max(self.size.height - 1, 1)  # below the caption
-        levels = rows * 8
-        for row in range(rows - 1, -1, -1):
-            axis = {rows - 1: "10 ┤", 0: " 0 ┤"}.get(row, "   │")
-            out.append("\n" + axis, style="dim")
-            for value in bars:
-                filled = max(1, round(value / 10 * levels)) - row * 8
-                char = self.BARS[min(max(filled, 0), 8)]
-                out.append(char, style=SCORE_COLORS[score_style(value)])
-                if gap:
-                    out.append(" ")
-        return out
-
-    @staticmethod
-    def _columns(scores: list[float], width: int) -> tuple[list[float], bool]:
-        """One bar per session (spaced out when there is room), or bucket means."""
-        if len(scores) * 2 <= width:
-            return scores, True
-        if len(scores) <= width:
-            return scores, False
-        step = len(scores) / width
-        return [
-            fmean(scores[int(i * step): max(int((i + 1) * step), int(i * step) + 1)])
-            for i in range(width)
-        ], False
-
-
-class SessionTable(DataTable[Text]):
-    """The sessions table; home and end go to the first and last row, and it tells the
-    screen when its width changes so the columns can be fitted again."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", id="history.open",
-                tooltip="Review the selected session, read-only"),
-        Binding("home", "scroll_top", "First", show=False),
-        Binding("end", "scroll_bottom", "Last", show=False),
-    ]
-
-    class WidthChanged(Message):
-        pass
-
-    def on_resize(self, event: Resize) -> None:
-        self.post_message(self.WidthChanged())
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return None if action == "select_cursor" and not self.row_count else True
-
-
-# ----- the screen -----------------------------------------------------------------------
 
 
 @dataclass

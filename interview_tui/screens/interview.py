@@ -23,6 +23,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
 from interview_tui.errors import user_message
+from interview_tui.screens.interview_state import (
+    ACTIVITY,
+    allowed_actions,
+    awaiting_answer,
+    needs_coach,
+    progress_line,
+    reviewing,
+)
 from interview_tui.screens.widgets import answer_box
 from interview_tui.screens.widgets.answer_box import AnswerBox
 from interview_tui.screens.widgets.coach_status import CoachStatus
@@ -43,35 +51,6 @@ from interview_tui.services.text import (
 )
 
 CONFIRM_SECONDS = 4.0  # a second press within this confirms a destructive key
-
-# States in which the coach still has work to do before the user can act.
-COACH_STATES = frozenset({State.CREATED, State.ASKING, State.EVALUATING, State.SUMMARIZING})
-
-ACTIVITY = {
-    State.CREATED: "The interviewer is getting ready…",
-    State.ASKING: "The interviewer is thinking of a question…",
-    State.EVALUATING: "The interviewer is thinking about your answer…",
-    State.QUESTION_REVIEW: "The coach is writing your feedback…",
-    State.SUMMARIZING: "The coach is writing your summary…",
-}
-
-
-def progress_line(view: SessionView) -> str:
-    """'Question 3 of 5 · Follow-up 2 of 3' (the follow-up part only on a follow-up)."""
-    p = view.progress
-    if view.state is State.COMPLETED:
-        return f"Completed · {p.total_questions} questions"
-    line = f"Question {max(p.question_number, 1)} of {p.total_questions}"
-    # While awaiting an answer the pending response is number r+1; while it is being
-    # evaluated, number r.
-    response = p.response_number + 1 if view.state is State.AWAITING_ANSWER else p.response_number
-    if view.state in {State.AWAITING_ANSWER, State.EVALUATING} and response > 1:
-        line += f" · Follow-up {response - 1} of {MAX_FOLLOW_UPS}"
-    elif view.state is State.QUESTION_REVIEW:
-        line += " · Feedback"
-    elif view.state is State.ABANDONED:
-        line += " · Ended"
-    return line
 
 
 class InterviewScreen(Screen[None]):
@@ -204,10 +183,7 @@ class InterviewScreen(Screen[None]):
             self._leave()
             return
         self._apply_view(view)
-        current = view.current_question
-        if view.state in COACH_STATES or (
-            view.state is State.QUESTION_REVIEW and current is not None and current.feedback is None
-        ):
+        if needs_coach(view):
             self._run_coach(lambda: self.service.run_pending(session_id, **self._sinks()), view.state)
 
     def _run_coach(self, job: Callable[[], Awaitable[SessionView]], state: State) -> None:
@@ -435,41 +411,18 @@ class InterviewScreen(Screen[None]):
     # ----- actions ------------------------------------------------------------------
 
     def _awaiting_answer(self) -> bool:
-        return (
-            self.view is not None
-            and self.view.state is State.AWAITING_ANSWER
-            and self._activity is None
-            and not self._leaving
-        )
+        return awaiting_answer(self.view, busy=self._activity is not None, leaving=self._leaving)
 
     def _reviewing(self) -> bool:
-        view = self.view
-        if view is None or self._activity is not None or view.state is not State.QUESTION_REVIEW:
-            return False
-        current = view.current_question
-        return current is not None and current.feedback is not None
-
-    def _last_question(self) -> bool:
-        return self.view is not None and self.view.progress.is_last_question
+        return reviewing(self.view, busy=self._activity is not None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        view = self.view
-        idle = self._activity is None
-        awaiting = self._awaiting_answer()
-        reviewing = self._reviewing()
-        on_follow_up = awaiting and view is not None and view.progress.response_number >= 1
-        rules = {
-            "submit": awaiting,
-            "toggle_timer": awaiting,
-            "skip_follow_ups": on_follow_up,
-            "next_question": reviewing and not self._last_question(),
-            "last_question": reviewing and self._last_question(),
-            "finish": reviewing and self._last_question(),
-            "end_session": awaiting or (reviewing and not self._last_question()),
-            "retry": idle and self._problem is not None,
-            "cancel": not idle,
-            "back": idle,
-        }
+        rules = allowed_actions(
+            self.view,
+            busy=self._activity is not None,
+            leaving=self._leaving,
+            problem=self._problem is not None,
+        )
         return rules.get(action, True)
 
     def _confirmed(self, action: str, warning: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from interview_tui.screens.application_form import FormDialog, Values
+from interview_tui.screens.widgets.form_dialog import FormDialog, Values
 from interview_tui.services.profiles import current_candidate, save_candidate
 
 

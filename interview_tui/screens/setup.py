@@ -7,7 +7,6 @@ no text inputs; typing happens in the application and profile dialogs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import ClassVar
 
 from textual import on, work
@@ -15,10 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.events import Key
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
@@ -31,16 +27,22 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from interview_tui.screens.widgets.choice_set import ChoiceSet
+from interview_tui.screens.widgets.question_count import QuestionCount
 from interview_tui.services.interview import SessionSetup
-from interview_tui.services.preferences import get_preference, set_preference
-from interview_tui.services.profiles import current_candidate, has_any_session, list_applications
 from interview_tui.services.session_machine import (
-    DEFAULT_QUESTIONS,
     DIFFICULTIES,
     MAX_QUESTIONS,
     MIN_QUESTIONS,
     PERSONAS,
     STAGES,
+)
+from interview_tui.services.setup_choices import (
+    ApplicationRow,
+    Choices,
+    SetupData,
+    load_setup_data,
+    save_choices,
 )
 
 # How each persona changes the interviewer (mirrors prompts/coach_system.txt).
@@ -50,180 +52,12 @@ PERSONA_DESCRIPTIONS = {
     "challenging": "Brisk and sceptical; follow-ups probe vague claims and numbers.",
 }
 
-JD_PREVIEW_CHARS = 1500
 TALL = 34  # rows from which the job description preview fits
-
-PREF_APPLICATION = "setup.application_id"
-PREF_STAGE = "setup.stage"
-PREF_DIFFICULTY = "setup.difficulty"
-PREF_PERSONA = "setup.persona"
-PREF_QUESTIONS = "setup.question_count"
-PREF_HIDE_SCORES = "setup.hide_scores"
-
-
-# ----- data (no Textual below this line until the widgets) ------------------------------
-
-
-@dataclass(frozen=True)
-class ApplicationRow:
-    id: int
-    company: str
-    role: str
-    interviewer: str
-    is_demo: bool
-    candidate: str
-    candidate_headline: str
-    candidate_is_demo: bool
-    job_description: str = ""  # the start of it, for the preview
-
-
-@dataclass(frozen=True)
-class Choices:
-    """The last options used, as remembered in preferences."""
-
-    application_id: int | None = None
-    stage: str = "recruiter_screen"
-    difficulty: str = "medium"
-    persona: str = "neutral"
-    question_count: int = DEFAULT_QUESTIONS
-    hide_scores: bool = False
-
-
-@dataclass(frozen=True)
-class SetupData:
-    applications: list[ApplicationRow] = field(default_factory=list)
-    choices: Choices = Choices()
-    first_run: bool = False
-    has_own_profile: bool = False
-
-
-def _pick(value: str | None, allowed: dict[str, str], default: str) -> str:
-    return value if value in allowed else default
-
-
-def load_choices() -> Choices:
-    """The remembered choices; anything missing or stale falls back to the default."""
-    try:
-        count = int(get_preference(PREF_QUESTIONS) or DEFAULT_QUESTIONS)
-    except ValueError:
-        count = DEFAULT_QUESTIONS
-    try:
-        application_id: int | None = int(get_preference(PREF_APPLICATION) or "")
-    except ValueError:
-        application_id = None
-    return Choices(
-        application_id=application_id,
-        stage=_pick(get_preference(PREF_STAGE), STAGES, Choices.stage),
-        difficulty=_pick(get_preference(PREF_DIFFICULTY), DIFFICULTIES, Choices.difficulty),
-        persona=_pick(get_preference(PREF_PERSONA), PERSONAS, Choices.persona),
-        question_count=min(max(count, MIN_QUESTIONS), MAX_QUESTIONS),
-        hide_scores=get_preference(PREF_HIDE_SCORES) == "1",
-    )
-
-
-def save_choices(setup: SessionSetup) -> None:
-    set_preference(PREF_APPLICATION, str(setup.application_id))
-    set_preference(PREF_STAGE, setup.stage)
-    set_preference(PREF_DIFFICULTY, setup.difficulty)
-    set_preference(PREF_PERSONA, setup.persona)
-    set_preference(PREF_QUESTIONS, str(setup.question_count))
-    set_preference(PREF_HIDE_SCORES, "1" if setup.hide_scores else "0")
-
-
-def load_setup_data() -> SetupData:
-    """Everything the setup screen shows, read in one go (call from a worker thread)."""
-    rows = [
-        ApplicationRow(
-            id=a.id,
-            company=a.company,
-            role=a.role,
-            interviewer=a.interviewer_name,
-            is_demo=a.is_demo,
-            candidate=a.candidate.name,
-            candidate_headline=a.candidate.headline,
-            candidate_is_demo=a.candidate.is_demo,
-            job_description=a.job_description[:JD_PREVIEW_CHARS],
-        )
-        for a in list_applications()
-    ]
-    # Demo first: on a first run it is the obvious choice, later it stays easy to find.
-    rows.sort(key=lambda row: not row.is_demo)
-    profile = current_candidate()
-    return SetupData(
-        applications=rows,
-        choices=load_choices(),
-        first_run=not has_any_session(),
-        has_own_profile=profile is not None and not profile.is_demo,
-    )
-
-
-# ----- widgets -----------------------------------------------------------------------
-
-
-class ChoiceSet(RadioSet):
-    """A one-line RadioSet: ←/→ choose an option at once, ↑/↓ move to the next field."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right", "choose(1)", "Next option", show=False),
-        Binding("left", "choose(-1)", "Previous option", show=False),
-        Binding("down", "app.focus_next", "Next field", show=False),
-        Binding("up", "app.focus_previous", "Previous field", show=False),
-    ]
-
-    def action_choose(self, step: int) -> None:
-        if step > 0:
-            self.action_next_button()
-        else:
-            self.action_previous_button()
-        if self._selected is not None:
-            button = self.children[self._selected]
-            if isinstance(button, RadioButton) and not button.value:
-                button.value = True
-
-    @property
-    def chosen(self) -> str | None:
-        button = self.pressed_button
-        return button.name if button is not None else None
-
-    def choose_name(self, name: str) -> None:
-        for button in self.query(RadioButton):
-            if button.name == name:
-                button.value = True
-
-
-class QuestionCount(Widget, can_focus=True):
-    """How many questions: ←/→ or −/+ change it, a digit sets it (0 means 10)."""
-
-    DEFAULT_CSS = """
-    QuestionCount { width: auto; height: 1; padding: 0 1; }
-    QuestionCount:focus { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,plus,equals_sign", "step(1)", "More", show=False),
-        Binding("left,minus", "step(-1)", "Fewer", show=False),
-        Binding("down", "app.focus_next", "Next field", show=False),
-        Binding("up", "app.focus_previous", "Previous field", show=False),
-    ]
-
-    value: reactive[int] = reactive(DEFAULT_QUESTIONS)
-
-    def render(self) -> str:
-        return f"◀ {self.value:>2} ▶"
-
-    def validate_value(self, value: int) -> int:
-        return min(max(value, MIN_QUESTIONS), MAX_QUESTIONS)
-
-    def action_step(self, step: int) -> None:
-        self.value += step
-
-    def on_key(self, event: Key) -> None:
-        if event.character is not None and event.character.isdigit():
-            event.stop()
-            digit = int(event.character)
-            self.value = MAX_QUESTIONS if digit == 0 else digit
 
 
 class SetupCheckbox(Checkbox):
+    """A checkbox on which ↑/↓ move between fields, like on the other choices."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "app.focus_next", "Next field", show=False),
         Binding("up", "app.focus_previous", "Previous field", show=False),

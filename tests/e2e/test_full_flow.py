@@ -15,8 +15,9 @@ from interview_tui.screens.history import HistoryScreen
 from interview_tui.screens.home import HomeScreen
 from interview_tui.screens.interview import InterviewScreen
 from interview_tui.screens.review import ReviewScreen
-from interview_tui.screens.setup import QuestionCount, SetupScreen
+from interview_tui.screens.setup import SetupScreen
 from interview_tui.screens.summary import SummaryScreen
+from interview_tui.screens.widgets.question_count import QuestionCount
 from interview_tui.services.coach.claude import ClaudeCoach
 from interview_tui.services.session_machine import State
 from interview_tui.store.models import Analysis, MockSession, Response

@@ -10,8 +10,9 @@ from textual.widgets import Collapsible, DataTable, Input, Static
 
 from interview_tui.app import InterviewApp
 from interview_tui.screens.confirm import ConfirmDialog
-from interview_tui.screens.history import PAGE, SEARCH_DELAY, HistoryScreen, ScoreTrend
+from interview_tui.screens.history import PAGE, SEARCH_DELAY, HistoryScreen
 from interview_tui.screens.review import ReviewScreen
+from interview_tui.screens.widgets.score_trend import ScoreTrend
 from interview_tui.services.coach.offline import OfflineCoach
 from interview_tui.services.interview import InterviewService, SessionSetup
 from interview_tui.services.profiles import ensure_demo_profile

@@ -12,10 +12,13 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Static, TextArea
 
 from interview_tui.app import InterviewApp
-from interview_tui.screens.application_form import ApplicationForm, DocumentField
+from interview_tui.screens.application_form import ApplicationForm
 from interview_tui.screens.home import HomeScreen
 from interview_tui.screens.profile_form import ProfileForm
-from interview_tui.screens.setup import ChoiceSet, QuestionCount, SetupScreen
+from interview_tui.screens.setup import SetupScreen
+from interview_tui.screens.widgets.choice_set import ChoiceSet
+from interview_tui.screens.widgets.document_field import DocumentField
+from interview_tui.screens.widgets.question_count import QuestionCount
 from interview_tui.services.interview import SessionSetup
 from interview_tui.services.profiles import save_application
 from interview_tui.store.models import Candidate, JobApplication

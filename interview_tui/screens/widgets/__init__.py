@@ -1,1 +1,2 @@
-"""Widgets shared by more than one screen."""
+"""The widgets the screens are built from, one per module, and ``format``: the small
+formatting rules they share."""

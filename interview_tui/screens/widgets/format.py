@@ -20,6 +20,10 @@ COMPETENCY_LABELS = {
 }
 
 
+# Rich colours for the names ``score_style`` gives (the app.tcss classes, for Rich text).
+SCORE_COLORS = {"score-good": "green", "score-mid": "yellow", "score-low": "red", "muted": "dim"}
+
+
 def stage_label(stage: str) -> str:
     return STAGES.get(stage, stage)
 
@@ -51,7 +55,7 @@ def score_markup(score: float | None, *, hidden: bool = False) -> str:
         return "[dim]hidden[/]"
     if score is None:
         return "[dim]—[/]"
-    color = {"score-good": "green", "score-mid": "yellow", "score-low": "red"}[score_style(score)]
+    color = SCORE_COLORS[score_style(score)]
     # Session scores are means (floats, one decimal); question scores are whole numbers.
     text = f"{score:.1f}" if isinstance(score, float) else str(score)
     return f"[b {color}]{text}[/]/10"

@@ -19,9 +19,10 @@ from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from interview_tui.screens.confirm import ConfirmDialog
+from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import (
     SCORE_COLORS,
     difficulty_label,

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from interview_tui.screens.widgets.footer import Footer
 from interview_tui.services.history import Overview, SessionRow, overview
 from interview_tui.services.session_machine import STAGES
 

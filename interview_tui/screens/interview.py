@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from interview_tui.errors import user_message
 from interview_tui.screens.interview_state import (
@@ -35,6 +35,7 @@ from interview_tui.screens.widgets import answer_box
 from interview_tui.screens.widgets.answer_box import AnswerBox
 from interview_tui.screens.widgets.coach_status import CoachStatus
 from interview_tui.screens.widgets.feedback import QuestionFeedbackPanel
+from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import (
     competency_label,
     persona_label,

@@ -17,9 +17,10 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Collapsible, Footer, Header, Static
+from textual.widgets import Collapsible, Header, Static
 
 from interview_tui.screens.widgets.feedback import QuestionFeedbackPanel, SessionSummaryPanel
+from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import (
     difficulty_label,
     local_time,

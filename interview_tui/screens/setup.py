@@ -18,7 +18,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     OptionList,
     RadioButton,
@@ -28,6 +27,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from interview_tui.screens.widgets.choice_set import ChoiceSet
+from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.question_count import QuestionCount
 from interview_tui.services.interview import SessionSetup
 from interview_tui.services.session_machine import (

@@ -9,9 +9,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from interview_tui.screens.widgets.feedback import SessionSummaryPanel
+from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import persona_label, stage_label
 from interview_tui.services.session_view import SessionView
 

@@ -1,0 +1,27 @@
+"""A Footer that rebuilds at most once per refresh, however often bindings change.
+
+Textual's Footer recomposes on every ``refresh_bindings()``; one interview turn calls it a
+dozen times (state, banner, focus), and each recompose costs a full layout. Coalescing
+them keeps a turn's UI overhead low.
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import Footer as TextualFooter
+
+
+class Footer(TextualFooter):
+    _rebuild_pending = False
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        self._rebuild_pending = False
+        await self.recompose()

@@ -41,7 +41,7 @@ from interview_tui.services.history import (
 )
 from interview_tui.services.session_machine import STAGES, State
 
-PAGE = 250  # rows added to the table at a time
+PAGE = 80  # rows added to the table at a time: a few screens, more as the cursor nears the end
 SEARCH_DELAY = 0.25  # seconds of quiet typing before the search runs
 STAGE_FILTERS: list[str | None] = [None, *STAGES]
 STATUS_FILTERS: list[str | None] = [None, UNFINISHED, FINISHED]

@@ -75,3 +75,20 @@ async def test_command_palette_offers_the_apps_actions(make_app):
         await idle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert {"New mock interview", "History", "Help", "Theme"} <= set(titles)
+
+
+async def test_footer_rebuilds_leave_no_dead_keys_behind(make_app):
+    from interview_tui.screens.widgets.footer import Footer
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await idle(pilot)
+        footer = app.screen.query_one(Footer)
+        for _ in range(20):
+            app.screen.refresh_bindings()
+            await pilot.pause()
+        watchers = getattr(footer, "__watchers", {})
+        watched_by = [node for entries in watchers.values() for node, _ in entries]
+        assert watched_by, "the keys bind to the footer"
+        assert all(node is footer or node.is_attached for node in watched_by)
+        assert len(watched_by) <= len(footer.children) + 1

@@ -25,3 +25,15 @@ class Footer(TextualFooter):
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
         await self.recompose()
+        self._drop_dead_watchers()
+
+    def _drop_dead_watchers(self) -> None:
+        """Forget the watchers that removed keys left on the footer.
+
+        Each key binds ``compact`` to the footer (``data_bind``); Textual keeps that watcher
+        after the key is removed, so every rebuild leaks a screenful of dead widgets and
+        full garbage collections grow frequent and slow.
+        """
+        watchers: dict[str, list] = getattr(self, "__watchers", {})
+        for entries in watchers.values():
+            entries[:] = [(node, cb) for node, cb in entries if node is self or node.is_attached]

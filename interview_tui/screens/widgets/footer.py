@@ -13,6 +13,7 @@ from textual.widgets import Footer as TextualFooter
 
 class Footer(TextualFooter):
     _rebuild_pending = False
+    _shown: tuple[object, ...] | None = None  # what the keys on screen were built from
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
@@ -24,8 +25,21 @@ class Footer(TextualFooter):
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
+        if not self.is_attached:
+            return
+        shown = self._signature()
+        if shown == self._shown:
+            return  # the same keys: fresh widgets would only cost a render
+        self._shown = shown
         await self.recompose()
         self._drop_dead_watchers()
+
+    def _signature(self) -> tuple[object, ...]:
+        return tuple(
+            (b.key, b.action, b.description, b.key_display, b.group, enabled, tooltip)
+            for _, b, enabled, tooltip in self.screen.active_bindings.values()
+            if b.show
+        )
 
     def _drop_dead_watchers(self) -> None:
         """Forget the watchers that removed keys left on the footer.

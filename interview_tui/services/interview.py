@@ -236,7 +236,8 @@ class InterviewService:
                 session=view.id,
                 number=number,
                 text=strip_control_chars(question.text).strip(),
-                competency=question.competency or competency_for(view.context.stage, number),
+                # The rotation is the session's rule; the coach's own label is free text.
+                competency=competency_for(view.context.stage, number),
                 difficulty=view.context.difficulty,
                 guidance=question.guidance,
             )

@@ -22,19 +22,11 @@ from interview_tui.services.coach.claude import ClaudeCoach
 from interview_tui.services.session_machine import State
 from interview_tui.store.models import Analysis, MockSession, Response
 from tests.fakes.answers import FOLLOW_UP, VAGUE
+from tests.fakes.pilot import settle
 
 SIZE = (80, 24)
 
 
-async def settle(pilot: Pilot) -> None:
-    """Wait until no worker runs and the screen shows their results."""
-    for _ in range(100):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = pilot.app.screen
-        if not (isinstance(screen, InterviewScreen) and screen._activity is not None):
-            return
-    raise AssertionError("the app never became idle")
 
 
 def screen_text(pilot: Pilot) -> str:

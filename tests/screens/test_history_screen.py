@@ -24,17 +24,13 @@ from interview_tui.store.models import (
     Response,
 )
 from tests.fakes.drive import drive_to_end
+from tests.fakes.pilot import settle
 from tests.test_history import T0, add_application, add_full_session, add_session, seed_many
 
 SIZE = (120, 40)
 SMALL = (80, 24)
 
 
-async def settle(pilot: Pilot) -> None:
-    """Let thread workers finish and their messages reach the widgets."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def open_history(pilot: Pilot) -> HistoryScreen:

@@ -27,6 +27,7 @@ from interview_tui.services.interview import SessionSetup
 from interview_tui.services.session_machine import State
 from interview_tui.store.models import AnswerDraft, JobApplication, MockSession, Response
 from tests.fakes.answers import FOLLOW_UP, STRONG, VAGUE
+from tests.fakes.pilot import settle
 
 SIZE = (80, 24)
 
@@ -88,15 +89,6 @@ def editor(screen: InterviewScreen) -> TextArea:
     return screen.query_one("#answer", TextArea)
 
 
-async def settle(pilot: Pilot) -> None:
-    """Wait until the coach is idle and its results reached the widgets."""
-    for _ in range(50):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = pilot.app.screen
-        if not (isinstance(screen, InterviewScreen) and screen._activity is not None):
-            return
-    raise AssertionError("the coach never became idle")
 
 
 async def open_interview(pilot: Pilot, setup: SessionSetup) -> InterviewScreen:

@@ -22,6 +22,7 @@ from interview_tui.screens.widgets.question_count import QuestionCount
 from interview_tui.services.interview import SessionSetup
 from interview_tui.services.profiles import save_application
 from interview_tui.store.models import Candidate, JobApplication
+from tests.fakes.pilot import settle
 
 SIZE = (80, 24)
 
@@ -51,11 +52,6 @@ def record(app: InterviewApp) -> Recorder:
     return recorder
 
 
-async def settle(pilot: Pilot) -> None:
-    """Let thread workers finish and their results reach the widgets."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def open_setup(pilot: Pilot) -> SetupScreen:

@@ -33,6 +33,7 @@ from interview_tui.screens.setup import SetupScreen
 from interview_tui.screens.summary import SummaryScreen
 from interview_tui.screens.too_small import TooSmallScreen
 from tests.fakes import snapshot_data as data
+from tests.fakes.pilot import settle
 
 SIZES = [(80, 24), (120, 40)]
 TOO_SMALL = (50, 15)
@@ -41,17 +42,6 @@ TOO_SMALL = (50, 15)
 # ----- getting there -------------------------------------------------------------------
 
 
-async def settle(pilot: Pilot) -> None:
-    """Wait until workers are done, the coach is idle and the results are drawn."""
-    for _ in range(50):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = pilot.app.screen
-        if not (isinstance(screen, InterviewScreen) and screen.coach_status.busy):
-            break
-    for _ in range(3):  # call_later / call_after_refresh chains (feedback panels, scrolling)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def press(pilot: Pilot, *keys: str) -> None:

@@ -78,11 +78,6 @@ def save_application(
         return JobApplication.get_by_id(application_id)
 
 
-def delete_application(application_id: int) -> None:
-    with database.atomic():
-        JobApplication.delete().where(JobApplication.id == application_id).execute()
-
-
 def demo_profile_data() -> dict:
     return json.loads(files("interview_tui.data").joinpath("demo_profile.json").read_text("utf-8"))
 

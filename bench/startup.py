@@ -31,7 +31,7 @@ def _child(kind: str, fd: int) -> None:
 
     def display(self: App, screen: object, renderable: object) -> None:
         original(self, screen, renderable)
-        target = type(screen).__name__ in ("HomeScreen", "Screen")
+        target = type(screen).__name__ == ("HomeScreen" if kind == "app" else "Screen")
         if renderable is not None and target and not getattr(self, "_bench_done", False):
             self._bench_done = True
             os.write(fd, f"{time.perf_counter()!r}\n".encode())

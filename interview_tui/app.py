@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -15,9 +17,10 @@ from textual.worker import Worker, WorkerState
 
 from interview_tui.config import Settings
 from interview_tui.errors import user_message
-from interview_tui.services.coach import Coach, make_coach
-from interview_tui.services.interview import InterviewService, SessionSetup
-from interview_tui.services.preferences import get_preference, set_preference
+
+if TYPE_CHECKING:
+    from interview_tui.services.coach import Coach
+    from interview_tui.services.interview import InterviewService, SessionSetup
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 
@@ -43,16 +46,42 @@ class InterviewApp(App[int]):
     ) -> None:
         super().__init__()
         self.settings = settings
-        self.coach = coach or make_coach(settings)
-        self.service = InterviewService(self.coach)
+        # The coach and the interview service (pydantic, the SDK, the offline coach) are
+        # built on first use, or by a warm-up thread after the first frame: nothing on
+        # the home screen needs them (bench/startup.py).
+        self._coach = coach
+        self._service: InterviewService | None = None
+        self._building = threading.RLock()  # service -> coach nests
         self._initial_theme = theme
         self._open_session = open_session
         self._too_small = False
         self._home_shown = False
 
     @property
+    def coach(self) -> Coach:
+        with self._building:
+            if self._coach is None:
+                from interview_tui.services.coach import make_coach
+
+                self._coach = make_coach(self.settings)
+            return self._coach
+
+    @property
+    def service(self) -> InterviewService:
+        with self._building:
+            if self._service is None:
+                from interview_tui.services.interview import InterviewService
+
+                self._service = InterviewService(self.coach)
+            return self._service
+
+    @property
     def coach_label(self) -> str:
-        return self.coach.info.label
+        return self._coach.info.label if self._coach else self.settings.coach_label
+
+    @property
+    def coach_backend(self) -> str:
+        return self._coach.info.backend if self._coach else self.settings.coach_backend
 
     def on_mount(self) -> None:
         from interview_tui.screens.home import HomeScreen
@@ -68,9 +97,21 @@ class InterviewApp(App[int]):
         self._check_size(self.size.width, self.size.height)
         if self._open_session is not None:
             self.open_interview(self._open_session)
+        self.call_after_refresh(self._warm_up)
+
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """After the first frame: build the service and coach, so starting an interview
+        does not wait for their imports; then take every object that exists by now (all
+        of them live as long as the app) out of the collector's view, and turn the
+        collector back on (``cli.main`` turns it off for the start)."""
+        self.service  # noqa: B018 - building it is the point
+        gc.freeze()
+        gc.enable()
 
     def on_unmount(self) -> None:
-        self.service.close()
+        if self._service is not None:
+            self._service.close()
 
     # ----- navigation ---------------------------------------------------------------
 
@@ -114,6 +155,8 @@ class InterviewApp(App[int]):
 
     @work(thread=True, exclusive=True, group="preferences", exit_on_error=False)
     def _save_theme(self, name: str) -> None:
+        from interview_tui.services.preferences import set_preference
+
         set_preference("theme", name)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -143,6 +186,7 @@ class InterviewApp(App[int]):
 
 def run_app(settings: Settings) -> int:
     """Open the database, make sure the demo profile exists, run the app."""
+    from interview_tui.services.preferences import get_preference
     from interview_tui.services.profiles import ensure_demo_profile
     from interview_tui.store import StoreError, close_database, open_database
 
@@ -155,11 +199,6 @@ def run_app(settings: Settings) -> int:
         return 2
     try:
         app = InterviewApp(settings, theme=theme)
-        # What exists now (Textual, pydantic and, with Claude, the ~120k objects of the
-        # anthropic SDK) lives as long as the process: take it out of the collector's
-        # view, or every full collection re-scans it (bench/: ~140 ms each, a dozen or
-        # more per session). gc.freeze() itself is O(1).
-        gc.freeze()
         app.run()
     finally:
         close_database()

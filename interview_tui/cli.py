@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -72,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.command == "doctor":
         return doctor(settings)
+    # Importing Textual and the app makes ~100k objects that live as long as the process;
+    # collecting while they are made only re-scans them. The app freezes them and turns
+    # the collector back on after its first frame (InterviewApp._warm_up).
+    gc.disable()
     from interview_tui.app import run_app
 
     return run_app(settings)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from interview_tui.services.coach.base import CoachError
-from interview_tui.services.session_machine import IllegalTransition
-from interview_tui.services.text import AnswerRejected
-from interview_tui.store.db import StoreError
-
 
 def user_message(error: BaseException) -> str:
+    # Imported here: the app imports this module before its first frame, and errors are rare.
+    from interview_tui.services.coach.base import CoachError
+    from interview_tui.services.session_machine import IllegalTransition
+    from interview_tui.services.text import AnswerRejected
+    from interview_tui.store.db import StoreError
+
     if isinstance(error, CoachError):
         return error.message
     if isinstance(error, AnswerRejected | StoreError | IllegalTransition | ValueError):

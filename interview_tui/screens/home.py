@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,8 +14,10 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from interview_tui.screens.widgets.footer import Footer
-from interview_tui.services.history import Overview, SessionRow, overview
 from interview_tui.services.session_machine import STAGES
+
+if TYPE_CHECKING:
+    from interview_tui.services.history import Overview, SessionRow
 
 
 def plural(count: int, noun: str) -> str:
@@ -39,6 +43,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._unfinished: list[SessionRow] = []
+        self._loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -50,20 +55,25 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        coach = self.app.coach.info  # type: ignore[attr-defined]
-        hint = "" if coach.backend == "claude" else " — set ANTHROPIC_API_KEY to coach with Claude"
-        self.query_one("#coach", Static).update(f"Coach: {coach.label}{hint}")
-        self._render_actions(Overview(0, 0, None, None, []))
+        app = self.app
+        claude = app.coach_backend == "claude"  # type: ignore[attr-defined]
+        hint = "" if claude else " — set ANTHROPIC_API_KEY to coach with Claude"
+        self.query_one("#coach", Static).update(f"Coach: {app.coach_label}{hint}")  # type: ignore[attr-defined]
+        self._render_actions(None)  # the sessions arrive from load_sessions
 
     def on_screen_resume(self) -> None:
         self.load_sessions()
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
     def load_sessions(self) -> None:
+        from interview_tui.services.history import overview
+
         self.app.call_from_thread(self._render_actions, overview())
 
-    def _render_actions(self, summary: Overview) -> None:
-        unfinished = self._unfinished = summary.unfinished
+    def _render_actions(self, summary: Overview | None) -> None:
+        """The menu and the line under it; ``None`` while the sessions are loading."""
+        unfinished = self._unfinished = summary.unfinished if summary else []
+        self._loaded = self._loaded or summary is not None
         actions = self.query_one("#actions", OptionList)
         highlighted = actions.highlighted
         actions.clear_options()
@@ -81,7 +91,9 @@ class HomeScreen(Screen[None]):
         actions.add_option(Option("[b]q[/b]  Quit", id="quit"))
         actions.highlighted = highlighted if highlighted is not None else 0
         stats = self.query_one("#stats", Static)
-        if summary.last_score is not None:
+        if summary is None:
+            stats.update("")
+        elif summary.last_score is not None:
             stats.update(
                 f"{plural(summary.sessions, 'session')} · {summary.completed} completed · "
                 f"last score {summary.last_score:.1f} ({summary.last_readiness})"
@@ -116,5 +128,7 @@ class HomeScreen(Screen[None]):
     def action_resume(self) -> None:
         if self._unfinished:
             self.app.open_interview(self._unfinished[0].id)  # type: ignore[attr-defined]
+        elif not self._loaded:
+            self.notify("Still loading your sessions; press r again in a moment.")
         else:
             self.notify("No unfinished session to resume.")

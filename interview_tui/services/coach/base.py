@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from interview_tui.config import coach_label
 from interview_tui.services.coach.schemas import (
     GeneratedQuestion,
     QuestionFeedback,
@@ -112,7 +113,7 @@ class CoachInfo:
 
     def __post_init__(self) -> None:
         if not self.label:
-            self.label = f"Claude · {self.model}" if self.backend == "claude" else "Offline coach"
+            self.label = coach_label(self.backend, self.model)
 
 
 class Coach(Protocol):

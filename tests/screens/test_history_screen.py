@@ -315,6 +315,43 @@ async def test_ten_thousand_sessions_load_a_page_at_a_time(make_app):
         assert all("Company 17 · Role 17" in row for row in table_rows(screen))
 
 
+async def test_a_long_history_shows_its_first_page_before_reading_the_rest(make_app):
+    app: InterviewApp = make_app()
+    seed_many(ensure_demo_profile(), 3 * PAGE, questions=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        seen: list[tuple[int, bool, str]] = []
+
+        class Watched(HistoryScreen):
+            def on_history_screen_loaded(self, message: HistoryScreen.Loaded) -> None:
+                # Textual runs HistoryScreen's own handler next; look once it has.
+                self.call_later(lambda: seen.append(
+                    (len(message.rows), message.complete, screen_text(self))
+                ))
+
+        screen = Watched()
+        await app.push_screen(screen)
+        await settle(pilot)
+        (first, partial, text_then), (everything, complete, _) = seen
+        assert (first, partial, everything, complete) == (PAGE, False, 3 * PAGE, True)
+        assert "counting the rest" in text_then
+        assert screen.query_one(DataTable).row_count == PAGE  # not rebuilt by the rest
+        assert f"{PAGE} of {3 * PAGE} sessions" in screen_text(screen)
+        # Back from a review of a session far down, the cursor is still on it.
+        await pilot.press("end")
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        row = screen._selected()
+        assert row is not None and screen.query_one(DataTable).cursor_row > PAGE
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen._selected() == row
+
+
 async def test_an_abandoned_session_shows_its_scores_and_cannot_resume(make_app):
     app: InterviewApp = make_app()
     session = add_full_session(ensure_demo_profile(), tag="Quit", finished=False,

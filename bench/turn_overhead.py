@@ -208,8 +208,8 @@ async def _service_session(questions: int) -> list[tuple[str, float, float]]:
             if view.state is State.AWAITING_ANSWER:  # type: ignore[attr-defined]
                 async def answer(view=view, p=p):  # type: ignore[no-untyped-def]
                     text = answer_for(p.question_number, p.response_number + 1)
-                    await service.submit_answer(view.id, text, seconds_spent=30.0)
-                    return await service.run_pending(view.id)
+                    stored = await service.submit_answer(view.id, text, seconds_spent=30.0)
+                    return await service.run_pending(view.id, stored=stored)
 
                 view = await turn("answer", answer())
             elif view.state is State.QUESTION_REVIEW:  # type: ignore[attr-defined]

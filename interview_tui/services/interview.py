@@ -137,11 +137,24 @@ class InterviewService:
         return await self._transition(session_id, Event.ANSWER_SUBMITTED, write)
 
     async def run_pending(
-        self, session_id: int, *, on_text: TextSink | None = None, on_step: StepSink | None = None
+        self,
+        session_id: int,
+        *,
+        on_text: TextSink | None = None,
+        on_step: StepSink | None = None,
+        stored: SessionView | None = None,
     ) -> SessionView:
-        """Do the coach work the session's state needs, until it waits for the user."""
+        """Do the coach work the session's state needs, until it waits for the user.
+
+        ``stored`` is the view a step of this service just returned for the session (it
+        is what the database holds): passing it saves reading it again before the coach
+        is asked.
+        """
         _current_session.set(session_id)
-        view = await self._db(load_session_view, session_id)
+        if stored is not None and stored.id == session_id:
+            view = stored
+        else:
+            view = await self._db(load_session_view, session_id)
         try:
             while (step := self._step_for(view)) is not None:
                 view = await step(view, on_text)
@@ -155,13 +168,13 @@ class InterviewService:
     resume = run_pending
 
     async def next_question(self, session_id: int, **sinks: Any) -> SessionView:
-        await self._transition(session_id, Event.NEXT)
-        return await self.run_pending(session_id, **sinks)
+        view = await self._transition(session_id, Event.NEXT)
+        return await self.run_pending(session_id, stored=view, **sinks)
 
     async def move_on(self, session_id: int, **sinks: Any) -> SessionView:
         """Decline further follow-ups and review the question."""
-        await self._transition(session_id, Event.MOVE_ON, self._clear_drafts(session_id))
-        return await self.run_pending(session_id, **sinks)
+        view = await self._transition(session_id, Event.MOVE_ON, self._clear_drafts(session_id))
+        return await self.run_pending(session_id, stored=view, **sinks)
 
     async def finish(self, session_id: int, **sinks: Any) -> SessionView:
         """End the session (possibly early) and write its summary.
@@ -170,8 +183,8 @@ class InterviewService:
         summary covers what was answered.
         """
         self._cancel_prefetch(session_id)
-        await self._transition(session_id, Event.FINISH, self._clear_drafts(session_id))
-        return await self.run_pending(session_id, **sinks)
+        view = await self._transition(session_id, Event.FINISH, self._clear_drafts(session_id))
+        return await self.run_pending(session_id, stored=view, **sinks)
 
     async def abandon(self, session_id: int) -> SessionView:
         self._cancel_prefetch(session_id)

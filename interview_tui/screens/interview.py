@@ -41,6 +41,7 @@ from interview_tui.screens.widgets.format import (
     persona_label,
     stage_label,
 )
+from interview_tui.screens.widgets.text_update import set_text
 from interview_tui.screens.widgets.transcript import Transcript
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.interview import InterviewService, SessionSetup
@@ -60,7 +61,7 @@ class InterviewScreen(Screen[None]):
     DEFAULT_CSS = """
     InterviewScreen { layout: vertical; }
     InterviewScreen #head { height: 1; padding: 0 1; background: $panel; }
-    InterviewScreen #progress { width: 1fr; text-style: bold; color: $accent; }
+    InterviewScreen #progress { width: 1fr; height: 1; text-style: bold; color: $accent; }
     InterviewScreen #coach-label { width: auto; color: $text-muted; }
     InterviewScreen #context {
         height: 1; padding: 0 1; color: $text-muted;
@@ -251,7 +252,8 @@ class InterviewScreen(Screen[None]):
     def _set_activity(self, activity: str | None) -> None:
         self._activity = activity
         if activity is not None:
-            self._set_problem(None)
+            if self._problem is not None:
+                self._set_problem(None)
             self.coach_status.show(activity)
         else:
             self.coach_status.hide()
@@ -260,7 +262,7 @@ class InterviewScreen(Screen[None]):
     def _set_problem(self, problem: str | None, *, note: bool = False) -> None:
         self._problem = problem
         banner = self.query_one("#banner", Static)
-        banner.update(Content(problem or ""))
+        set_text(banner, Content(problem or ""))
         banner.set_class(problem is not None, "-shown")
         banner.set_class(note, "-note")
         self.refresh_bindings()
@@ -280,17 +282,22 @@ class InterviewScreen(Screen[None]):
             self.refresh_bindings()
             return
         ctx = view.context
-        self.query_one("#progress", Static).update(progress_line(view))
-        self.query_one("#context", Static).update(
+        # One line each, cut with an ellipsis: their text never changes their size.
+        set_text(self.query_one("#progress", Static), progress_line(view), layout=False)
+        set_text(
+            self.query_one("#context", Static),
             Content(
                 " · ".join(
                     (ctx.company, ctx.role, stage_label(ctx.stage), f"{persona_label(ctx.persona)} interviewer")
                 )
-            )
+            ),
+            layout=False,
         )
         busy = self._activity is not None
         if view.state not in {State.QUESTION_REVIEW, State.SUMMARIZING, State.ABANDONED}:
-            self.query(QuestionFeedbackPanel).remove()
+            panels = self.query(QuestionFeedbackPanel)
+            if panels:  # removing nothing still lays the screen out again
+                panels.remove()
             self._feedback_for = None
         if view.state is not State.AWAITING_ANSWER or busy:
             self.query_one("#guidance").set_class(False, "-shown")
@@ -313,7 +320,7 @@ class InterviewScreen(Screen[None]):
         box = self.query_one("#prompt-box")
         box.border_title = title
         box.set_class(review, "-review")
-        self.query_one("#prompt", Static).update(Content(text))
+        set_text(self.query_one("#prompt", Static), Content(text))
 
     def _render_prompt(self, view: SessionView) -> None:
         p = view.progress
@@ -327,8 +334,9 @@ class InterviewScreen(Screen[None]):
                 self.query_one("#conversation", VerticalScroll).scroll_end, animate=False
             )
         guidance = question.guidance.strip() if p.response_number == 0 else ""
-        self.query_one("#guidance", Static).update(
-            Content.from_markup("[b]What a strong answer covers:[/b] $tip", tip=guidance)
+        set_text(
+            self.query_one("#guidance", Static),
+            Content.from_markup("[b]What a strong answer covers:[/b] $tip", tip=guidance),
         )
         self.query_one("#guidance").set_class(bool(guidance), "-shown")
         if p.response_number == 0:
@@ -459,7 +467,7 @@ class InterviewScreen(Screen[None]):
             self._prompt_key = None
             self.answer_box.load("")
             self._on_coach_step(stored)
-            return await self.service.run_pending(session_id, **self._sinks())
+            return await self.service.run_pending(session_id, stored=stored, **self._sinks())
 
         self._run_coach(job, State.EVALUATING)
 

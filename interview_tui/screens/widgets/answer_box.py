@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
+from interview_tui.screens.widgets.text_update import set_text
 from interview_tui.services.text import (
     MAX_ANSWER_CHARS,
     format_duration,
@@ -140,7 +141,7 @@ class AnswerBox(Vertical):
         if len(text) > MAX_ANSWER_CHARS * 0.9:
             parts.append(f"{len(text):,}/{MAX_ANSWER_CHARS:,} characters")
         meter = self.query_one("#meter", Static)
-        meter.update(" · ".join(parts))
+        set_text(meter, " · ".join(parts), layout=False)  # one line: height 1
         over = len(text) > MAX_ANSWER_CHARS or (left is not None and left <= 0)
         meter.set_class(over, "-over")
 

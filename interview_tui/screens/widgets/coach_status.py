@@ -2,28 +2,54 @@
 
 ``stream`` may be called for every token: it only remembers the latest full text, and
 a timer draws it a few times a second, so bursts never pile up in the message queue.
+The streamed text shows its last lines in a fixed height, so drawing it only repaints
+those lines and never lays out the screen again.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import LoadingIndicator, Static
+
+from interview_tui.screens.widgets.text_update import set_text
 
 REDRAW_SECONDS = 1 / 15
 
 
-class CoachStatus(VerticalScroll, can_focus=False):
+class StreamTail(Widget):
+    """The last lines of a growing text that fit the widget's fixed height."""
+
+    DEFAULT_CSS = "StreamTail { height: 5; color: $text-muted; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = ""
+
+    def show(self, text: str) -> None:
+        if text != self.text:
+            self.text = text
+            self.refresh()
+
+    def render(self) -> Content:
+        content = Content(self.text)
+        width, height = self.content_size
+        if width <= 0 or height <= 0:
+            return content
+        return Content("\n").join(content.wrap(width)[-height:])
+
+
+class CoachStatus(Vertical, can_focus=False):
     """Hidden while idle; while busy a spinner, a label and the streamed text."""
 
     DEFAULT_CSS = """
-    CoachStatus { height: auto; max-height: 9; display: none; padding: 0 1; }
+    CoachStatus { height: auto; display: none; padding: 0 1; }
     CoachStatus.-busy { display: block; }
     CoachStatus > Horizontal { height: 1; }
     CoachStatus LoadingIndicator { width: 6; height: 1; min-height: 1; }
     CoachStatus #activity { width: 1fr; color: $accent; }
-    CoachStatus #stream { height: auto; color: $text-muted; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -35,7 +61,7 @@ class CoachStatus(VerticalScroll, can_focus=False):
         with Horizontal():
             yield LoadingIndicator()
             yield Static("", id="activity")
-        yield Static("", id="stream", markup=False)
+        yield StreamTail(id="stream")
 
     def on_mount(self) -> None:
         self._redraw = self.set_interval(REDRAW_SECONDS, self._draw, pause=True)
@@ -47,7 +73,7 @@ class CoachStatus(VerticalScroll, can_focus=False):
     def show(self, activity: str, hint: str = "esc to stop") -> None:
         """Busy with ``activity``; keeps any streamed text unless the activity changes."""
         label = Content(activity) + Content.from_markup(" [dim]($hint)[/]", hint=hint)
-        self.query_one("#activity", Static).update(label)
+        set_text(self.query_one("#activity", Static), label, layout=False)
         if not self.busy:
             self.add_class("-busy")
             self._redraw.resume()
@@ -63,11 +89,10 @@ class CoachStatus(VerticalScroll, can_focus=False):
 
     def clear_stream(self) -> None:
         self._latest = self._shown = ""
-        self.query_one("#stream", Static).update("")
+        self.query_one(StreamTail).show("")
 
     def _draw(self) -> None:
         if self._latest == self._shown:
             return
         self._shown = self._latest
-        self.query_one("#stream", Static).update(self._shown)
-        self.scroll_end(animate=False)
+        self.query_one(StreamTail).show(self._shown)

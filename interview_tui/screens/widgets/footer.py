@@ -1,53 +1,95 @@
-"""A Footer that rebuilds at most once per refresh, however often bindings change.
+"""The key bar at the bottom of every screen: one widget, one line of text.
 
-Textual's Footer recomposes on every ``refresh_bindings()``; one interview turn calls it a
-dozen times (state, banner, focus), and each recompose costs a full layout. Coalescing
-them keeps a turn's UI overhead low.
+Textual's Footer rebuilds a widget per key whenever a screen's bindings change (an
+interview turn changes them two or three times), and each rebuild mounts widgets and
+lays out the whole screen (bench/: ~15 ms each, on the path to the frame a user waits
+for). This footer draws the same keys as one line of text: a change repaints one line.
+Clicking a key presses it.
 """
 
 from __future__ import annotations
 
+from textual.content import Content
+from textual.events import Click
 from textual.screen import Screen
-from textual.widgets import Footer as TextualFooter
+from textual.style import Style
+from textual.widget import Widget
+
+_Key = tuple[str, str, str, bool]  # (key to press, key as shown, description, enabled)
 
 
-class Footer(TextualFooter):
-    _rebuild_pending = False
-    _shown: tuple[object, ...] | None = None  # what the keys on screen were built from
+class Footer(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"footer--key", "footer--description"}
+    DEFAULT_CSS = """
+    Footer {
+        dock: bottom; height: 1; text-wrap: nowrap;
+        color: $footer-foreground; background: $footer-background;
+    }
+    Footer > .footer--key { color: $footer-key-foreground; text-style: bold; }
+    Footer > .footer--description { color: $footer-description-foreground; }
+    """
 
-    def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+    def __init__(self) -> None:
+        super().__init__()
+        self._keys: tuple[_Key, ...] = ()
+        self._spans: list[tuple[int, int, str]] = []  # (start, end, key) drawn, for clicks
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if not self.is_attached or screen is not self.screen:
             return
-        if not self._rebuild_pending:
-            self._rebuild_pending = True
-            self.call_after_refresh(self._rebuild)
+        keys = self._active_keys(screen)
+        if keys != self._keys:
+            self._keys = keys
+            self.refresh()
 
-    async def _rebuild(self) -> None:
-        self._rebuild_pending = False
-        if not self.is_attached:
-            return
-        shown = self._signature()
-        if shown == self._shown:
-            return  # the same keys: fresh widgets would only cost a render
-        self._shown = shown
-        await self.recompose()
-        self._drop_dead_watchers()
+    def _active_keys(self, screen: Screen) -> tuple[_Key, ...]:
+        """One entry per action, in binding order; the command palette key last."""
+        app = self.app
+        seen: set[str] = set()
+        keys: list[_Key] = []
+        palette: _Key | None = None
+        for key, (_node, binding, enabled, _tooltip) in screen.active_bindings.items():
+            if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
+                palette = (key, app.get_key_display(binding), "palette", enabled)
+            elif binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                keys.append((key, app.get_key_display(binding), binding.description, enabled))
+        return (*keys, palette) if palette else tuple(keys)
 
-    def _signature(self) -> tuple[object, ...]:
-        return tuple(
-            (b.key, b.action, b.description, b.key_display, b.group, enabled, tooltip)
-            for _, b, enabled, tooltip in self.screen.active_bindings.values()
-            if b.show
-        )
+    def render(self) -> Content:
+        key_style = self.get_visual_style("footer--key")
+        text_style = self.get_visual_style("footer--description")
+        width = self.size.width
+        spans: list[tuple[int, int, str]] = []
+        line = Content("")
+        items = list(self._keys)
+        palette = items.pop() if items and items[-1][2] == "palette" else None
+        for key, shown, description, enabled in items:
+            item = Content.assemble((f" {shown}", key_style), (f" {description} ", text_style))
+            if not enabled:
+                item = item.stylize(Style(dim=True))
+            if line.cell_length + item.cell_length > width:
+                break  # whole keys only; help (f1) lists them all
+            spans.append((line.cell_length, line.cell_length + item.cell_length, key))
+            line += item
+        if palette is not None:
+            key, shown, description, _ = palette
+            item = Content.assemble((f"{shown}", key_style), (f" {description} ", text_style))
+            gap = width - line.cell_length - item.cell_length - 1
+            if gap >= 0:
+                spans.append((width - item.cell_length, width, key))
+                line += Content(" " * gap + "│") + item
+        self._spans = spans
+        return line
 
-    def _drop_dead_watchers(self) -> None:
-        """Forget the watchers that removed keys left on the footer.
-
-        Each key binds ``compact`` to the footer (``data_bind``); Textual keeps that watcher
-        after the key is removed, so every rebuild leaks a screenful of dead widgets and
-        full garbage collections grow frequent and slow.
-        """
-        watchers: dict[str, list] = getattr(self, "__watchers", {})
-        for entries in watchers.values():
-            entries[:] = [(node, cb) for node, cb in entries if node is self or node.is_attached]
+    def on_click(self, event: Click) -> None:
+        for start, end, key in self._spans:
+            if start <= event.x < end:
+                event.stop()
+                self.app.simulate_key(key)
+                return

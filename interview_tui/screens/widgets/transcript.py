@@ -15,6 +15,7 @@ from textual.widgets import Collapsible, Static
 
 from interview_tui.screens.widgets.feedback import mask_scores
 from interview_tui.screens.widgets.format import competency_label, score_markup
+from interview_tui.screens.widgets.text_update import set_text
 from interview_tui.services.session_view import ExchangeView, QuestionView, SessionView
 from interview_tui.services.text import format_duration, word_count
 
@@ -103,9 +104,7 @@ class Transcript(VerticalGroup):
                 self.mount(collapsible)
             elif signature != self._signatures.get(question.number):
                 collapsible.title = question_title(question, hide_scores=hide_scores)  # type: ignore[assignment]
-                contents = collapsible.query_one(Collapsible.Contents)
-                contents.remove_children()
-                contents.mount_all(self._exchange_widgets(question, hide_scores))
+                self._update_exchanges(collapsible, question, hide_scores)
             if current_changed:
                 collapsible.collapsed = not is_current
             self._signatures[question.number] = signature
@@ -121,6 +120,27 @@ class Transcript(VerticalGroup):
             question.feedback is not None and question.feedback.score,
             tuple((e.number, e.answer, e.analysis is not None) for e in question.exchanges),
         )
+
+    def _update_exchanges(
+        self, collapsible: Collapsible, question: QuestionView, hide_scores: bool
+    ) -> None:
+        """Redraw only the exchanges that changed and mount the new ones: a new answer
+        adds one widget instead of rebuilding the question."""
+        contents = collapsible.query_one(Collapsible.Contents)
+        shown = list(contents.query_children(".exchange").results(Static))
+        if not question.exchanges or not shown:
+            contents.remove_children()
+            contents.mount_all(self._exchange_widgets(question, hide_scores))
+            return
+        for widget, exchange in zip(shown, question.exchanges, strict=False):
+            set_text(widget, exchange_content(exchange, hide_scores=hide_scores))
+        for widget in shown[len(question.exchanges):]:
+            widget.remove()
+        new = question.exchanges[len(shown):]
+        if new:
+            contents.mount_all(
+                Static(exchange_content(e, hide_scores=hide_scores), classes="exchange") for e in new
+            )
 
     @staticmethod
     def _exchange_widgets(question: QuestionView, hide_scores: bool) -> list[Static]:

@@ -11,7 +11,6 @@ the few values a config file may set by hand (bench/: pydantic alone costs ~70 m
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +54,10 @@ def coach_label(backend: str, model: str) -> str:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}  # most people have no config file: skip even importing the parser
+    import tomllib
+
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)

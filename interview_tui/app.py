@@ -105,9 +105,11 @@ class InterviewApp(App[int]):
         does not wait for their imports; then take every object that exists by now (all
         of them live as long as the app) out of the collector's view, and turn the
         collector back on (``cli.main`` turns it off for the start)."""
-        self.service  # noqa: B018 - building it is the point
-        gc.freeze()
-        gc.enable()
+        try:
+            self.service  # noqa: B018 - building it is the point
+        finally:
+            gc.freeze()
+            gc.enable()  # even if building failed: never leave the collector off
 
     def on_unmount(self) -> None:
         if self._service is not None:

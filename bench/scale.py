@@ -91,7 +91,7 @@ async def _measure(screen_name: str, *, freeze: bool = True) -> float:
             ready = lambda: target._shown > 0  # noqa: E731  rows are in the table
         else:
             target = HomeScreen()
-            ready = lambda: bool(target._unfinished)  # noqa: E731  the list is loaded
+            ready = lambda: target._summary is not None  # noqa: E731  the sessions are loaded
         marks["pushed"] = time.perf_counter()
         app.push_screen(target)
         for _ in range(3000):  # bounded: 30 s

@@ -96,9 +96,10 @@ def _watch_screen(screen, probe: Probe) -> None:  # type: ignore[no-untyped-def]
         on_text(text)
 
     def _draw() -> None:
-        before = status._shown
+        tail = status.query_one("#stream")  # mounted with the screen, after this wrapping
+        before = tail.text
         draw()
-        if status._shown != before:
+        if tail.text != before:
             probe.drawn = probe.seen
 
     def _on_coach_step(view) -> None:  # type: ignore[no-untyped-def]

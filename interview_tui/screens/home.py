@@ -17,7 +17,7 @@ from interview_tui.screens.widgets.footer import Footer
 from interview_tui.services.session_machine import STAGES
 
 if TYPE_CHECKING:
-    from interview_tui.services.history import Overview, SessionRow
+    from interview_tui.services.history import Overview
 
 
 def plural(count: int, noun: str) -> str:
@@ -42,8 +42,7 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._unfinished: list[SessionRow] = []
-        self._loaded = False
+        self._summary: Overview | None = None  # None until load_sessions has read it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,8 +71,9 @@ class HomeScreen(Screen[None]):
 
     def _render_actions(self, summary: Overview | None) -> None:
         """The menu and the line under it; ``None`` while the sessions are loading."""
-        unfinished = self._unfinished = summary.unfinished if summary else []
-        self._loaded = self._loaded or summary is not None
+        if summary is not None:
+            self._summary = summary
+        unfinished = summary.unfinished if summary else []
         actions = self.query_one("#actions", OptionList)
         highlighted = actions.highlighted
         actions.clear_options()
@@ -126,9 +126,9 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(SetupScreen())
 
     def action_resume(self) -> None:
-        if self._unfinished:
-            self.app.open_interview(self._unfinished[0].id)  # type: ignore[attr-defined]
-        elif not self._loaded:
+        if self._summary is not None and self._summary.unfinished:
+            self.app.open_interview(self._summary.unfinished[0].id)  # type: ignore[attr-defined]
+        elif self._summary is None:
             self.notify("Still loading your sessions; press r again in a moment.")
         else:
             self.notify("No unfinished session to resume.")

@@ -54,8 +54,7 @@ class CoachStatus(Vertical, can_focus=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._latest = ""
-        self._shown = ""
+        self._latest = ""  # the newest text; the tail shows it at the next redraw
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -88,11 +87,8 @@ class CoachStatus(Vertical, can_focus=False):
         self.clear_stream()
 
     def clear_stream(self) -> None:
-        self._latest = self._shown = ""
+        self._latest = ""
         self.query_one(StreamTail).show("")
 
     def _draw(self) -> None:
-        if self._latest == self._shown:
-            return
-        self._shown = self._latest
-        self.query_one(StreamTail).show(self._shown)
+        self.query_one(StreamTail).show(self._latest)  # a no-op when nothing is new

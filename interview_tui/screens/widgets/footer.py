@@ -33,6 +33,7 @@ class Footer(Widget, can_focus=False):
     def __init__(self) -> None:
         super().__init__()
         self._keys: tuple[_Key, ...] = ()
+        self._palette: _Key | None = None  # drawn on the right when there is room
         self._spans: list[tuple[int, int, str]] = []  # (start, end, key) drawn, for clicks
 
     def on_mount(self) -> None:
@@ -42,13 +43,13 @@ class Footer(Widget, can_focus=False):
     def _bindings_changed(self, screen: Screen) -> None:
         if not self.is_attached or screen is not self.screen:
             return
-        keys = self._active_keys(screen)
-        if keys != self._keys:
-            self._keys = keys
+        keys, palette = self._active_keys(screen)
+        if (keys, palette) != (self._keys, self._palette):
+            self._keys, self._palette = keys, palette
             self.refresh()
 
-    def _active_keys(self, screen: Screen) -> tuple[_Key, ...]:
-        """One entry per action, in binding order; the command palette key last."""
+    def _active_keys(self, screen: Screen) -> tuple[tuple[_Key, ...], _Key | None]:
+        """One entry per action, in binding order; and the command palette key."""
         app = self.app
         seen: set[str] = set()
         keys: list[_Key] = []
@@ -59,7 +60,7 @@ class Footer(Widget, can_focus=False):
             elif binding.show and binding.action not in seen:
                 seen.add(binding.action)
                 keys.append((key, app.get_key_display(binding), binding.description, enabled))
-        return (*keys, palette) if palette else tuple(keys)
+        return tuple(keys), palette
 
     def render(self) -> Content:
         key_style = self.get_visual_style("footer--key")
@@ -67,9 +68,7 @@ class Footer(Widget, can_focus=False):
         width = self.size.width
         spans: list[tuple[int, int, str]] = []
         line = Content("")
-        items = list(self._keys)
-        palette = items.pop() if items and items[-1][2] == "palette" else None
-        for key, shown, description, enabled in items:
+        for key, shown, description, enabled in self._keys:
             item = Content.assemble((f" {shown}", key_style), (f" {description} ", text_style))
             if not enabled:
                 item = item.stylize(Style(dim=True))
@@ -77,8 +76,8 @@ class Footer(Widget, can_focus=False):
                 break  # whole keys only; help (f1) lists them all
             spans.append((line.cell_length, line.cell_length + item.cell_length, key))
             line += item
-        if palette is not None:
-            key, shown, description, _ = palette
+        if self._palette is not None:
+            key, shown, description, _ = self._palette
             item = Content.assemble((f"{shown}", key_style), (f" {description} ", text_style))
             gap = width - line.cell_length - item.cell_length - 1
             if gap >= 0:

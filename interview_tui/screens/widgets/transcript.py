@@ -138,15 +138,14 @@ class Transcript(VerticalGroup):
             widget.remove()
         new = question.exchanges[len(shown):]
         if new:
-            contents.mount_all(
-                Static(exchange_content(e, hide_scores=hide_scores), classes="exchange") for e in new
-            )
+            contents.mount_all(self._exchange_widget(e, hide_scores) for e in new)
+
+    @staticmethod
+    def _exchange_widget(exchange: ExchangeView, hide_scores: bool) -> Static:
+        return Static(exchange_content(exchange, hide_scores=hide_scores), classes="exchange")
 
     @staticmethod
     def _exchange_widgets(question: QuestionView, hide_scores: bool) -> list[Static]:
         if not question.exchanges:
             return [Static("Not answered.", classes="empty")]
-        return [
-            Static(exchange_content(e, hide_scores=hide_scores), classes="exchange")
-            for e in question.exchanges
-        ]
+        return [Transcript._exchange_widget(e, hide_scores) for e in question.exchanges]

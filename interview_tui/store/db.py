@@ -11,24 +11,23 @@ from pathlib import Path
 
 from peewee import OperationalError, SqliteDatabase
 
-# Bumped by each migration in ``migrations.MIGRATIONS``; kept here so callers need not
-# import the migration code to know it.
-SCHEMA_VERSION = 1
+from interview_tui.store.errors import DatabaseLockedError, NewerSchemaError, StoreError
+from interview_tui.store.migrations import SCHEMA_VERSION, migrate
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "DatabaseLockedError",
+    "NewerSchemaError",
+    "StoreError",
+    "close_database",
+    "database",
+    "open_database",
+    "schema_version",
+]
+
 BUSY_TIMEOUT_MS = 5000
 
 database = SqliteDatabase(None)
-
-
-class StoreError(Exception):
-    """The database cannot be used; the message says which file and why."""
-
-
-class NewerSchemaError(StoreError):
-    """The file was written by a newer interview-tui; it is left untouched."""
-
-
-class DatabaseLockedError(StoreError):
-    """Another process holds the database longer than the busy timeout."""
 
 
 def schema_version(path: Path) -> int:
@@ -69,8 +68,6 @@ def _locked_error(path: Path) -> DatabaseLockedError:
 
 def open_database(path: Path) -> SqliteDatabase:
     """Bind the shared database to ``path``, creating or migrating it as needed."""
-    from interview_tui.store.migrations import migrate
-
     path = Path(path)
     if path.exists():
         if not path.is_file():

@@ -1,21 +1,95 @@
-"""Ordered schema migrations. Version N is reached by running MIGRATIONS[N-1]."""
+"""Ordered schema migrations. Version N is reached by running MIGRATIONS[N-1].
+
+Migration 1 is the frozen first schema (``schema_v1``); every later one is a
+``playhouse.migrate`` step, or new tables made from frozen model copies kept in the
+migration itself. Nothing here imports ``models``: the current models may change, a
+migration may not. The schema version is the number of migrations.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import SqliteDatabase
+from peewee import (
+    AutoField,
+    BooleanField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SqliteDatabase,
+    TextField,
+)
+from playhouse.migrate import SqliteMigrator
+from playhouse.migrate import migrate as apply_operations
 
-from interview_tui.store import models
-from interview_tui.store.db import SCHEMA_VERSION, NewerSchemaError
+from interview_tui.store.errors import NewerSchemaError
+from interview_tui.store.schema_v1 import V1_STATEMENTS
 
 
 def _v1_initial(db: SqliteDatabase) -> None:
-    db.create_tables(models.ALL_MODELS)
+    for statement in V1_STATEMENTS:
+        db.execute_sql(statement)
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1_initial]
-assert len(MIGRATIONS) == SCHEMA_VERSION, "SCHEMA_VERSION must equal the number of migrations"
+def _v2_workspace(db: SqliteDatabase) -> None:
+    """Scheduled interviews, generated documents, and call-log attribution."""
+
+    class Frozen(Model):
+        class Meta:
+            database = db
+            legacy_table_names = False
+
+    class JobApplication(Frozen):
+        id = AutoField()
+
+    class Interview(Frozen):
+        id = AutoField()
+        application = ForeignKeyField(JobApplication, on_delete="CASCADE")
+        stage = TextField()
+        format = TextField(default="")
+        scheduled_at = DateTimeField(null=True, index=True)
+        interviewer_name = TextField(default="")
+        interviewer_role = TextField(default="")
+        focus = TextField(default="")
+        notes = TextField(default="")
+        created_at = DateTimeField()
+
+    class Document(Frozen):
+        id = AutoField()
+        kind = TextField()
+        application = ForeignKeyField(JobApplication, on_delete="CASCADE")
+        interview = ForeignKeyField(Interview, null=True, on_delete="CASCADE")
+        version = IntegerField()
+        payload = TextField()
+        author = TextField()
+        model = TextField(default="")
+        edited = BooleanField(default=False)
+        created_at = DateTimeField()
+
+        class Meta:
+            indexes = ((("application", "kind", "interview", "version"), True),)
+
+    db.create_tables([Interview, Document])
+    migrator = SqliteMigrator(db)
+    apply_operations(
+        migrator.add_column(
+            "coach_call",
+            "application_id",
+            ForeignKeyField(JobApplication, null=True, on_delete="SET NULL", field=JobApplication.id),
+        ),
+        migrator.add_column(
+            "coach_call",
+            "document_id",
+            ForeignKeyField(Document, null=True, on_delete="SET NULL", field=Document.id),
+        ),
+        migrator.add_column("coach_call", "cache_note", TextField(null=True)),
+        migrator.add_index("coach_call", ("created_at",)),
+    )
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1_initial, _v2_workspace]
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def current_version(db: SqliteDatabase) -> int:
@@ -23,15 +97,15 @@ def current_version(db: SqliteDatabase) -> int:
 
 
 def migrate(db: SqliteDatabase) -> int:
-    """Bring ``db`` up to ``SCHEMA_VERSION``; each step and its version bump in one transaction."""
-    version = current_version(db)
-    if version > SCHEMA_VERSION:
+    """Bring ``db`` up to the newest schema; each step and its version bump in one transaction."""
+    version, newest = current_version(db), len(MIGRATIONS)
+    if version > newest:
         raise NewerSchemaError(
             f"Database schema version {version} is newer than this interview-tui "
-            f"({SCHEMA_VERSION}); the file was not changed."
+            f"({newest}); the file was not changed."
         )
-    for target in range(version + 1, SCHEMA_VERSION + 1):
+    for target in range(version + 1, newest + 1):
         with db.atomic():
             MIGRATIONS[target - 1](db)
             db.execute_sql(f"PRAGMA user_version = {target}")
-    return SCHEMA_VERSION
+    return newest

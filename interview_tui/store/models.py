@@ -146,9 +146,46 @@ class AnswerDraft(BaseModel):
         indexes = ((("session", "question_number", "response_number"), True),)
 
 
+class Interview(BaseModel):
+    """A real interview on an application's calendar (not a mock session)."""
+
+    id = AutoField()
+    application = ForeignKeyField(JobApplication, backref="interviews", on_delete="CASCADE")
+    stage = TextField()
+    format = TextField(default="")  # video, phone, onsite ...
+    scheduled_at = DateTimeField(null=True, index=True)
+    interviewer_name = TextField(default="")
+    interviewer_role = TextField(default="")
+    focus = TextField(default="")
+    notes = TextField(default="")  # written after the interview
+    created_at = DateTimeField(default=now)
+
+
+class Document(BaseModel):
+    """One version of a generated document. Regenerating or editing adds a version."""
+
+    id = AutoField()
+    kind = TextField()  # see services.documents_kinds
+    application = ForeignKeyField(JobApplication, backref="documents", on_delete="CASCADE")
+    interview = ForeignKeyField(Interview, backref="documents", null=True, on_delete="CASCADE")
+    version = IntegerField()
+    payload = JSONField()  # validated by the kind's pydantic model
+    author = TextField()  # offline | claude
+    model = TextField(default="")
+    edited = BooleanField(default=False)
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("application", "kind", "interview", "version"), True),)
+
+
 class CoachCall(BaseModel):
     id = AutoField()
     session = ForeignKeyField(MockSession, backref="coach_calls", null=True, on_delete="SET NULL")
+    application = ForeignKeyField(
+        JobApplication, backref="coach_calls", null=True, on_delete="SET NULL"
+    )
+    document = ForeignKeyField(Document, backref="coach_calls", null=True, on_delete="SET NULL")
     purpose = TextField()
     backend = TextField()
     model = TextField()
@@ -158,7 +195,9 @@ class CoachCall(BaseModel):
     cache_write_tokens = IntegerField(default=0)
     latency_ms = FloatField(default=0.0)
     error_kind = TextField(null=True)
-    created_at = DateTimeField(default=now)
+    # Why the prompt prefix was not cached, when it was not (e.g. shorter than the minimum).
+    cache_note = TextField(null=True)
+    created_at = DateTimeField(default=now, index=True)
 
 
 class Preference(BaseModel):
@@ -175,6 +214,8 @@ ALL_MODELS: list[type[BaseModel]] = [
     Analysis,
     QuestionFeedbackRow,
     AnswerDraft,
+    Interview,
+    Document,
     CoachCall,
     Preference,
 ]

@@ -21,13 +21,14 @@ CHUNK_DELAY = 0.002  # seconds between streamed chunks (a question streams ~15 c
 
 
 async def _session(prefetch: bool, reading: float, questions: int) -> tuple[int, int, list[float]]:
-    from interview_tui.services.interview import InterviewService, SessionSetup
+    from interview_tui.services.interview import SessionSetup
     from interview_tui.services.profiles import ensure_demo_profile
     from interview_tui.services.session_machine import State
+    from interview_tui.services.workspace import Workspace
     from tests.fakes.answers import answer_for
 
     with fake_claude(latency=LATENCY, chunk_delay=CHUNK_DELAY) as fake:
-        service = InterviewService(claude_coach(fake), prefetch=prefetch)
+        service = Workspace(claude_coach(fake), prefetch=prefetch).interview
         waits: list[float] = []
         try:
             view = await service.start(SessionSetup(ensure_demo_profile().id,
@@ -46,7 +47,7 @@ async def _session(prefetch: bool, reading: float, questions: int) -> tuple[int,
                 else:
                     break
         finally:
-            await service.aclose()
+            await service.workspace.aclose()
         stats = service.prefetch_stats
         return stats.hits, stats.misses, waits
 

@@ -82,22 +82,23 @@ def _plain(request: dict[str, Any]) -> dict[str, Any]:
 async def _session(naive: bool, application_id: int | None, questions: int) -> Usage:
     from anthropic import AsyncAnthropic
 
-    from interview_tui.services.interview import InterviewService, SessionSetup
+    from interview_tui.services.interview import SessionSetup
     from interview_tui.services.profiles import ensure_demo_profile
+    from interview_tui.services.workspace import Workspace
     from interview_tui.store.models import CoachCall
     from tests.fakes.drive import drive_to_end
 
     with fake_claude(latency=0.0, min_cache_tokens=1024) as fake:
         client = AsyncAnthropic(api_key="bench-key", base_url=fake.base_url, max_retries=0)
         coach = claude_coach(fake, client=Uncached(client) if naive else client)
-        service = InterviewService(coach)
+        service = Workspace(coach).interview
         app_id = application_id or ensure_demo_profile().id
         try:
             view = await service.start(SessionSetup(app_id, stage="hiring_manager",
                                                     question_count=questions))
             await drive_to_end(service, view)
         finally:
-            await service.aclose()
+            await service.workspace.aclose()
             await client.close()
     usage = Usage()
     for call in CoachCall.select():
@@ -129,7 +130,8 @@ def system_tokens(profile: str) -> int:
     ctx = InterviewContext("hiring_manager", "medium", "neutral", "Northwind Freight",
                            "Senior Backend Engineer", jd, "Priya Shah", "Alex Rivera", resume,
                            "L5A")
-    return (len(_system(ctx)[0]["text"]) + 3) // 4
+    blocks, _note = _system(ctx.application, 0)
+    return (len(blocks[0]["text"]) + 3) // 4
 
 
 def run(quick: bool = False) -> list[Result]:

@@ -186,14 +186,15 @@ async def _session(questions: int, *, freeze: bool = True,
 
 async def _service_session(questions: int) -> list[tuple[str, float, float]]:
     """The same session through the interview service alone: the baseline without a UI."""
-    from interview_tui.services.interview import InterviewService, SessionSetup
+    from interview_tui.services.interview import SessionSetup
     from interview_tui.services.profiles import ensure_demo_profile
     from interview_tui.services.session_machine import State
+    from interview_tui.services.workspace import Workspace
     from tests.fakes.answers import answer_for
 
     turns: list[tuple[str, float, float]] = []
     with fake_claude(latency=LATENCY, chunk_delay=CHUNK_DELAY) as fake:
-        service = InterviewService(claude_coach(fake))
+        service = Workspace(claude_coach(fake)).interview
 
         async def turn(kind: str, work) -> object:  # type: ignore[no-untyped-def]
             started = time.perf_counter()
@@ -218,7 +219,7 @@ async def _service_session(questions: int) -> list[tuple[str, float, float]]:
                 view = await turn("next", step(view.id))  # type: ignore[attr-defined]
             else:
                 break
-        await service.aclose()
+        await service.workspace.aclose()
     return turns
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -17,16 +16,21 @@ from textual.worker import Worker, WorkerState
 
 from interview_tui.config import Settings
 from interview_tui.errors import user_message
+from interview_tui.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from interview_tui.services.coach import Coach
-    from interview_tui.services.interview import InterviewService, SessionSetup
+    from interview_tui.services.interview import SessionSetup
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 
 
 class InterviewApp(App[int]):
-    """interview-tui. Dependencies come in through the constructor, so tests can swap them."""
+    """interview-tui. Dependencies come in through the constructor, so tests can swap them.
+
+    The app holds one ``Workspace`` (the database runner, the coach, the call log and the
+    feature services); every screen reaches it through ``screens.access.workspace``.
+    """
 
     TITLE = "interview-tui"
     CSS_PATH = "app.tcss"
@@ -41,6 +45,7 @@ class InterviewApp(App[int]):
         settings: Settings,
         *,
         coach: Coach | None = None,
+        workspace: Workspace | None = None,
         theme: str | None = None,
         open_session: int | None = None,
     ) -> None:
@@ -49,39 +54,26 @@ class InterviewApp(App[int]):
         # The coach and the interview service (pydantic, the SDK, the offline coach) are
         # built on first use, or by a warm-up thread after the first frame: nothing on
         # the home screen needs them (bench/startup.py).
-        self._coach = coach
-        self._service: InterviewService | None = None
-        self._building = threading.RLock()  # service -> coach nests
+        self.workspace = workspace or Workspace(coach, coach_factory=self._make_coach)
         self._initial_theme = theme
         self._open_session = open_session
         self._too_small = False
         self._home_shown = False
 
-    @property
-    def coach(self) -> Coach:
-        with self._building:
-            if self._coach is None:
-                from interview_tui.services.coach import make_coach
+    def _make_coach(self) -> Coach:
+        from interview_tui.services.coach import make_coach
 
-                self._coach = make_coach(self.settings)
-            return self._coach
-
-    @property
-    def service(self) -> InterviewService:
-        with self._building:
-            if self._service is None:
-                from interview_tui.services.interview import InterviewService
-
-                self._service = InterviewService(self.coach)
-            return self._service
+        return make_coach(self.settings)
 
     @property
     def coach_label(self) -> str:
-        return self._coach.info.label if self._coach else self.settings.coach_label
+        ws = self.workspace
+        return ws.coach.info.label if ws.coach_built else self.settings.coach_label
 
     @property
     def coach_backend(self) -> str:
-        return self._coach.info.backend if self._coach else self.settings.coach_backend
+        ws = self.workspace
+        return ws.coach.info.backend if ws.coach_built else self.settings.coach_backend
 
     def on_mount(self) -> None:
         from interview_tui.screens.home import HomeScreen
@@ -106,14 +98,14 @@ class InterviewApp(App[int]):
         of them live as long as the app) out of the collector's view, and turn the
         collector back on (``cli.main`` turns it off for the start)."""
         try:
-            self.service  # noqa: B018 - building it is the point
+            self.workspace.interview  # noqa: B018 - building it (and its imports) is the point
+            self.workspace.coach  # noqa: B018
         finally:
             gc.freeze()
             gc.enable()  # even if building failed: never leave the collector off
 
-    def on_unmount(self) -> None:
-        if self._service is not None:
-            self._service.close()
+    async def on_unmount(self) -> None:
+        await self.workspace.aclose()
 
     # ----- navigation ---------------------------------------------------------------
 
@@ -155,11 +147,9 @@ class InterviewApp(App[int]):
     def _remember_theme(self, theme: object) -> None:
         self._save_theme(self.theme)
 
-    @work(thread=True, exclusive=True, group="preferences", exit_on_error=False)
-    def _save_theme(self, name: str) -> None:
-        from interview_tui.services.preferences import set_preference
-
-        set_preference("theme", name)
+    @work(exclusive=True, group="preferences", exit_on_error=False)
+    async def _save_theme(self, name: str) -> None:
+        await self.workspace.preferences.set("theme", name)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """One place turns any failed worker into a clear notification."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 
 import pytest
 
@@ -24,6 +25,13 @@ from interview_tui.services.coach.schemas import (
     QuestionFeedback,
     ResponseAnalysis,
     SessionFeedback,
+)
+from interview_tui.services.coach.tasks import (
+    Task,
+    analysis_task,
+    question_feedback_task,
+    question_task,
+    session_feedback_task,
 )
 from tests.fakes.anthropic_server import (
     FakeAnthropic,
@@ -50,9 +58,16 @@ CTX = InterviewContext(
     job_description="Own the ledger service; lead migrations; mentor engineers.",
     interviewer_name="Dana Reyes",
     candidate_name="Sam Lee",
-    resume_text="Led the billing migration to Postgres at Globex (2021-2023), cutting costs 30%.",
+    resume_text="\n".join(
+        [
+            "Led the billing migration to Postgres at Globex (2021-2023), cutting costs 30%.",
+            *(f"- Shipped ledger improvement {n}: reconciliation, retries and reporting for "
+              f"finance and support teams across regions." for n in range(1, 13)),
+        ]
+    ),
     target_level="L5A",
 )
+SHORT_CTX = replace(CTX, resume_text="Led the billing migration at Globex.")
 ANALYSIS = ResponseAnalysis(score=6, level="L4", brief_feedback="Good start; quantify the result.")
 TURN = QuestionTurn(
     number=1,
@@ -85,22 +100,34 @@ async def _close_coaches() -> AsyncIterator[None]:
         await _OPEN.pop().aclose()
 
 
-def coach_for(fake: FakeAnthropic, records: list[CallRecord], **kw: object) -> ClaudeCoach:
-    options: dict = {"api_key": KEY, "max_retries": 2, "timeout": 5.0, "on_call": records.append}
+# Where each coach made here reports its calls (the sink is given per call).
+_SINKS: dict[int, Callable[[CallRecord], None]] = {}
+
+
+def coach_for(
+    fake: FakeAnthropic,
+    records: list[CallRecord],
+    on_call: Callable[[CallRecord], None] | None = None,
+    **kw: object,
+) -> ClaudeCoach:
+    options: dict = {"api_key": KEY, "max_retries": 2, "timeout": 5.0}
     _OPEN.append(ClaudeCoach("claude-test", base_url=fake.base_url, **(options | kw)))
+    _SINKS[id(_OPEN[-1])] = on_call or records.append
     return _OPEN[-1]
 
 
-async def run(coach: ClaudeCoach, purpose: str, on_text=None):
+def task_for(purpose: str) -> Task:
     if purpose == "question":
-        return await coach.generate_question(
-            CTX, number=2, competency="ownership", asked=["Why Acme?"], on_text=on_text
-        )
+        return question_task(CTX, number=2, competency="ownership", asked=["Why Acme?"])
     if purpose == "analysis":
-        return await coach.analyze_response(CTX, TURN, on_text=on_text)
+        return analysis_task(CTX, TURN)
     if purpose == "question_feedback":
-        return await coach.question_feedback(CTX, TURN, on_text=on_text)
-    return await coach.session_feedback(CTX, OUTCOMES, on_text=on_text)
+        return question_feedback_task(CTX, TURN)
+    return session_feedback_task(CTX, OUTCOMES)
+
+
+async def run(coach: ClaudeCoach, purpose: str, on_text=None):
+    return await coach.run(task_for(purpose), on_text=on_text, on_call=_SINKS[id(coach)])
 
 
 MODELS = {
@@ -146,7 +173,10 @@ async def test_system_prefix_is_cached_and_turns_send_only_what_is_new(
     system = systems[0][0]["text"]
     for fact in ("Acme Payments", "Senior Backend Engineer", "Dana Reyes", "Sam Lee", "L5A"):
         assert fact in system
-    assert "challenging" in system and CTX.resume_text in system and CTX.job_description in system
+    assert CTX.resume_text in system and CTX.job_description in system
+    # The session's settings follow the prefix, so other tasks on the application share it.
+    assert all("persona challenging" in b["messages"][0]["content"] for b in fake_anthropic.requests)
+    assert "persona challenging" not in system
     assert all(len(b["messages"]) == 1 for b in fake_anthropic.requests)
     assert all(b["messages"][0]["content"] not in system for b in fake_anthropic.requests)
     first, *later = records
@@ -155,6 +185,20 @@ async def test_system_prefix_is_cached_and_turns_send_only_what_is_new(
         assert record.cache_read_tokens == first.cache_write_tokens
         assert record.cache_write_tokens == 0
         assert record.input_tokens < record.cache_read_tokens
+
+
+async def test_a_prefix_below_the_minimum_is_not_marked_and_the_log_says_why(
+    fake_anthropic: FakeAnthropic, records
+) -> None:
+    coach = coach_for(fake_anthropic, records)
+    await coach.run(analysis_task(SHORT_CTX, TURN), on_call=records.append)
+    system = fake_anthropic.requests[0]["system"]
+    assert len(system) == 1 and "cache_control" not in system[0]
+    assert records[0].cache_write_tokens == 0 and records[0].cache_read_tokens == 0
+    assert records[0].cache_note and "below the 1024-token minimum" in records[0].cache_note
+    # A long enough prefix carries no such note.
+    await run(coach, "analysis")
+    assert records[1].cache_note is None and records[1].cache_write_tokens > 0
 
 
 async def test_question_prompt_names_number_competency_and_asked(
@@ -336,7 +380,7 @@ async def test_bad_request_shows_the_api_message_without_the_key(
 async def test_missing_key_is_auth(fake_anthropic: FakeAnthropic, records) -> None:
     coach = coach_for(fake_anthropic, records, api_key=None)
     with pytest.raises(CoachError) as caught:
-        await coach.analyze_response(CTX, TURN)
+        await run(coach, "analysis")
     assert caught.value.kind == "auth" and not caught.value.retryable
     assert records[0].error_kind == "auth" and not fake_anthropic.requests
 
@@ -358,7 +402,7 @@ async def test_a_failing_call_log_does_not_fail_the_call(fake_anthropic: FakeAnt
         raise RuntimeError("disk full")
 
     coach = coach_for(fake_anthropic, [], on_call=broken)
-    assert isinstance(await coach.analyze_response(CTX, TURN), ResponseAnalysis)
+    assert isinstance(await run(coach, "analysis"), ResponseAnalysis)
 
 
 async def test_every_call_is_recorded_and_the_key_never_leaks(

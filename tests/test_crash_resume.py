@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from interview_tui.services.coach.offline import OfflineCoach
-from interview_tui.services.interview import InterviewService
 from interview_tui.services.session_machine import State
+from interview_tui.services.workspace import Workspace
 from interview_tui.store import close_database, open_database
 from interview_tui.store.models import Analysis, MockSession, Question, Response
 from tests.fakes.drive import drive_to_end
@@ -85,7 +85,7 @@ async def _kill_and_resume(db: Path, kill_at: int, label: str) -> None:
 
     close_database()
     open_database(db)
-    service = InterviewService(OfflineCoach(seed=3))
+    service = Workspace(OfflineCoach(seed=3)).interview
     try:
         # The kill may come before the child printed its session id: read it from the rows.
         view = await service.resume(MockSession.get().id)
@@ -97,7 +97,7 @@ async def _kill_and_resume(db: Path, kill_at: int, label: str) -> None:
             assert (p.question_number, p.response_number + 1) not in stored, label
         done = await drive_to_end(service, view)
     finally:
-        service.close()
+        service.workspace.close()
     assert done.state is State.COMPLETED, label
     responses = list(Response.select())
     assert Analysis.select().count() == len(responses), f"unanalysed answer after {label}"

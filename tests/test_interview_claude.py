@@ -8,8 +8,9 @@ from interview_tui.config import load_settings
 from interview_tui.services.coach import make_coach
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.coach.claude import ClaudeCoach
-from interview_tui.services.interview import InterviewService, SessionSetup
+from interview_tui.services.interview import SessionSetup
 from interview_tui.services.session_machine import State
+from interview_tui.services.workspace import Workspace
 from interview_tui.store.models import Analysis, CoachCall, Question, QuestionFeedbackRow, Response
 from tests.fakes.answers import STRONG
 from tests.fakes.anthropic_server import (
@@ -37,9 +38,9 @@ async def service(fake_anthropic, demo_application):
         timeout=1.0,
         max_retries=1,
     )
-    svc = InterviewService(coach)
+    svc = Workspace(coach).interview
     yield svc
-    await svc.aclose()
+    await svc.workspace.aclose()
 
 
 def setup_for(app, **kw) -> SessionSetup:
@@ -146,11 +147,11 @@ async def test_base_url_from_environment(monkeypatch, fake_anthropic, demo_appli
     settings = load_settings(data_dir=tmp_path)
     assert settings.coach_backend == "claude"
     coach = make_coach(settings)
-    svc = InterviewService(coach)
+    svc = Workspace(coach).interview
     try:
         view = await svc.start(setup_for(demo_application, question_count=1))
     finally:
-        await svc.aclose()
+        await svc.workspace.aclose()
     assert view.pending_prompt
     assert fake_anthropic.requests, "the SDK honoured ANTHROPIC_BASE_URL"
     assert API_KEY in " ".join(fake_anthropic.headers[0].values()), "the key is sent to the API"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from interview_tui.services.coach.offline import OfflineCoach
-from interview_tui.services.interview import InterviewService, SessionSetup
+from interview_tui.services.interview import SessionSetup
 from interview_tui.services.session_machine import IllegalTransition, State
 from interview_tui.services.text import MAX_ANSWER_CHARS, AnswerRejected
+from interview_tui.services.workspace import Workspace
 from interview_tui.store.models import (
     Analysis,
     AnswerDraft,
@@ -23,9 +24,9 @@ from tests.fakes.drive import drive_to_end
 
 @pytest.fixture
 async def service(demo_application):
-    svc = InterviewService(OfflineCoach(seed=1))
+    svc = Workspace(OfflineCoach(seed=1)).interview
     yield svc
-    svc.close()
+    svc.workspace.close()
 
 
 def setup_for(app, **kw) -> SessionSetup:
@@ -64,7 +65,7 @@ async def test_whole_session_persists_every_row(service, demo_application):
 
 
 async def test_follow_ups_are_capped_at_three(demo_application):
-    service = InterviewService(OfflineCoach(seed=2))
+    service = Workspace(OfflineCoach(seed=2)).interview
     view = await service.start(setup_for(demo_application, persona="challenging", question_count=1))
     for _ in range(4):
         assert view.state is State.AWAITING_ANSWER
@@ -73,7 +74,7 @@ async def test_follow_ups_are_capped_at_three(demo_application):
     assert view.state is State.QUESTION_REVIEW
     assert len(view.questions[0].exchanges) == 4
     assert view.questions[0].feedback is not None
-    service.close()
+    service.workspace.close()
 
 
 async def test_move_on_skips_remaining_follow_ups(service, demo_application):

@@ -28,6 +28,13 @@ from interview_tui.services.coach.schemas import (
     ResponseAnalysis,
     SessionFeedback,
 )
+from interview_tui.services.coach.tasks import (
+    Task,
+    analysis_task,
+    question_feedback_task,
+    question_task,
+    session_feedback_task,
+)
 from interview_tui.services.grounding import find_ungrounded
 from interview_tui.services.session_machine import competency_for
 from tests.fakes.answers import FOLLOW_UP, STRONG, VAGUE
@@ -92,7 +99,16 @@ def test_offline_coach_satisfies_the_protocol() -> None:
     assert coach.info.backend == "offline"
     assert coach.info.model == "offline-v1"
     assert coach.info.label == "Offline coach"
-    assert coach.on_call is None
+
+
+async def test_a_task_the_offline_coach_has_no_writer_for_is_a_clear_coach_error() -> None:
+    calls: list[CallRecord] = []
+    task = Task(purpose="horoscope", output=GeneratedQuestion, template="question",
+                context=make_ctx().application)
+    with pytest.raises(CoachError) as err:
+        await OfflineCoach().run(task, on_call=calls.append)
+    assert "cannot write horoscope" in err.value.message and not err.value.retryable
+    assert [(c.purpose, c.error_kind) for c in calls] == [("horoscope", "invalid_output")]
 
 
 async def test_generate_question_comes_from_the_bank() -> None:
@@ -142,9 +158,10 @@ async def test_a_session_of_questions_never_repeats() -> None:
 
 async def test_an_impossible_question_is_a_coach_error_and_is_logged() -> None:
     calls: list[CallRecord] = []
-    coach = OfflineCoach(on_call=calls.append)
+    coach = OfflineCoach()
+    task = question_task(make_ctx(), number=1, competency="debugging", asked=[])
     with pytest.raises(CoachError) as err:
-        await coach.generate_question(make_ctx(), number=1, competency="debugging", asked=[])
+        await coach.run(task, on_call=calls.append)
     assert not err.value.retryable
     assert calls[-1].purpose == "question" and calls[-1].error_kind == err.value.kind
 
@@ -369,14 +386,17 @@ async def test_on_text_receives_growing_text_without_sleeping(
 
 async def test_every_call_is_recorded_with_zero_tokens() -> None:
     calls: list[CallRecord] = []
-    coach = OfflineCoach(on_call=calls.append)
+    coach = OfflineCoach()
     ctx = make_ctx()
-    await coach.generate_question(ctx, number=1, competency="leadership", asked=[])
-    await coach.analyze_response(ctx, turn_of(STRONG))
-    await coach.question_feedback(ctx, turn_of(STRONG))
-    await coach.session_feedback(
-        ctx, [QuestionOutcome(1, QUESTION, "leadership", 8, "L5A", (STRONG,))]
-    )
+    for task in (
+        question_task(ctx, number=1, competency="leadership", asked=[]),
+        analysis_task(ctx, turn_of(STRONG)),
+        question_feedback_task(ctx, turn_of(STRONG)),
+        session_feedback_task(
+            ctx, [QuestionOutcome(1, QUESTION, "leadership", 8, "L5A", (STRONG,))]
+        ),
+    ):
+        await coach.run(task, on_call=calls.append)
     assert [c.purpose for c in calls] == [
         "question",
         "analysis",

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from interview_tui.screens.access import workspace
 from interview_tui.screens.widgets.form_dialog import FormDialog, Values
-from interview_tui.services.profiles import (
-    ProfileError,
-    current_candidate,
-    list_applications,
-    save_application,
-)
+from interview_tui.services.profiles import ProfileError
 
 if TYPE_CHECKING:
     from interview_tui.store.models import JobApplication
@@ -41,16 +37,16 @@ class ApplicationForm(FormDialog):
             self.dialog_title = "Edit job application"
         super().__init__()
 
-    def load_values(self) -> tuple[Values, str]:
+    async def load_values(self) -> tuple[Values, str]:
         if self.application_id is None:
-            candidate = current_candidate()
+            candidate = await workspace(self).profiles.current_candidate()
             if candidate is None:
                 return {}, "No profile yet: press p on the setup screen to add yours."
             if candidate.is_demo:
                 return {}, (f"Candidate: {candidate.name} (demo) · "
                             "your own profile: p on the setup screen")
             return {}, f"Candidate: {candidate.name}"
-        application = self._application()
+        application = await self._application()
         values = {
             "company": application.company,
             "role": application.role,
@@ -61,22 +57,23 @@ class ApplicationForm(FormDialog):
             return values, "The demo stays as it is; saving creates a new application."
         return values, ""
 
-    def _application(self) -> JobApplication:
-        for application in list_applications():
+    async def _application(self) -> JobApplication:
+        for application in await workspace(self).profiles.list_applications():
             if application.id == self.application_id:
                 return application
         raise ProfileError("That application no longer exists.")
 
-    def save_values(self, values: Values) -> tuple[int, str]:
+    async def save_values(self, values: Values) -> tuple[int, str]:
+        profiles = workspace(self).profiles
         if self.application_id is not None and not self.copy:
-            candidate = self._application().candidate
+            candidate = (await self._application()).candidate
             application_id: int | None = self.application_id
         else:
-            candidate = current_candidate()
+            candidate = await profiles.current_candidate()
             application_id = None
             if candidate is None:
                 raise ProfileError("Set up your profile first (press p on the setup screen).")
-        saved = save_application(
+        saved = await profiles.save_application(
             candidate,
             company=values["company"],
             role=values["role"],

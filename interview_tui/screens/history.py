@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
 
+from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.confirm import ConfirmDialog
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import (
@@ -35,8 +36,6 @@ from interview_tui.services.history import (
     FINISHED,
     UNFINISHED,
     SessionRow,
-    delete_session,
-    list_sessions,
     score_trend,
 )
 from interview_tui.services.session_machine import STAGES, State
@@ -169,15 +168,16 @@ class HistoryScreen(Screen[None]):
         self._generation += 1
         self._load(self._generation, self._current_query())
 
-    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
-    def _load(self, generation: int, query: _Query) -> None:
+    @work(exclusive=True, group="history", exit_on_error=False)
+    async def _load(self, generation: int, query: _Query) -> None:
         # The first page comes first, so a long history shows at once; then all of it
         # (bench/scale.py: 10,000 sessions take ~40 ms to read, more to put in the table).
+        history = workspace(self).history
         filters = {"search": query.search, "stage": query.stage, "state": query.status}
-        first = list_sessions(**filters, limit=PAGE)
+        first = await history.list_sessions(**filters, limit=PAGE)
         if len(first) == PAGE:
             self.post_message(self.Loaded(generation, query, first, None))
-            rows = list_sessions(**filters)
+            rows = await history.list_sessions(**filters)
         else:
             rows = first
         self.post_message(self.Loaded(generation, query, rows, score_trend(rows)))
@@ -412,7 +412,7 @@ class HistoryScreen(Screen[None]):
         if row.is_finished:
             self.notify("That session is over; press enter to review it.")
             return
-        self.app.open_interview(row.id)  # type: ignore[attr-defined]
+        interview_app(self).open_interview(row.id)
 
     def action_delete(self) -> None:
         row = self._selected()
@@ -430,9 +430,9 @@ class HistoryScreen(Screen[None]):
 
         self.app.push_screen(dialog, done)
 
-    @work(thread=True, group="history-delete", exit_on_error=False)
-    def _delete(self, session_id: int) -> None:
-        delete_session(session_id)
+    @work(group="history-delete", exit_on_error=False)
+    async def _delete(self, session_id: int) -> None:
+        await workspace(self).history.delete_session(session_id)
         self.post_message(self.Deleted(session_id))
 
     def on_history_screen_deleted(self, message: Deleted) -> None:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.services.session_machine import STAGES
 
@@ -54,20 +55,18 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        app = self.app
-        claude = app.coach_backend == "claude"  # type: ignore[attr-defined]
+        app = interview_app(self)
+        claude = app.coach_backend == "claude"
         hint = "" if claude else " — set ANTHROPIC_API_KEY to coach with Claude"
-        self.query_one("#coach", Static).update(f"Coach: {app.coach_label}{hint}")  # type: ignore[attr-defined]
+        self.query_one("#coach", Static).update(f"Coach: {app.coach_label}{hint}")
         self._render_actions(None)  # the sessions arrive from load_sessions
 
     def on_screen_resume(self) -> None:
         self.load_sessions()
 
-    @work(thread=True, exclusive=True, group="home", exit_on_error=False)
-    def load_sessions(self) -> None:
-        from interview_tui.services.history import overview
-
-        self.app.call_from_thread(self._render_actions, overview())
+    @work(exclusive=True, group="home", exit_on_error=False)
+    async def load_sessions(self) -> None:
+        self._render_actions(await workspace(self).history.overview())
 
     def _render_actions(self, summary: Overview | None) -> None:
         """The menu and the line under it; ``None`` while the sessions are loading."""
@@ -112,11 +111,11 @@ class HomeScreen(Screen[None]):
         if choice == "new":
             self.action_new()
         elif choice.startswith("resume-"):
-            self.app.open_interview(int(choice.removeprefix("resume-")))  # type: ignore[attr-defined]
+            interview_app(self).open_interview(int(choice.removeprefix("resume-")))
         elif choice == "history":
-            self.app.action_history()  # type: ignore[attr-defined]
+            interview_app(self).action_history()
         elif choice == "help":
-            self.app.action_help()  # type: ignore[attr-defined]
+            interview_app(self).action_help()
         elif choice == "quit":
             self.app.exit()
 
@@ -127,7 +126,7 @@ class HomeScreen(Screen[None]):
 
     def action_resume(self) -> None:
         if self._summary is not None and self._summary.unfinished:
-            self.app.open_interview(self._summary.unfinished[0].id)  # type: ignore[attr-defined]
+            interview_app(self).open_interview(self._summary.unfinished[0].id)
         elif self._summary is None:
             self.notify("Still loading your sessions; press r again in a moment.")
         else:

@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from interview_tui.errors import user_message
+from interview_tui.screens.access import workspace
 from interview_tui.screens.interview_state import (
     ACTIVITY,
     allowed_actions,
@@ -147,7 +148,7 @@ class InterviewScreen(Screen[None]):
 
     @property
     def service(self) -> InterviewService:
-        return self.app.service  # type: ignore[attr-defined,no-any-return]
+        return workspace(self).interview
 
     @property
     def editor(self) -> TextArea:

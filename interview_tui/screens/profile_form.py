@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from interview_tui.screens.access import workspace
 from interview_tui.screens.widgets.form_dialog import FormDialog, Values
-from interview_tui.services.profiles import current_candidate, save_candidate
 
 
 class ProfileForm(FormDialog):
@@ -27,8 +27,8 @@ class ProfileForm(FormDialog):
         super().__init__()
         self.candidate_id: int | None = None
 
-    def load_values(self) -> tuple[Values, str]:
-        candidate = current_candidate()
+    async def load_values(self) -> tuple[Values, str]:
+        candidate = await workspace(self).profiles.current_candidate()
         if candidate is None or candidate.is_demo:
             return {}, (
                 "You are using the demo profile (Alex Rivera). Saving creates your own "
@@ -41,8 +41,8 @@ class ProfileForm(FormDialog):
             "resume": candidate.resume_text,
         }, ""
 
-    def save_values(self, values: Values) -> tuple[int, str]:
-        saved = save_candidate(
+    async def save_values(self, values: Values) -> tuple[int, str]:
+        saved = await workspace(self).profiles.save_candidate(
             values["name"],
             values["resume"],
             headline=values["headline"],

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Collapsible, Header, Static
 
+from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.widgets.feedback import QuestionFeedbackPanel, SessionSummaryPanel
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import (
@@ -30,7 +31,7 @@ from interview_tui.screens.widgets.format import (
 )
 from interview_tui.screens.widgets.transcript import Transcript
 from interview_tui.services.session_machine import State
-from interview_tui.services.session_view import SessionNotFound, SessionView, load_session_view
+from interview_tui.services.session_view import SessionNotFound, SessionView
 
 BACKENDS = {"offline": "offline coach", "claude": "coached by Claude"}
 
@@ -89,10 +90,10 @@ class ReviewScreen(Screen[None]):
         self.query_one("#review").focus()
         self._load()
 
-    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
-    def _load(self) -> None:
+    @work(exclusive=True, group="review", exit_on_error=False)
+    async def _load(self) -> None:
         try:
-            view = load_session_view(self.session_id)
+            view = await workspace(self).history.session(self.session_id)
         except SessionNotFound:
             view = None
         self.post_message(self.Loaded(view))
@@ -276,7 +277,7 @@ class ReviewScreen(Screen[None]):
             return
         session_id = self.view.id
         self.app.pop_screen()
-        self.app.open_interview(session_id)  # type: ignore[attr-defined]
+        interview_app(self).open_interview(session_id)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -26,6 +26,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.widgets.choice_set import ChoiceSet
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.question_count import QuestionCount
@@ -41,8 +42,6 @@ from interview_tui.services.setup_choices import (
     ApplicationRow,
     Choices,
     SetupData,
-    load_setup_data,
-    save_choices,
 )
 
 # How each persona changes the interviewer (mirrors prompts/coach_system.txt).
@@ -174,11 +173,10 @@ class SetupScreen(Screen[None]):
 
     # ----- loading ----------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="setup-load", exit_on_error=False)
-    def load(self, select_id: int | None = None) -> None:
-        """Read applications and remembered choices off the UI thread."""
-        data = load_setup_data()
-        self.app.call_from_thread(self._apply, data, select_id)
+    @work(exclusive=True, group="setup-load", exit_on_error=False)
+    async def load(self, select_id: int | None = None) -> None:
+        """Read applications and remembered choices on the database thread."""
+        self._apply(await workspace(self).setup.load(), select_id)
 
     def _apply(self, data: SetupData, select_id: int | None) -> None:
         self._rows = data.applications
@@ -339,21 +337,17 @@ class SetupScreen(Screen[None]):
         except ValueError as exc:
             self.notify(str(exc), title="Cannot start", severity="error")
             return
-        # A second ctrl+s while the first is on its way must not start a second session
-        # (cancelling a thread worker does not stop its thread).
+        # A second ctrl+s while the first is on its way must not start a second session.
         self._starting = True
         self._start(setup)
 
-    @work(thread=True, group="setup-start", exit_on_error=False)
-    def _start(self, setup: SessionSetup) -> None:
+    @work(group="setup-start", exit_on_error=False)
+    async def _start(self, setup: SessionSetup) -> None:
         try:
-            save_choices(setup)
-            self.app.call_from_thread(self._begin, setup)
+            await workspace(self).setup.remember(setup)
+            interview_app(self).start_interview(setup)
         finally:
             self._starting = False  # failures are reported by the app's worker handler
-
-    def _begin(self, setup: SessionSetup) -> None:
-        self.app.start_interview(setup)  # type: ignore[attr-defined]
 
     def action_new_application(self) -> None:
         from interview_tui.screens.application_form import ApplicationForm

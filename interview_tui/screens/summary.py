@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from interview_tui.screens.access import interview_app
 from interview_tui.screens.widgets.feedback import SessionSummaryPanel
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import persona_label, stage_label
@@ -63,4 +64,4 @@ class SummaryScreen(Screen[None]):
             self.app.pop_screen()
 
     def action_history(self) -> None:
-        self.app.action_history()  # type: ignore[attr-defined]
+        interview_app(self).action_history()

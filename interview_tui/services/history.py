@@ -14,6 +14,7 @@ from operator import or_
 
 from peewee import Expression, fn
 
+from interview_tui.services.db_runner import DbRunner
 from interview_tui.services.session_machine import (
     DIFFICULTIES,
     FINAL_STATES,
@@ -21,6 +22,7 @@ from interview_tui.services.session_machine import (
     STAGES,
     State,
 )
+from interview_tui.services.session_view import SessionView, load_session_view
 from interview_tui.store.db import database
 from interview_tui.store.models import JobApplication, MockSession, Question
 
@@ -206,3 +208,32 @@ def score_trend(rows: list[SessionRow]) -> list[float]:
         for r in reversed(rows)
         if r.overall_score is not None and r.state == State.COMPLETED
     ]
+
+
+class HistoryService:
+    """Past sessions, on the workspace's database thread."""
+
+    def __init__(self, runner: DbRunner) -> None:
+        self._runner = runner
+
+    async def list_sessions(
+        self,
+        *,
+        search: str = "",
+        stage: str | None = None,
+        state: str | None = None,
+        limit: int | None = None,
+    ) -> list[SessionRow]:
+        return await self._runner.run(
+            lambda: list_sessions(search=search, stage=stage, state=state, limit=limit)
+        )
+
+    async def overview(self, resumable: int = 3) -> Overview:
+        return await self._runner.run(overview, resumable)
+
+    async def delete_session(self, session_id: int) -> bool:
+        return await self._runner.run(delete_session, session_id)
+
+    async def session(self, session_id: int) -> SessionView:
+        """The whole of one session, for review."""
+        return await self._runner.run(load_session_view, session_id)

@@ -10,16 +10,21 @@ nothing the user submitted is asked for twice.
 from __future__ import annotations
 
 import asyncio
-import contextvars
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
-from functools import partial
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from interview_tui.clock import now
-from interview_tui.services.coach.base import CallRecord, Coach, QuestionOutcome, TextSink
+from interview_tui.services.call_log import About
+from interview_tui.services.coach.base import QuestionOutcome, TextSink
 from interview_tui.services.coach.schemas import GeneratedQuestion, ResponseAnalysis
+from interview_tui.services.coach.tasks import (
+    Task,
+    analysis_task,
+    question_feedback_task,
+    question_task,
+    session_feedback_task,
+)
 from interview_tui.services.grounding import find_ungrounded
 from interview_tui.services.session_machine import (
     DEFAULT_QUESTIONS,
@@ -42,7 +47,6 @@ from interview_tui.store.db import database
 from interview_tui.store.models import (
     Analysis,
     AnswerDraft,
-    CoachCall,
     JobApplication,
     MockSession,
     Question,
@@ -50,13 +54,14 @@ from interview_tui.store.models import (
     Response,
 )
 
-T = TypeVar("T")
-StepSink = Callable[[SessionView], None]
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-# The session a coach call belongs to; prefetch tasks inherit it from their creator.
-_current_session: contextvars.ContextVar[int | None] = contextvars.ContextVar(
-    "interview_session", default=None
-)
+    from interview_tui.services.workspace import Workspace
+
+T = TypeVar("T")
+M = TypeVar("M", bound="BaseModel")
+StepSink = Callable[[SessionView], None]
 
 
 @dataclass(frozen=True)
@@ -86,18 +91,13 @@ class PrefetchStats:
 
 
 class InterviewService:
-    """One per process; safe to use for many sessions, one call at a time per session."""
+    """The workspace's mock interviews; many sessions, one call at a time per session."""
 
-    def __init__(self, coach: Coach, *, prefetch: bool = True) -> None:
-        self.coach = coach
-        self.coach.on_call = self._record_call
-        self.prefetch_enabled = prefetch
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.prefetch_enabled = workspace.prefetch
         self.prefetch_stats = PrefetchStats()
-        self._pending_calls: list[tuple[int | None, CallRecord]] = []
         self._prefetched: dict[tuple[int, int], asyncio.Task[GeneratedQuestion]] = {}
-        # One thread owns the database work, so writes never contend with each other
-        # and the event loop (the UI) never waits on SQLite.
-        self._executor = ThreadPoolExecutor(1, thread_name_prefix="interview-db")
 
     # ----- public API -------------------------------------------------------------
 
@@ -150,19 +150,14 @@ class InterviewService:
         is what the database holds): passing it saves reading it again before the coach
         is asked.
         """
-        _current_session.set(session_id)
         if stored is not None and stored.id == session_id:
             view = stored
         else:
             view = await self._db(load_session_view, session_id)
-        try:
-            while (step := self._step_for(view)) is not None:
-                view = await step(view, on_text)
-                if on_step is not None:
-                    on_step(view)
-        finally:
-            if self._pending_calls:
-                await self._db(lambda: None)  # flushes the call log, success or not
+        while (step := self._step_for(view)) is not None:
+            view = await step(view, on_text)
+            if on_step is not None:
+                on_step(view)
         return view
 
     resume = run_pending
@@ -197,19 +192,11 @@ class InterviewService:
         """Keep the answer being typed, so a crash or dropped connection loses nothing."""
         await self._db(self._write_draft, session_id, strip_control_chars(text), seconds_spent)
 
-    def close(self) -> None:
-        """Stop prefetching and the database thread (use ``aclose`` inside an event loop)."""
+    def cancel_prefetches(self) -> None:
+        """Stop every question being prepared in the background."""
         for task in self._prefetched.values():
             task.cancel()
         self._prefetched.clear()
-        self._executor.shutdown(wait=True)
-
-    async def aclose(self) -> None:
-        """``close`` plus the coach's network connections, if it has any."""
-        self.close()
-        coach_close = getattr(self.coach, "aclose", None)
-        if coach_close is not None:
-            await coach_close()
 
     # ----- steps: the coach work each state needs ---------------------------------
 
@@ -236,13 +223,7 @@ class InterviewService:
         number = view.progress.question_number
         question = await self._take_prefetched(view.id, number)
         if question is None:
-            question = await self.coach.generate_question(
-                view.context,
-                number=number,
-                competency=competency_for(view.context.stage, number),
-                asked=list(view.asked_texts),
-                on_text=on_text,
-            )
+            question = await self._ask(view, self._question_task(view, number), on_text)
 
         def write(_: SessionView) -> None:
             Question.create(
@@ -260,7 +241,7 @@ class InterviewService:
     async def _step_evaluate(self, view: SessionView, on_text: TextSink | None) -> SessionView:
         current = view.current_question
         assert current is not None and current.exchanges, "evaluating needs a stored answer"
-        analysis = await self.coach.analyze_response(view.context, current.as_turn(), on_text=on_text)
+        analysis = await self._ask(view, analysis_task(view.context, current.as_turn()), on_text)
         asked = {e.prompt for e in current.exchanges}
         candidates = [f for f in analysis.follow_up_questions if f.strip() and f not in asked]
         follow = wants_follow_up(
@@ -305,7 +286,7 @@ class InterviewService:
             for q in view.questions
             if q.feedback is not None
         ]
-        summary = await self.coach.session_feedback(view.context, outcomes, on_text=on_text)
+        summary = await self._ask(view, session_feedback_task(view.context, outcomes), on_text)
         score = session_score([o.score for o in outcomes])
 
         def write(_: SessionView) -> None:
@@ -322,7 +303,7 @@ class InterviewService:
         self, view: SessionView, number: int, on_text: TextSink | None
     ) -> None:
         q = next(q for q in view.questions if q.number == number)
-        feedback = await self.coach.question_feedback(view.context, q.as_turn(), on_text=on_text)
+        feedback = await self._ask(view, question_feedback_task(view.context, q.as_turn()), on_text)
         sources = [view.context.resume_text, *(e.answer for e in q.exchanges)]
         ungrounded = find_ungrounded(feedback.revised_answer, sources)
 
@@ -346,14 +327,7 @@ class InterviewService:
             return
         if key in self._prefetched:
             return
-        task = asyncio.ensure_future(
-            self.coach.generate_question(
-                view.context,
-                number=number,
-                competency=competency_for(view.context.stage, number),
-                asked=list(view.asked_texts),
-            )
-        )
+        task = asyncio.ensure_future(self._ask(view, self._question_task(view, number), None))
         # A failed prefetch is not an error: the question is generated again on demand.
         task.add_done_callback(lambda t: t.cancelled() or t.exception())
         self._prefetched[key] = task
@@ -375,15 +349,30 @@ class InterviewService:
         for key in [k for k in self._prefetched if k[0] == session_id]:
             self._prefetched.pop(key).cancel()
 
+    # ----- the coach -------------------------------------------------------------------
+
+    @staticmethod
+    def _question_task(view: SessionView, number: int) -> Task[GeneratedQuestion]:
+        return question_task(
+            view.context,
+            number=number,
+            competency=competency_for(view.context.stage, number),
+            asked=view.asked_texts,
+        )
+
+    async def _ask(self, view: SessionView, task: Task[M], on_text: TextSink | None) -> M:
+        """Run ``task`` on the session's coach, logged against the session."""
+        return await self.workspace.ask(
+            task,
+            about=About(application_id=view.application_id, session_id=view.id),
+            on_text=on_text,
+            offline=view.backend == "offline",
+        )
+
     # ----- persistence ------------------------------------------------------------------
 
-    def _record_call(self, record: CallRecord) -> None:
-        self._pending_calls.append((_current_session.get(), record))
-
     async def _db(self, fn: Callable[..., T], *args: Any) -> T:
-        calls, self._pending_calls = self._pending_calls, []
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, partial(_run_db, fn, args, calls))
+        return await self.workspace.runner.run(fn, *args)
 
     async def _transition(
         self,
@@ -406,7 +395,7 @@ class InterviewService:
 
     def _create_session(self, setup: SessionSetup) -> int:
         application = JobApplication.get_by_id(setup.application_id)
-        backend = getattr(getattr(self.coach, "info", None), "backend", "offline")
+        backend = self.workspace.coach.info.backend
         with database.atomic("IMMEDIATE"):
             return MockSession.create(
                 application=application,
@@ -454,11 +443,3 @@ class InterviewService:
 def _store_analysis(response: Response, analysis: ResponseAnalysis, follow_up: str | None) -> None:
     Analysis.create(response=response, asked_follow_up=follow_up, **analysis.model_dump())
 
-
-def _run_db(fn: Callable[..., T], args: tuple, calls: list[tuple[int | None, CallRecord]]) -> T:
-    """Runs on the database thread: log pending coach calls, then do ``fn``."""
-    if calls:
-        with database.atomic():
-            for session_id, record in calls:
-                CoachCall.create(session=session_id, **asdict(record))
-    return fn(*args)

@@ -6,6 +6,7 @@ import json
 from importlib.resources import files
 
 from interview_tui.clock import now
+from interview_tui.services.db_runner import DbRunner
 from interview_tui.services.text import strip_control_chars
 from interview_tui.store.db import database
 from interview_tui.store.models import Candidate, JobApplication, MockSession
@@ -97,3 +98,48 @@ def ensure_demo_profile() -> JobApplication:
 
 def has_any_session() -> bool:
     return MockSession.select().exists()
+
+
+class ProfileService:
+    """The profile and applications, on the workspace's database thread."""
+
+    def __init__(self, runner: DbRunner) -> None:
+        self._runner = runner
+
+    async def current_candidate(self) -> Candidate | None:
+        return await self._runner.run(current_candidate)
+
+    async def save_candidate(
+        self, name: str, resume_text: str, *, headline: str = "", candidate_id: int | None = None
+    ) -> Candidate:
+        return await self._runner.run(
+            lambda: save_candidate(name, resume_text, headline=headline, candidate_id=candidate_id)
+        )
+
+    async def list_applications(self) -> list[JobApplication]:
+        return await self._runner.run(list_applications)
+
+    async def get_application(self, application_id: int) -> JobApplication:
+        return await self._runner.run(
+            lambda: JobApplication.select(JobApplication, Candidate)
+            .join(Candidate)
+            .where(JobApplication.id == application_id)
+            .get()
+        )
+
+    async def save_application(
+        self,
+        candidate: Candidate,
+        *,
+        company: str,
+        role: str,
+        job_description: str = "",
+        interviewer_name: str = "",
+        application_id: int | None = None,
+    ) -> JobApplication:
+        return await self._runner.run(
+            lambda: save_application(
+                candidate, company=company, role=role, job_description=job_description,
+                interviewer_name=interviewer_name, application_id=application_id,
+            )
+        )

@@ -1,13 +1,14 @@
 """What the setup screen offers and remembers: the job applications to choose from and
 the options used last time, kept in preferences.
 
-No UI here: ``load_setup_data`` runs in the screen's worker thread.
+No UI here: the screen reaches these through ``SetupService`` on the workspace.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from interview_tui.services.db_runner import DbRunner
 from interview_tui.services.interview import SessionSetup
 from interview_tui.services.preferences import get_preference, set_preference
 from interview_tui.services.profiles import current_candidate, has_any_session, list_applications
@@ -122,3 +123,14 @@ def load_setup_data() -> SetupData:
         first_run=not has_any_session(),
         has_own_profile=profile is not None and not profile.is_demo,
     )
+
+
+class SetupService:
+    def __init__(self, runner: DbRunner) -> None:
+        self._runner = runner
+
+    async def load(self) -> SetupData:
+        return await self._runner.run(load_setup_data)
+
+    async def remember(self, setup: SessionSetup) -> None:
+        await self._runner.run(save_choices, setup)

@@ -55,3 +55,8 @@ def speaking_seconds(text: str) -> float:
 def format_duration(seconds: float) -> str:
     seconds = max(0, round(seconds))  # a clock step must not show "-1:55"
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def estimate_tokens(text: str) -> int:
+    """About how many model tokens ``text`` is (English prose averages ~4 characters each)."""
+    return (len(text) + 3) // 4

@@ -9,8 +9,9 @@ from textual.widgets import TextArea
 
 from interview_tui.screens.interview import InterviewScreen
 from interview_tui.services.coach.offline import OfflineCoach
-from interview_tui.services.interview import InterviewService, SessionSetup
+from interview_tui.services.interview import SessionSetup
 from interview_tui.services.profiles import ensure_demo_profile
+from interview_tui.services.workspace import Workspace
 from interview_tui.store import close_database, open_database
 from tests.fakes.pty_app import PtyApp
 
@@ -34,9 +35,9 @@ def wait_for_draft(db_path, timeout: float = 10.0) -> str:
 async def test_draft_survives_sigkill(tmp_path, make_app):
     data = tmp_path / "data"
     open_database(data / "interview.db")
-    service = InterviewService(OfflineCoach(seed=1))
+    service = Workspace(OfflineCoach(seed=1)).interview
     view = await service.start(SessionSetup(application_id=ensure_demo_profile().id))
-    service.close()
+    service.workspace.close()
     close_database()
 
     app = PtyApp("--data-dir", str(data), "--offline")

@@ -15,9 +15,10 @@ import time
 from pathlib import Path
 
 from interview_tui.services.coach.offline import OfflineCoach
-from interview_tui.services.interview import InterviewService, SessionSetup
+from interview_tui.services.interview import SessionSetup
 from interview_tui.services.profiles import ensure_demo_profile
 from interview_tui.services.session_machine import State
+from interview_tui.services.workspace import Workspace
 from interview_tui.store import open_database
 from tests.fakes.answers import answer_for
 
@@ -55,7 +56,7 @@ class PausingCoach(OfflineCoach):
 async def main() -> None:
     open_database(Path(sys.argv[1]))
     app = ensure_demo_profile()
-    service = InterviewService(PausingCoach(seed=3))
+    service = Workspace(PausingCoach(seed=3)).interview
 
     def on_step(view):
         point(f"after:{view.state.value}")
@@ -78,7 +79,7 @@ async def main() -> None:
         else:
             view = await service.next_question(view.id, on_step=on_step)
     print("DONE", flush=True)
-    service.close()
+    service.workspace.close()
 
 
 if __name__ == "__main__":

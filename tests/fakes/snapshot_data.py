@@ -20,6 +20,7 @@ from interview_tui.services.interview import InterviewService, SessionSetup
 from interview_tui.services.profiles import save_application
 from interview_tui.services.session_machine import State
 from interview_tui.services.session_view import SessionView
+from interview_tui.services.workspace import Workspace
 from interview_tui.store.models import JobApplication
 from tests.fakes.answers import FOLLOW_UP, STRONG, VAGUE, answer_for
 
@@ -57,11 +58,11 @@ def build(job: Callable[[InterviewService], Awaitable[T]]) -> T:
     """Run ``job`` with a fresh offline-coached service (no prefetch: nothing runs on)."""
 
     async def run() -> T:
-        service = InterviewService(OfflineCoach(seed=1), prefetch=False)
+        service = Workspace(OfflineCoach(seed=1), prefetch=False).interview
         try:
             return await job(service)
         finally:
-            await service.aclose()
+            await service.workspace.aclose()
 
     return asyncio.run(run())
 

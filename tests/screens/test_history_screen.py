@@ -13,8 +13,9 @@ from interview_tui.screens.history import PAGE, SEARCH_DELAY, HistoryScreen
 from interview_tui.screens.review import ReviewScreen
 from interview_tui.screens.widgets.score_trend import ScoreTrend
 from interview_tui.services.coach.offline import OfflineCoach
-from interview_tui.services.interview import InterviewService, SessionSetup
+from interview_tui.services.interview import SessionSetup
 from interview_tui.services.profiles import ensure_demo_profile
+from interview_tui.services.workspace import Workspace
 from interview_tui.store.models import (
     Analysis,
     JobApplication,
@@ -167,13 +168,13 @@ async def test_empty_history_says_how_to_start(make_app):
 async def test_enter_opens_review_with_everything_from_the_database(make_app):
     app: InterviewApp = make_app()
     application = ensure_demo_profile()
-    service = InterviewService(OfflineCoach(seed=1))
+    service = Workspace(OfflineCoach(seed=1)).interview
     try:
         view = await service.start(SessionSetup(application_id=application.id,
                                                 stage="hiring_manager", question_count=3))
         done = await drive_to_end(service, view)
     finally:
-        service.close()
+        service.workspace.close()
     session = MockSession.get_by_id(done.id)
     questions = list(Question.select().where(Question.session == session))
     responses = list(Response.select().join(Question).where(Question.session == session))

@@ -83,22 +83,22 @@ class FormDialog(ModalScreen[int | None]):
         self.query_one("#dialog").disabled = True
         self._load()
 
-    # ----- subclass hooks (both run in a worker thread) ----------------------------------
+    # ----- subclass hooks (both awaited in a worker) --------------------------------------
 
-    def load_values(self) -> tuple[Values, str]:
+    async def load_values(self) -> tuple[Values, str]:
         """The initial field values and a one-line note for the user."""
         raise NotImplementedError
 
-    def save_values(self, values: Values) -> tuple[int, str]:
-        """Save through the service; the saved id and a short confirmation."""
+    async def save_values(self, values: Values) -> tuple[int, str]:
+        """Save through the workspace's service; the saved id and a short confirmation."""
         raise NotImplementedError
 
     # ----- loading and saving ------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="form-load", exit_on_error=False)
-    def _load(self) -> None:
-        values, note = self.load_values()
-        self.app.call_from_thread(self._fill, values, note)
+    @work(exclusive=True, group="form-load", exit_on_error=False)
+    async def _load(self) -> None:
+        values, note = await self.load_values()
+        self._fill(values, note)
 
     def _fill(self, values: Values, note: str) -> None:
         for key, _label, _placeholder in self.FIELDS:
@@ -121,18 +121,18 @@ class FormDialog(ModalScreen[int | None]):
             self._saving = True
             self._save(self.values())
 
-    @work(thread=True, group="form-save", exit_on_error=False)
-    def _save(self, values: Values) -> None:
+    @work(group="form-save", exit_on_error=False)
+    async def _save(self, values: Values) -> None:
         try:
-            saved_id, message = self.save_values(values)
+            saved_id, message = await self.save_values(values)
         except ProfileError as exc:
             self._saving = False
-            self.app.call_from_thread(self._rejected, str(exc))
+            self._rejected(str(exc))
             return
         except BaseException:
             self._saving = False  # the app's worker handler reports it
             raise
-        self.app.call_from_thread(self._saved, saved_id, message)
+        self._saved(saved_id, message)
 
     def _rejected(self, message: str) -> None:
         self.notify(message, title="Not saved", severity="error", timeout=8)

@@ -1,26 +1,41 @@
 """The Coach protocol and the plain data every coach works from.
 
-A coach turns interview context into pydantic models (see ``schemas``). It never
-touches the database: it reports each call it makes through ``on_call`` and the
-interview service decides what to keep.
+A coach has one call, ``run(task)`` (see ``tasks``): it turns a task into the task's
+pydantic output model. It never touches the database: it reports each call it makes
+to the ``on_call`` sink given with that call, and the workspace writes the call log.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from pydantic import BaseModel
 
 from interview_tui.config import coach_label
-from interview_tui.services.coach.schemas import (
-    GeneratedQuestion,
-    QuestionFeedback,
-    ResponseAnalysis,
-    SessionFeedback,
-)
+from interview_tui.services.coach.schemas import QuestionFeedback, ResponseAnalysis
+
+if TYPE_CHECKING:
+    from interview_tui.services.coach.tasks import Task
+
+M = TypeVar("M", bound=BaseModel)
 
 # Receives readable text as a coach produces it (streamed prose, or a preview of it).
 TextSink = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class ApplicationContext:
+    """What stays the same for every task on one job application: the cached prefix."""
+
+    company: str
+    role: str
+    job_description: str
+    interviewer_name: str
+    candidate_name: str
+    resume_text: str
+    target_level: str  # L4 | L5A | L5B
 
 
 @dataclass(frozen=True)
@@ -38,6 +53,19 @@ class InterviewContext:
     resume_text: str
     target_level: str  # L4 | L5A | L5B
     question_count: int = 5
+
+    @property
+    def application(self) -> ApplicationContext:
+        """The part shared by every task on this application (the cached prefix)."""
+        return ApplicationContext(
+            company=self.company,
+            role=self.role,
+            job_description=self.job_description,
+            interviewer_name=self.interviewer_name,
+            candidate_name=self.candidate_name,
+            resume_text=self.resume_text,
+            target_level=self.target_level,
+        )
 
 
 @dataclass(frozen=True)
@@ -86,6 +114,10 @@ class CallRecord:
     cache_write_tokens: int = 0
     latency_ms: float = 0.0
     error_kind: str | None = None
+    cache_note: str | None = None  # why the prefix was not cached, when it was not
+
+
+CallSink = Callable[[CallRecord], None]
 
 
 class CoachError(Exception):
@@ -117,41 +149,19 @@ class CoachInfo:
 
 
 class Coach(Protocol):
-    """Everything the interview service asks of a coach."""
+    """Everything the app asks of a coach: one call, whatever the task."""
 
     info: CoachInfo
-    on_call: Callable[[CallRecord], None] | None
 
-    async def generate_question(
+    async def run(
         self,
-        ctx: InterviewContext,
-        *,
-        number: int,
-        competency: str,
-        asked: list[str],
-        on_text: TextSink | None = None,
-    ) -> GeneratedQuestion:
-        """A new main question for ``competency``, different from every text in ``asked``."""
-        ...
-
-    async def analyze_response(
-        self, ctx: InterviewContext, turn: QuestionTurn, *, on_text: TextSink | None = None
-    ) -> ResponseAnalysis:
-        """Analyse the last exchange of ``turn`` (earlier ones give context)."""
-        ...
-
-    async def question_feedback(
-        self, ctx: InterviewContext, turn: QuestionTurn, *, on_text: TextSink | None = None
-    ) -> QuestionFeedback:
-        """Full feedback for a finished question."""
-        ...
-
-    async def session_feedback(
-        self,
-        ctx: InterviewContext,
-        outcomes: list[QuestionOutcome],
+        task: Task[M],
         *,
         on_text: TextSink | None = None,
-    ) -> SessionFeedback:
-        """Summary feedback for a finished session."""
+        on_call: CallSink | None = None,
+    ) -> M:
+        """Do ``task`` and return its output model; report the call to ``on_call``.
+
+        Raises ``CoachError`` when no usable result came back.
+        """
         ...

@@ -1,8 +1,13 @@
 """ClaudeCoach: the Coach protocol on the official anthropic SDK (``AsyncAnthropic``).
 
-- Caching: the stable context (instructions, persona, stage, level, job description,
-  resume) is one system block from ``coach_system.txt`` marked ``cache_control``; it is
-  byte-identical for a whole session, so each turn pays only for its short user message.
+- One call path, ``run(task)``: the task's template becomes the user message, its output
+  model the structured-output schema, its token budget ``max_tokens``.
+- Caching: the application's context (fixed instructions for every task, candidate,
+  resume, company, role, job description) is one system block from ``coach_system.txt``
+  marked ``cache_control``; it is byte-identical for every task on that application
+  (interview turns and documents alike), so each call pays only for its user message.
+  Stage, persona and difficulty come in the user message. A prefix shorter than the
+  model's minimum cacheable length is sent unmarked and the call log says why.
 - Structured output: each call sends the pydantic model's schema as ``output_config.format``
   (the SDK's ``transform_schema``: the very request ``output_format=`` makes) and validates
   the reply with the model. We validate, not the SDK, because the SDK validates when the
@@ -24,7 +29,6 @@ import asyncio
 import logging
 import re
 import time
-from collections.abc import Callable
 from dataclasses import asdict
 from functools import cache, lru_cache
 from typing import Any, TypeVar
@@ -36,26 +40,20 @@ from pydantic import BaseModel, ValidationError
 
 from interview_tui.prompts import render
 from interview_tui.services.coach.base import (
+    ApplicationContext,
     CallRecord,
+    CallSink,
     CoachError,
     CoachInfo,
-    InterviewContext,
-    QuestionOutcome,
-    QuestionTurn,
     TextSink,
 )
 from interview_tui.services.coach.json_preview import readable_preview
-from interview_tui.services.coach.schemas import (
-    GeneratedQuestion,
-    QuestionFeedback,
-    ResponseAnalysis,
-    SessionFeedback,
-)
+from interview_tui.services.coach.tasks import Task
+from interview_tui.services.text import estimate_tokens
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
 _KEY_PATTERN = re.compile(r"sk-ant-[A-Za-z0-9_\-]+")
-_ANSWER_CHARS = 1200  # per answer in the session summary prompt
 
 
 @cache
@@ -63,8 +61,22 @@ def _output_config(model_cls: type[BaseModel]) -> dict[str, Any]:
     return {"format": {"type": "json_schema", "schema": transform_schema(model_cls)}}
 
 
+# The API caches no prefix shorter than this many tokens; a cache mark on a shorter
+# one is billed as plain input and read back never (the call log says so instead).
+_MIN_CACHE_TOKENS = {"haiku": 2048}
+_DEFAULT_MIN_CACHE_TOKENS = 1024
+
+
+def _min_cache_tokens(model: str) -> int:
+    return next(
+        (n for family, n in _MIN_CACHE_TOKENS.items() if family in model),
+        _DEFAULT_MIN_CACHE_TOKENS,
+    )
+
+
 @lru_cache(maxsize=16)
-def _system(ctx: InterviewContext) -> tuple[dict[str, Any], ...]:
+def _system(ctx: ApplicationContext, min_tokens: int) -> tuple[tuple[dict[str, Any], ...], str | None]:
+    """The cached system prefix for one application, and why it is not cached if it is not."""
     text = render(
         "coach_system",
         **asdict(ctx)
@@ -75,27 +87,11 @@ def _system(ctx: InterviewContext) -> tuple[dict[str, Any], ...]:
             "resume_text": ctx.resume_text.strip() or "(no resume given)",
         },
     )
-    return ({"type": "text", "text": text, "cache_control": {"type": "ephemeral"}},)
-
-
-def _seconds(value: float | None) -> str:
-    return f"{value:.0f} s" if value is not None else "time not recorded"
-
-
-def _transcript(turn: QuestionTurn, upto: int | None = None) -> str:
-    lines = []
-    for i, ex in enumerate(turn.exchanges[:upto], start=1):
-        score = f" [scored {turn.analyses[i - 1].score}/10]" if i <= len(turn.analyses) else ""
-        lines.append(f"Response {i}{score}\nInterviewer: {ex.prompt}\nCandidate: {ex.answer}")
-    return "\n\n".join(lines)
-
-
-def _outcome(o: QuestionOutcome) -> str:
-    answers = "\n".join(f"- {a[:_ANSWER_CHARS]}" for a in o.answers) or "- (no answer)"
-    text = f"Q{o.number} ({o.competency}), score {o.score}/10, level {o.level}: {o.text}\nAnswers:\n{answers}"
-    if o.feedback is not None:
-        text += f"\nFeedback given: {o.feedback.assessment}"
-    return text
+    tokens = estimate_tokens(text)
+    if tokens < min_tokens:
+        note = f"prefix ~{tokens} tokens, below the {min_tokens}-token minimum for caching"
+        return ({"type": "text", "text": text},), note
+    return ({"type": "text", "text": text, "cache_control": {"type": "ephemeral"}},), None
 
 
 _MESSAGES = {
@@ -155,12 +151,10 @@ class ClaudeCoach:
         max_retries: int = 2,
         api_key: str | None = None,
         base_url: str | None = None,
-        on_call: Callable[[CallRecord], None] | None = None,
         client: AsyncAnthropic | None = None,
     ) -> None:
         self.model = model
         self.info = CoachInfo(backend="claude", model=model)
-        self.on_call = on_call
         # None lets the SDK read ANTHROPIC_API_KEY / ANTHROPIC_BASE_URL itself.
         self._owns_client = client is None
         self._client = client or AsyncAnthropic(
@@ -172,104 +166,35 @@ class ClaudeCoach:
         if self._owns_client:
             await self._client.close()
 
-    # ------------------------------------------------------------------ the protocol
+    # ------------------------------------------------------------------ the one call
 
-    async def generate_question(
+    async def run(
         self,
-        ctx: InterviewContext,
-        *,
-        number: int,
-        competency: str,
-        asked: list[str],
-        on_text: TextSink | None = None,
-    ) -> GeneratedQuestion:
-        user = render(
-            "question",
-            number=number,
-            total=ctx.question_count,
-            competency=competency,
-            asked="\n".join(f"- {q}" for q in asked) or "(none yet)",
-        )
-        return await self._call("question", GeneratedQuestion, ctx, user, 1024, True, on_text)
-
-    async def analyze_response(
-        self, ctx: InterviewContext, turn: QuestionTurn, *, on_text: TextSink | None = None
-    ) -> ResponseAnalysis:
-        if not turn.exchanges:
-            raise ValueError("analyze_response needs at least one exchange")
-        latest = turn.exchanges[-1]
-        user = render(
-            "analysis",
-            number=turn.number,
-            competency=turn.competency,
-            question=turn.text,
-            earlier=_transcript(turn, -1) or "(nothing yet: this is the main answer)",
-            response_number=len(turn.exchanges),
-            prompt=latest.prompt,
-            seconds=_seconds(latest.seconds_spent),
-            answer=latest.answer,
-        )
-        return await self._call("analysis", ResponseAnalysis, ctx, user, 1024, False, on_text)
-
-    async def question_feedback(
-        self, ctx: InterviewContext, turn: QuestionTurn, *, on_text: TextSink | None = None
-    ) -> QuestionFeedback:
-        user = render(
-            "question_feedback",
-            number=turn.number,
-            competency=turn.competency,
-            question=turn.text,
-            transcript=_transcript(turn) or "(no answers)",
-            scores=", ".join(f"{a.score}/10 ({a.level})" for a in turn.analyses) or "(none)",
-        )
-        return await self._call(
-            "question_feedback", QuestionFeedback, ctx, user, 2048, True, on_text
-        )
-
-    async def session_feedback(
-        self,
-        ctx: InterviewContext,
-        outcomes: list[QuestionOutcome],
+        task: Task[M],
         *,
         on_text: TextSink | None = None,
-    ) -> SessionFeedback:
-        user = render(
-            "session_feedback",
-            outcomes="\n\n".join(_outcome(o) for o in outcomes) or "(no questions answered)",
-        )
-        return await self._call("session_feedback", SessionFeedback, ctx, user, 2048, True, on_text)
-
-    # ------------------------------------------------------------------ the shared call
-
-    async def _call(
-        self,
-        purpose: str,
-        model_cls: type[M],
-        ctx: InterviewContext,
-        user: str,
-        max_tokens: int,
-        stream: bool,
-        on_text: TextSink | None,
+        on_call: CallSink | None = None,
     ) -> M:
         """One request: send, stream or not, validate, map errors, report a CallRecord."""
-        record = CallRecord(purpose=purpose, backend="claude", model=self.model)
+        record = CallRecord(purpose=task.purpose, backend="claude", model=self.model)
         box: list[Any] = []  # the message, or the partial one of a failed stream
         started = time.perf_counter()
+        system, record.cache_note = _system(task.context, _min_cache_tokens(self.model))
         request = {
             "model": self.model,
-            "max_tokens": max_tokens,
-            "system": list(_system(ctx)),
-            "messages": [{"role": "user", "content": user}],
-            "output_config": _output_config(model_cls),
+            "max_tokens": task.max_tokens,
+            "system": list(system),
+            "messages": [{"role": "user", "content": render(task.template, **task.inputs)}],
+            "output_config": _output_config(task.output),
         }
         try:
-            if stream:
+            if task.stream:
                 message = await self._stream(request, on_text, box)
             else:
                 message = await self._client.messages.create(**request)
                 box.append(message)
-            result = self._validate(message, model_cls)
-            if on_text is not None and not stream:
+            result = self._validate(message, task.output)
+            if on_text is not None and not task.stream:
                 on_text(readable_preview(result.model_dump_json()))
             return result
         except CoachError as exc:
@@ -293,7 +218,7 @@ class ClaudeCoach:
                 record.output_tokens = usage.output_tokens or 0
                 record.cache_read_tokens = usage.cache_read_input_tokens or 0
                 record.cache_write_tokens = usage.cache_creation_input_tokens or 0
-            self._report(record)
+            _report(on_call, record)
 
     async def _stream(self, request: dict[str, Any], on_text: TextSink | None, box: list) -> Any:
         shown = ""
@@ -337,10 +262,11 @@ class ClaudeCoach:
             text = text.replace(key, "[redacted]")
         return _KEY_PATTERN.sub("[redacted]", text)
 
-    def _report(self, record: CallRecord) -> None:
-        if self.on_call is None:
-            return
-        try:
-            self.on_call(record)
-        except Exception:  # a failing call log must not fail the interview
-            log.exception("on_call failed for %s", record.purpose)
+
+def _report(on_call: CallSink | None, record: CallRecord) -> None:
+    if on_call is None:
+        return
+    try:
+        on_call(record)
+    except Exception:  # a failing call log must not fail the interview
+        log.exception("on_call failed for %s", record.purpose)

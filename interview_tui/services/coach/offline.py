@@ -1,8 +1,11 @@
 """OfflineCoach: a Coach that needs no key and no network.
 
-Questions come from the shipped bank; analysis comes from ``answer_signals``. Feedback is
-assembled from what the signals found, and revised answers reuse only the candidate's own
-sentences and resume lines, so the offline coach never invents a fact.
+``run(task)`` hands the task to the writer for its purpose: the mock interview's four
+are methods here; documents' writers live in their own modules, named in
+``offline_writers.WRITERS``. Questions come from the shipped bank; analysis comes from
+``answer_signals``. Feedback is assembled from what the signals found, and revised answers
+reuse only the candidate's own sentences and resume lines, so the offline coach never
+invents a fact.
 """
 
 from __future__ import annotations
@@ -11,8 +14,12 @@ import hashlib
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from interview_tui.services.coach import offline_feedback as fb
 from interview_tui.services.coach.answer_signals import (
@@ -27,6 +34,7 @@ from interview_tui.services.coach.answer_signals import (
 )
 from interview_tui.services.coach.base import (
     CallRecord,
+    CallSink,
     CoachError,
     CoachInfo,
     InterviewContext,
@@ -35,6 +43,7 @@ from interview_tui.services.coach.base import (
     TextSink,
 )
 from interview_tui.services.coach.offline_phrases import OPENERS, PLACEHOLDERS
+from interview_tui.services.coach.offline_writers import WriterTools, find_writer
 from interview_tui.services.coach.question_bank import (
     QuestionBankExhausted,
     load_bank,
@@ -46,12 +55,23 @@ from interview_tui.services.coach.schemas import (
     ResponseAnalysis,
     SessionFeedback,
 )
+from interview_tui.services.coach.tasks import (
+    OutcomesRequest,
+    QuestionRequest,
+    Task,
+    TurnRequest,
+)
 from interview_tui.services.session_machine import readiness, session_score
 from interview_tui.services.text import word_count
 
 BACKEND = "offline"
 MODEL = "offline-v1"
 MAX_GAPS = 5  # more than this reads as a wall of criticism; the biggest come first
+M = TypeVar("M", bound=BaseModel)
+
+# The call-log sink of the ``run`` in progress (per asyncio task, so a prefetch that
+# runs beside another call reports to its own sink).
+_on_call: ContextVar[CallSink | None] = ContextVar("offline_on_call", default=None)
 
 
 def _stream(on_text: TextSink | None, sections: list[str]) -> None:
@@ -77,12 +97,52 @@ def _signals(ctx: InterviewContext, question: str, answers: list[str]) -> Answer
 class OfflineCoach:
     """A deterministic Coach: same inputs, same outputs; no network, no key."""
 
-    def __init__(
-        self, *, seed: int = 0, on_call: Callable[[CallRecord], None] | None = None
-    ) -> None:
+    def __init__(self, *, seed: int = 0) -> None:
         self.seed = seed
-        self.on_call = on_call
         self.info = CoachInfo(backend=BACKEND, model=MODEL)
+
+    async def run(
+        self,
+        task: Task[M],
+        *,
+        on_text: TextSink | None = None,
+        on_call: CallSink | None = None,
+    ) -> M:
+        """Write ``task``'s output with the writer for its purpose."""
+        token = _on_call.set(on_call)
+        try:
+            result = await self._write(task, on_text)
+        finally:
+            _on_call.reset(token)
+        if not isinstance(result, task.output):
+            raise TypeError(f"offline writer for {task.purpose!r} returned {type(result).__name__}")
+        return result
+
+    async def _write(self, task: Task[Any], on_text: TextSink | None) -> BaseModel:
+        data = task.data
+        if task.purpose == "question" and isinstance(data, QuestionRequest):
+            return await self.generate_question(
+                data.ctx,
+                number=data.number,
+                competency=data.competency,
+                asked=[*data.asked, *data.recent],
+                on_text=on_text,
+            )
+        if task.purpose == "analysis" and isinstance(data, TurnRequest):
+            return await self.analyze_response(data.ctx, data.turn, on_text=on_text)
+        if task.purpose == "question_feedback" and isinstance(data, TurnRequest):
+            return await self.question_feedback(data.ctx, data.turn, on_text=on_text)
+        if task.purpose == "session_feedback" and isinstance(data, OutcomesRequest):
+            return await self.session_feedback(data.ctx, list(data.outcomes), on_text=on_text)
+        writer = find_writer(task.purpose)
+        with self._call(task.purpose):
+            if writer is None:
+                raise CoachError(
+                    "invalid_output",
+                    f"The offline coach cannot write {task.purpose.replace('_', ' ')}.",
+                    retryable=False,
+                )
+            return writer(task, WriterTools(self.seed, on_text, self._choose))
 
     @contextmanager
     def _call(self, purpose: str) -> Iterator[None]:
@@ -94,8 +154,9 @@ class OfflineCoach:
             error_kind = exc.kind
             raise
         finally:
-            if self.on_call is not None:
-                self.on_call(
+            on_call = _on_call.get()
+            if on_call is not None:
+                on_call(
                     CallRecord(
                         purpose=purpose,
                         backend=BACKEND,

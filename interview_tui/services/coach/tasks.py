@@ -1,0 +1,197 @@
+"""Tasks: everything one coach call needs, as data.
+
+A ``Task`` names its purpose, its output model, its prompt template and the values that
+fill it, the context that forms the cached prompt prefix, its token budget and whether
+it streams. ``ClaudeCoach`` renders the template after the application's cached
+system prefix; ``OfflineCoach`` hands ``data`` to the writer registered for ``purpose``.
+Adding a document is one template, one output model and one offline writer.
+
+The builders below make the mock interview's four tasks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from interview_tui.services.coach.base import (
+    ApplicationContext,
+    InterviewContext,
+    QuestionOutcome,
+    QuestionTurn,
+)
+from interview_tui.services.coach.schemas import (
+    GeneratedQuestion,
+    QuestionFeedback,
+    ResponseAnalysis,
+    SessionFeedback,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+__all__ = ["ApplicationContext", "Task"]
+
+_ANSWER_CHARS = 1200  # per answer in the session summary prompt
+
+
+@dataclass(frozen=True)
+class Task(Generic[M]):
+    purpose: str  # the call-log purpose and the offline writer's key
+    output: type[M]
+    template: str  # prompts/<template>.txt, rendered with ``inputs``
+    context: ApplicationContext
+    inputs: Mapping[str, str] = field(default_factory=dict)
+    data: Any = None  # what the offline writer works from
+    max_tokens: int = 1024
+    stream: bool = False
+
+
+# ----- the mock interview's tasks -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionRequest:
+    ctx: InterviewContext
+    number: int
+    competency: str
+    asked: tuple[str, ...]
+    # Questions asked in this application's recent sessions: avoided while others remain.
+    recent: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TurnRequest:
+    ctx: InterviewContext
+    turn: QuestionTurn
+
+
+@dataclass(frozen=True)
+class OutcomesRequest:
+    ctx: InterviewContext
+    outcomes: tuple[QuestionOutcome, ...]
+
+
+def session_line(ctx: InterviewContext) -> str:
+    """The session's settings; they follow the cached prefix in every interview task."""
+    return (
+        f"Session settings: stage {ctx.stage}, difficulty {ctx.difficulty}, "
+        f"persona {ctx.persona}, {ctx.question_count} main questions."
+    )
+
+
+def _seconds(value: float | None) -> str:
+    return f"{value:.0f} s" if value is not None else "time not recorded"
+
+
+def _transcript(turn: QuestionTurn, upto: int | None = None) -> str:
+    lines = []
+    for i, ex in enumerate(turn.exchanges[:upto], start=1):
+        score = f" [scored {turn.analyses[i - 1].score}/10]" if i <= len(turn.analyses) else ""
+        lines.append(f"Response {i}{score}\nInterviewer: {ex.prompt}\nCandidate: {ex.answer}")
+    return "\n\n".join(lines)
+
+
+def _outcome(o: QuestionOutcome) -> str:
+    answers = "\n".join(f"- {a[:_ANSWER_CHARS]}" for a in o.answers) or "- (no answer)"
+    if o.feedback is None:
+        head = f"Q{o.number} ({o.competency}), not scored (its feedback could not be written)"
+    else:
+        head = f"Q{o.number} ({o.competency}), score {o.score}/10, level {o.level}"
+    text = f"{head}: {o.text}\nAnswers:\n{answers}"
+    if o.feedback is not None:
+        text += f"\nFeedback given: {o.feedback.assessment}"
+    return text
+
+
+def question_task(
+    ctx: InterviewContext,
+    *,
+    number: int,
+    competency: str,
+    asked: list[str] | tuple[str, ...],
+    recent: list[str] | tuple[str, ...] = (),
+) -> Task[GeneratedQuestion]:
+    avoid = [*asked, *(q for q in recent if q not in asked)]
+    return Task(
+        purpose="question",
+        output=GeneratedQuestion,
+        template="question",
+        context=ctx.application,
+        inputs={
+            "session": session_line(ctx),
+            "number": str(number),
+            "total": str(ctx.question_count),
+            "competency": competency,
+            "asked": "\n".join(f"- {q}" for q in avoid) or "(none yet)",
+        },
+        data=QuestionRequest(ctx, number, competency, tuple(asked), tuple(recent)),
+        max_tokens=1024,
+        stream=True,
+    )
+
+
+def analysis_task(ctx: InterviewContext, turn: QuestionTurn) -> Task[ResponseAnalysis]:
+    if not turn.exchanges:
+        raise ValueError("an analysis needs at least one exchange")
+    latest = turn.exchanges[-1]
+    return Task(
+        purpose="analysis",
+        output=ResponseAnalysis,
+        template="analysis",
+        context=ctx.application,
+        inputs={
+            "session": session_line(ctx),
+            "number": str(turn.number),
+            "competency": turn.competency,
+            "question": turn.text,
+            "earlier": _transcript(turn, -1) or "(nothing yet: this is the main answer)",
+            "response_number": str(len(turn.exchanges)),
+            "prompt": latest.prompt,
+            "seconds": _seconds(latest.seconds_spent),
+            "answer": latest.answer,
+        },
+        data=TurnRequest(ctx, turn),
+        max_tokens=1024,
+        stream=False,
+    )
+
+
+def question_feedback_task(ctx: InterviewContext, turn: QuestionTurn) -> Task[QuestionFeedback]:
+    return Task(
+        purpose="question_feedback",
+        output=QuestionFeedback,
+        template="question_feedback",
+        context=ctx.application,
+        inputs={
+            "session": session_line(ctx),
+            "number": str(turn.number),
+            "competency": turn.competency,
+            "question": turn.text,
+            "transcript": _transcript(turn) or "(no answers)",
+            "scores": ", ".join(f"{a.score}/10 ({a.level})" for a in turn.analyses) or "(none)",
+        },
+        data=TurnRequest(ctx, turn),
+        max_tokens=2048,
+        stream=True,
+    )
+
+
+def session_feedback_task(
+    ctx: InterviewContext, outcomes: list[QuestionOutcome] | tuple[QuestionOutcome, ...]
+) -> Task[SessionFeedback]:
+    return Task(
+        purpose="session_feedback",
+        output=SessionFeedback,
+        template="session_feedback",
+        context=ctx.application,
+        inputs={
+            "session": session_line(ctx),
+            "outcomes": "\n\n".join(_outcome(o) for o in outcomes) or "(no questions answered)",
+        },
+        data=OutcomesRequest(ctx, tuple(outcomes)),
+        max_tokens=2048,
+        stream=True,
+    )

@@ -7,14 +7,13 @@ from dataclasses import replace
 
 import pytest
 
+from interview_tui.services.catalog import COMPETENCIES, STAGES
 from interview_tui.services.session_machine import (
-    COMPETENCIES,
     DEFAULT_QUESTIONS,
     MAX_FOLLOW_UPS,
     MAX_QUESTIONS,
     MAX_RESPONSES,
     MIN_QUESTIONS,
-    STAGES,
     Event,
     IllegalTransition,
     Progress,

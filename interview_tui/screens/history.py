@@ -32,13 +32,14 @@ from interview_tui.screens.widgets.format import (
 )
 from interview_tui.screens.widgets.score_trend import ScoreTrend
 from interview_tui.screens.widgets.session_table import SessionTable
+from interview_tui.services.catalog import STAGES
 from interview_tui.services.history import (
     FINISHED,
     UNFINISHED,
     SessionRow,
     score_trend,
 )
-from interview_tui.services.session_machine import STAGES, State
+from interview_tui.services.session_machine import State
 
 PAGE = 80  # rows added to the table at a time: a few screens, more as the cursor nears the end
 SEARCH_DELAY = 0.25  # seconds of quiet typing before the search runs

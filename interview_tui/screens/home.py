@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.widgets.footer import Footer
-from interview_tui.services.session_machine import STAGES
+from interview_tui.services.catalog import STAGES
 
 if TYPE_CHECKING:
     from interview_tui.services.history import Overview

@@ -14,14 +14,9 @@ from operator import or_
 
 from peewee import Expression, fn
 
+from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, STAGES
 from interview_tui.services.db_runner import DbRunner
-from interview_tui.services.session_machine import (
-    DIFFICULTIES,
-    FINAL_STATES,
-    PERSONAS,
-    STAGES,
-    State,
-)
+from interview_tui.services.session_machine import FINAL_STATES, State
 from interview_tui.services.session_view import SessionView, load_session_view
 from interview_tui.store.db import database
 from interview_tui.store.models import JobApplication, MockSession, Question

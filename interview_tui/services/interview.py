@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from interview_tui.clock import now
 from interview_tui.services.call_log import About
+from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, STAGES
 from interview_tui.services.coach.base import QuestionOutcome, TextSink
 from interview_tui.services.coach.schemas import GeneratedQuestion, ResponseAnalysis
 from interview_tui.services.coach.tasks import (
@@ -28,9 +29,6 @@ from interview_tui.services.coach.tasks import (
 from interview_tui.services.grounding import find_ungrounded
 from interview_tui.services.session_machine import (
     DEFAULT_QUESTIONS,
-    DIFFICULTIES,
-    PERSONAS,
-    STAGES,
     Event,
     State,
     competency_for,

@@ -21,6 +21,10 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from statistics import fmean
 
+from interview_tui.services.catalog import COMPETENCIES, DIFFICULTIES, PERSONAS, STAGES
+
+__all__ = ["COMPETENCIES", "DIFFICULTIES", "PERSONAS", "STAGES"]  # the rules use these
+
 
 class State(StrEnum):
     CREATED = "created"
@@ -54,40 +58,6 @@ MAX_QUESTIONS = 10
 MAX_FOLLOW_UPS = 3
 MAX_RESPONSES = 1 + MAX_FOLLOW_UPS
 
-STAGES: dict[str, str] = {
-    "recruiter_screen": "Recruiter screen",
-    "hiring_manager": "Hiring manager",
-    "technical": "Technical",
-}
-DIFFICULTIES: dict[str, str] = {"easy": "Easy", "medium": "Medium", "hard": "Hard"}
-PERSONAS: dict[str, str] = {
-    "friendly": "Friendly",
-    "neutral": "Neutral",
-    "challenging": "Challenging",
-}
-COMPETENCIES: dict[str, tuple[str, ...]] = {
-    "recruiter_screen": (
-        "communication",
-        "motivation",
-        "culture_fit",
-        "technical_basics",
-        "availability",
-    ),
-    "hiring_manager": (
-        "leadership",
-        "problem_solving",
-        "ambiguity_tolerance",
-        "stakeholder_management",
-        "technical_depth",
-    ),
-    "technical": (
-        "system_design",
-        "debugging",
-        "coding_practices",
-        "architecture_tradeoffs",
-        "technical_communication",
-    ),
-}
 # A response scoring below this makes the persona's interviewer dig deeper.
 FOLLOW_UP_BELOW: dict[str, int] = {"friendly": 7, "neutral": 8, "challenging": 9}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from interview_tui.services.session_machine import DIFFICULTIES, PERSONAS, STAGES
+from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, STAGES
 
 COMPETENCY_LABELS = {
     "culture_fit": "Culture fit",

@@ -48,6 +48,7 @@ class QuestionView:
     exchanges: tuple[ExchangeView, ...]
     feedback: QuestionFeedback | None
     ungrounded: tuple[str, ...] = ()
+    feedback_skipped: bool = False  # the user went on without it after the coach failed
 
     def as_turn(self) -> QuestionTurn:
         return QuestionTurn(
@@ -175,6 +176,7 @@ def load_session_view(session_id: int) -> SessionView:
                 exchanges=tuple(exchanges),
                 feedback=_feedback_model(fb) if fb else None,
                 ungrounded=tuple(fb.ungrounded) if fb else (),
+                feedback_skipped=q.feedback_skipped,
             )
         )
     progress = _progress_from_rows(session, question_views)

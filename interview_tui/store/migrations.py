@@ -88,7 +88,19 @@ def _v2_workspace(db: SqliteDatabase) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1_initial, _v2_workspace]
+def _v3_skipped_feedback(db: SqliteDatabase) -> None:
+    """A question whose feedback the user skipped after the coach failed on it."""
+    migrator = SqliteMigrator(db)
+    apply_operations(
+        migrator.add_column("question", "feedback_skipped", BooleanField(default=False))
+    )
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
+    _v1_initial,
+    _v2_workspace,
+    _v3_skipped_feedback,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -104,8 +116,22 @@ def migrate(db: SqliteDatabase) -> int:
             f"Database schema version {version} is newer than this interview-tui "
             f"({newest}); the file was not changed."
         )
-    for target in range(version + 1, newest + 1):
-        with db.atomic():
-            MIGRATIONS[target - 1](db)
-            db.execute_sql(f"PRAGMA user_version = {target}")
+    if version == newest:
+        return newest
+    # SQLite rebuilds a table to change a column (copy, drop, rename); with foreign keys
+    # on, dropping the old table would cascade into every row that points at it. They are
+    # off while migrating (the pragma is ignored inside a transaction, so it is set before
+    # one starts) and each step is checked before it commits.
+    foreign_keys = db.execute_sql("PRAGMA foreign_keys").fetchone()[0]
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        for target in range(version + 1, newest + 1):
+            with db.atomic():
+                MIGRATIONS[target - 1](db)
+                broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration {target} broke foreign keys: {broken[:3]}")
+                db.execute_sql(f"PRAGMA user_version = {target}")
+    finally:
+        db.execute_sql(f"PRAGMA foreign_keys = {int(foreign_keys)}")
     return newest

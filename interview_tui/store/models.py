@@ -84,6 +84,8 @@ class Question(BaseModel):
     difficulty = TextField()
     guidance = TextField(default="")
     asked_at = DateTimeField(default=now)
+    # The user chose to go on without this question's feedback after the coach failed.
+    feedback_skipped = BooleanField(default=False)
 
     class Meta:
         indexes = ((("session", "number"), True),)

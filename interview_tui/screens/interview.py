@@ -26,6 +26,7 @@ from interview_tui.errors import user_message
 from interview_tui.screens.access import workspace
 from interview_tui.screens.interview_state import (
     ACTIVITY,
+    Problem,
     allowed_actions,
     awaiting_answer,
     needs_coach,
@@ -42,6 +43,7 @@ from interview_tui.screens.widgets.format import (
     persona_label,
     stage_label,
 )
+from interview_tui.screens.widgets.keys import key_for, press
 from interview_tui.screens.widgets.text_update import set_text
 from interview_tui.screens.widgets.transcript import Transcript
 from interview_tui.services.coach.base import CoachError
@@ -102,6 +104,10 @@ class InterviewScreen(Screen[None]):
                 tooltip="End the interview now"),
         Binding("ctrl+r", "retry", "Retry", id="interview.retry", priority=True,
                 tooltip="Try the failed coach call again"),
+        Binding("ctrl+o", "offline", "Offline coach", id="interview.offline", priority=True,
+                tooltip="Do this step, or the rest of the session, with the offline coach"),
+        Binding("ctrl+x", "skip_failed", "Skip it", id="interview.skip_failed",
+                tooltip="Go on without what the coach could not write"),
         Binding("ctrl+t", "toggle_timer", "Timer", id="interview.timer", priority=True,
                 tooltip="Start or stop a two-minute countdown for this answer"),
         Binding("escape", "cancel", "Stop", id="interview.cancel",
@@ -118,7 +124,7 @@ class InterviewScreen(Screen[None]):
         self.setup = setup
         self.view: SessionView | None = None
         self._activity: str | None = None  # what the coach is doing; None when idle
-        self._problem: str | None = None  # the banner text after a failure or a stop
+        self._problem: Problem | None = None  # after a failure or a stop: the ways on
         self._prompt_key: tuple[int, int] | None = None  # (question, response) being answered
         self._armed: dict[str, float] = {}  # action -> deadline for a confirming press
         self._leaving = False
@@ -216,11 +222,24 @@ class InterviewScreen(Screen[None]):
         message = user_message(error)
         if isinstance(error, AnswerRejected):
             self.notify(message, title="Answer not sent", severity="warning")
-        else:
-            title = "The coach failed" if isinstance(error, CoachError) else "Something went wrong"
-            self.notify(message, title=title, severity="error", timeout=8)
-            self._set_problem(f"{title}: {message.rstrip('.')}. Press ctrl+r to retry.")
+            await self._reload()
+            return
+        title = "The coach failed" if isinstance(error, CoachError) else "Something went wrong"
+        self.notify(message, title=title, severity="error", timeout=8)
         await self._reload()
+        retry = not isinstance(error, CoachError) or error.retryable
+        self._set_problem(self._problem_for(title, message, retry=retry))
+
+    def _problem_for(
+        self, title: str, message: str, *, retry: bool, note: bool = False,
+        retry_words: str = "to retry",
+    ) -> Problem:
+        """The ways on from here: retry (when it may help), the offline coach, skipping."""
+        view = self.view
+        offline = view is not None and view.backend != "offline"
+        skip = self.service.skippable(view) if view is not None else None
+        return Problem(title, message, retry=retry, retry_words=retry_words, offline=offline,
+                       skip=skip, note=note)
 
     async def _reload(self) -> None:
         if self.session_id is None:
@@ -232,10 +251,6 @@ class InterviewScreen(Screen[None]):
             self.notify(user_message(exc), title="Cannot reload the session", severity="error")
             return
         self._apply_view(view)
-
-    @work(exclusive=True, group="load", exit_on_error=False)
-    async def _reload_worker(self) -> None:
-        await self._reload()
 
     def _on_coach_text(self, text: str) -> None:
         self.coach_status.stream(text)  # coalesced: drawn a few times a second
@@ -260,12 +275,20 @@ class InterviewScreen(Screen[None]):
             self.coach_status.hide()
         self._render_all()
 
-    def _set_problem(self, problem: str | None, *, note: bool = False) -> None:
+    def _set_problem(self, problem: Problem | None) -> None:
         self._problem = problem
         banner = self.query_one("#banner", Static)
-        set_text(banner, Content(problem or ""))
+        text = ""
+        if problem is not None:
+            ways = [("retry", problem.retry_words)] if problem.retry else []
+            if problem.offline:
+                ways.append(("offline", "to continue with the offline coach"))
+            if problem.skip:
+                ways.append(("skip_failed", f"to go on without {problem.skip}"))
+            text = f"{problem.title}: {problem.message.rstrip('.')}. {press(self, *ways)}".strip()
+        set_text(banner, Content(text))
         banner.set_class(problem is not None, "-shown")
-        banner.set_class(note, "-note")
+        banner.set_class(problem is not None and problem.note, "-note")
         self.refresh_bindings()
 
     def _apply_view(self, view: SessionView) -> None:
@@ -360,11 +383,19 @@ class InterviewScreen(Screen[None]):
             panel = QuestionFeedbackPanel(question, hide_scores=view.hide_scores)
             self.call_later(self._reveal, conversation, panel)
         if view.progress.is_last_question:
-            text = "That was the last question. Press ctrl+e to finish and see your summary."
+            text = "That was the last question. " + press(
+                self, ("finish", "to finish and see your summary")
+            )
         else:
-            text = "Press ctrl+n for the next question, or ctrl+e to end the session now."
+            text = press(
+                self, ("next_question", "for the next question"), ("end_session", "to end the session now")
+            )
+        if question.feedback_skipped:
+            text = f"This question has no feedback (the coach could not write it). {text}"
         self._set_prompt(f"Question {question.number} done", text, review=True)
-        self._show_parts(editor=False, prompt=question.feedback is not None)
+        self._show_parts(
+            editor=False, prompt=question.feedback is not None or question.feedback_skipped
+        )
         conversation.focus()
 
     @staticmethod
@@ -431,7 +462,7 @@ class InterviewScreen(Screen[None]):
             self.view,
             busy=self._activity is not None,
             leaving=self._leaving,
-            problem=self._problem is not None,
+            problem=self._problem,
         )
         return rules.get(action, True)
 
@@ -480,7 +511,9 @@ class InterviewScreen(Screen[None]):
         if view is None or not self._awaiting_answer():
             return
         if self.editor.text.strip() and not self._confirmed(
-            "skip", "Your unsent answer to this follow-up will be discarded. Press ctrl+k again."
+            "skip",
+            "Your unsent answer to this follow-up will be discarded. "
+            f"Press {key_for(self, 'skip_follow_ups')} again.",
         ):
             return
         self.answer_box.cancel_pause()
@@ -493,7 +526,10 @@ class InterviewScreen(Screen[None]):
         self._run_coach(lambda: self.service.next_question(session_id, **self._sinks()), State.ASKING)
 
     def action_last_question(self) -> None:
-        self.notify("That was the last question. Press ctrl+e to finish and see your summary.")
+        self.notify(
+            "That was the last question. "
+            + press(self, ("finish", "to finish and see your summary"))
+        )
 
     def action_finish(self) -> None:
         if self.view is None or not self._reviewing():
@@ -517,7 +553,9 @@ class InterviewScreen(Screen[None]):
         if view.progress.question_number > 1 or view.progress.response_number >= 1:
             # Something is answered: drop the unsent text and summarise what there is.
             if self.editor.text.strip() and not self._confirmed(
-                "end", "Your unsent answer will be discarded. Press ctrl+e again to end the session."
+                "end",
+                "Your unsent answer will be discarded. "
+                f"Press {key_for(self, 'end_session')} again to end the session.",
             ):
                 return
             self.answer_box.cancel_pause()
@@ -529,7 +567,7 @@ class InterviewScreen(Screen[None]):
         if not self._confirmed(
             "end",
             "Nothing has been answered yet, so the session ends without a summary. "
-            "Press ctrl+e again to end it.",
+            f"Press {key_for(self, 'end_session')} again to end it.",
         ):
             return
         self.answer_box.cancel_pause()
@@ -543,15 +581,50 @@ class InterviewScreen(Screen[None]):
             self._begin(self.setup)
             return
         session_id = self.session_id
-        state = self.view.state if self.view is not None else State.ASKING
-        self._run_coach(lambda: self.service.run_pending(session_id, **self._sinks()), state)
+        self._run_coach(lambda: self.service.run_pending(session_id, **self._sinks()), self._state())
+
+    def action_offline(self) -> None:
+        """Ask whether the offline coach takes this step only or the rest of the session."""
+        from interview_tui.screens.offline_choice import OfflineChoice
+
+        if self._activity is not None or self._problem is None or not self._problem.offline:
+            return
+        if self.session_id is None:
+            return
+        session_id = self.session_id
+
+        def chosen(choice: str | None) -> None:
+            if choice == "step":
+                job = lambda: self.service.run_pending(  # noqa: E731
+                    session_id, offline_once=True, **self._sinks()
+                )
+            elif choice == "session":
+                job = lambda: self.service.continue_offline(session_id, **self._sinks())  # noqa: E731
+            else:
+                return
+            self._run_coach(job, self._state())
+
+        self.app.push_screen(OfflineChoice(), chosen)
+
+    def action_skip_failed(self) -> None:
+        if self._activity is not None or self._problem is None or not self._problem.skip:
+            return
+        if self.session_id is None:
+            return
+        session_id = self.session_id
+        self._run_coach(lambda: self.service.skip_failed(session_id, **self._sinks()), self._state())
+
+    def _state(self) -> State:
+        return self.view.state if self.view is not None else State.ASKING
 
     def action_toggle_timer(self) -> None:
         if not self._awaiting_answer():
             return
         if self.answer_box.toggle_countdown():
             minutes = answer_box.COUNTDOWN_SECONDS / 60
-            self.notify(f"{minutes:g}-minute countdown started (ctrl+t to stop).")
+            self.notify(
+                f"{minutes:g}-minute countdown started ({key_for(self, 'toggle_timer')} to stop)."
+            )
         else:
             self.notify("Countdown stopped.")
 
@@ -560,10 +633,15 @@ class InterviewScreen(Screen[None]):
             return
         self.workers.cancel_group(self, "coach")
         self._set_activity(None)
+        self._stopped_worker()
+
+    @work(exclusive=True, group="load", exit_on_error=False)
+    async def _stopped_worker(self) -> None:
+        await self._reload()
         self._set_problem(
-            "Stopped. Everything you submitted is saved; press ctrl+r to continue.", note=True
+            self._problem_for("Stopped", "Everything you submitted is saved", retry=True,
+                              note=True, retry_words="to continue")
         )
-        self._reload_worker()
 
     async def action_back(self) -> None:
         if self._activity is not None:

@@ -6,6 +6,8 @@ the rules read in one place and can be tested without running the app.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from interview_tui.services.session_machine import MAX_FOLLOW_UPS, State
 from interview_tui.services.session_view import SessionView
 
@@ -20,6 +22,19 @@ ACTIVITY = {
     State.QUESTION_REVIEW: "The coach is writing your feedback…",
     State.SUMMARIZING: "The coach is writing your summary…",
 }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What stopped the coach, and which ways on will work from here."""
+
+    title: str  # "The coach failed", "Stopped" ...
+    message: str
+    retry: bool = True  # trying the same call again may help
+    retry_words: str = "to retry"
+    offline: bool = False  # the step can be done by the offline coach instead
+    skip: str | None = None  # what skipping would leave out ("the analysis of your answer")
+    note: bool = False  # shown as a note (the user stopped it), not as an error
 
 
 def needs_coach(view: SessionView) -> bool:
@@ -59,16 +74,16 @@ def reviewing(view: SessionView | None, *, busy: bool) -> bool:
     if view is None or busy or view.state is not State.QUESTION_REVIEW:
         return False
     current = view.current_question
-    return current is not None and current.feedback is not None
+    return current is not None and (current.feedback is not None or current.feedback_skipped)
 
 
 def allowed_actions(
-    view: SessionView | None, *, busy: bool, leaving: bool, problem: bool
+    view: SessionView | None, *, busy: bool, leaving: bool, problem: Problem | None
 ) -> dict[str, bool]:
     """Which of the screen's actions work now, by action name.
 
     ``busy``: the coach is working; ``leaving``: the screen is closing; ``problem``: a
-    failure or a stop is shown, so there is something to retry.
+    failure or a stop is shown, with the ways on that will work.
     """
     awaiting = awaiting_answer(view, busy=busy, leaving=leaving)
     review = reviewing(view, busy=busy)
@@ -82,7 +97,9 @@ def allowed_actions(
         "last_question": review and last,
         "finish": review and last,
         "end_session": awaiting or (review and not last),
-        "retry": not busy and problem,
+        "retry": not busy and problem is not None and problem.retry,
+        "offline": not busy and problem is not None and problem.offline,
+        "skip_failed": not busy and problem is not None and problem.skip is not None,
         "cancel": busy,
         "back": not busy,
     }

@@ -18,7 +18,11 @@ from interview_tui.clock import now
 from interview_tui.services.call_log import About
 from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, STAGES
 from interview_tui.services.coach.base import QuestionOutcome, TextSink
-from interview_tui.services.coach.schemas import GeneratedQuestion, ResponseAnalysis
+from interview_tui.services.coach.schemas import (
+    GeneratedQuestion,
+    ResponseAnalysis,
+    SessionFeedback,
+)
 from interview_tui.services.coach.tasks import (
     Task,
     analysis_task,
@@ -30,6 +34,7 @@ from interview_tui.services.grounding import find_ungrounded
 from interview_tui.services.session_machine import (
     DEFAULT_QUESTIONS,
     Event,
+    IllegalTransition,
     State,
     competency_for,
     infer_target_level,
@@ -39,7 +44,7 @@ from interview_tui.services.session_machine import (
     validate_question_count,
     wants_follow_up,
 )
-from interview_tui.services.session_view import SessionView, load_session_view
+from interview_tui.services.session_view import QuestionView, SessionView, load_session_view
 from interview_tui.services.text import clean_answer, strip_control_chars
 from interview_tui.store.db import database
 from interview_tui.store.models import (
@@ -96,6 +101,8 @@ class InterviewService:
         self.prefetch_enabled = workspace.prefetch
         self.prefetch_stats = PrefetchStats()
         self._prefetched: dict[tuple[int, int], asyncio.Task[GeneratedQuestion]] = {}
+        # Sessions whose next coach call goes to the offline coach, once.
+        self._offline_once: set[int] = set()
 
     # ----- public API -------------------------------------------------------------
 
@@ -141,13 +148,17 @@ class InterviewService:
         on_text: TextSink | None = None,
         on_step: StepSink | None = None,
         stored: SessionView | None = None,
+        offline_once: bool = False,
     ) -> SessionView:
         """Do the coach work the session's state needs, until it waits for the user.
 
         ``stored`` is the view a step of this service just returned for the session (it
         is what the database holds): passing it saves reading it again before the coach
-        is asked.
+        is asked. ``offline_once``: the next coach call goes to the offline coach (after
+        the session's own coach failed on it); later ones go back to the session's coach.
         """
+        if offline_once:
+            self._offline_once.add(session_id)
         if stored is not None and stored.id == session_id:
             view = stored
         else:
@@ -159,6 +170,58 @@ class InterviewService:
         return view
 
     resume = run_pending
+
+    async def continue_offline(self, session_id: int, **sinks: Any) -> SessionView:
+        """Switch the rest of the session to the offline coach, then go on."""
+        self._cancel_prefetch(session_id)
+
+        def switch() -> None:
+            with database.atomic("IMMEDIATE"):
+                MockSession.update(backend="offline").where(MockSession.id == session_id).execute()
+
+        await self._db(switch)
+        return await self.run_pending(session_id, **sinks)
+
+    def skippable(self, view: SessionView) -> str | None:
+        """What ``skip_failed`` would go on without, or None when nothing can be skipped.
+
+        A question cannot be skipped: without one there is nothing to answer.
+        """
+        current = view.current_question
+        if view.state is State.EVALUATING:
+            return "the analysis of your answer"
+        if view.state is State.SUMMARIZING:
+            if any(self._wants_feedback(q) for q in view.questions):
+                return "the missing question feedback"
+            return "the summary"
+        if view.state is State.QUESTION_REVIEW and current is not None and self._wants_feedback(current):
+            return "this question's feedback"
+        return None
+
+    async def skip_failed(self, session_id: int, **sinks: Any) -> SessionView:
+        """Go on without the coach work that failed, then carry on as usual.
+
+        - evaluating: the answer stays stored, unanalysed; no follow-up; the question
+          goes to review.
+        - review without feedback: the question is marked as having none (the summary
+          lists it as not scored).
+        - summarizing: questions still without feedback are marked so; if there are none,
+          the session completes without the coach's summary, scored from its questions.
+        """
+        view = await self._db(load_session_view, session_id)
+        if self.skippable(view) is None:
+            raise IllegalTransition(view.state, Event.QUESTION_DONE, "nothing here can be skipped")
+        if view.state is State.EVALUATING:
+            view = await self._transition(session_id, Event.QUESTION_DONE)
+        elif view.state is State.QUESTION_REVIEW:
+            view = await self._db(self._skip_feedback, session_id, [view.progress.question_number])
+        else:
+            missing = [q.number for q in view.questions if self._wants_feedback(q)]
+            if missing:
+                view = await self._db(self._skip_feedback, session_id, missing)
+            else:
+                view = await self._complete(view, None)
+        return await self.run_pending(session_id, stored=view, **sinks)
 
     async def next_question(self, session_id: int, **sinks: Any) -> SessionView:
         view = await self._transition(session_id, Event.NEXT)
@@ -209,7 +272,8 @@ class InterviewService:
         if state is State.QUESTION_REVIEW:
             current = view.current_question
             self._start_prefetch(view)
-            return self._step_question_feedback if current and current.feedback is None else None
+            wanted = current is not None and current.feedback is None and not current.feedback_skipped
+            return self._step_question_feedback if wanted else None
         if state is State.SUMMARIZING:
             return self._step_summarize
         return None
@@ -268,7 +332,7 @@ class InterviewService:
 
     async def _step_summarize(self, view: SessionView, on_text: TextSink | None) -> SessionView:
         for q in view.questions:
-            if q.feedback is None and q.exchanges and all(e.analysis for e in q.exchanges):
+            if self._wants_feedback(q):
                 await self._write_question_feedback(view, q.number, None)
         view = await self._db(load_session_view, view.id)
         outcomes = [
@@ -285,17 +349,34 @@ class InterviewService:
             if q.feedback is not None
         ]
         summary = await self._ask(view, session_feedback_task(view.context, outcomes), on_text)
-        score = session_score([o.score for o in outcomes])
+        return await self._complete(view, summary)
+
+    async def _complete(self, view: SessionView, summary: SessionFeedback | None) -> SessionView:
+        """Score the session from its questions' feedback and mark it completed."""
+        score = session_score([q.feedback.score for q in view.questions if q.feedback])
 
         def write(_: SessionView) -> None:
             MockSession.update(
                 overall_score=score,
                 readiness=readiness(score),
-                session_feedback=summary.model_dump(),
+                session_feedback=summary.model_dump() if summary else None,
                 completed_at=now(),
             ).where(MockSession.id == view.id).execute()
 
         return await self._transition(view.id, Event.SUMMARY_READY, write)
+
+    @staticmethod
+    def _wants_feedback(q: QuestionView) -> bool:
+        """An answered question whose feedback is neither written nor skipped."""
+        return q.feedback is None and not q.feedback_skipped and bool(q.exchanges)
+
+    @staticmethod
+    def _skip_feedback(session_id: int, numbers: list[int]) -> SessionView:
+        with database.atomic("IMMEDIATE"):
+            Question.update(feedback_skipped=True).where(
+                (Question.session == session_id) & Question.number.in_(numbers)
+            ).execute()
+        return load_session_view(session_id)
 
     async def _write_question_feedback(
         self, view: SessionView, number: int, on_text: TextSink | None
@@ -325,7 +406,9 @@ class InterviewService:
             return
         if key in self._prefetched:
             return
-        task = asyncio.ensure_future(self._ask(view, self._question_task(view, number), None))
+        task = asyncio.ensure_future(
+            self._ask(view, self._question_task(view, number), None, prefetch=True)
+        )
         # A failed prefetch is not an error: the question is generated again on demand.
         task.add_done_callback(lambda t: t.cancelled() or t.exception())
         self._prefetched[key] = task
@@ -358,13 +441,22 @@ class InterviewService:
             asked=view.asked_texts,
         )
 
-    async def _ask(self, view: SessionView, task: Task[M], on_text: TextSink | None) -> M:
-        """Run ``task`` on the session's coach, logged against the session."""
+    async def _ask(
+        self, view: SessionView, task: Task[M], on_text: TextSink | None, *, prefetch: bool = False
+    ) -> M:
+        """Run ``task`` on the session's coach, logged against the session.
+
+        The offline coach takes it when the session is offline, or once when the user
+        asked for this step offline (a prefetch never uses up that one call).
+        """
+        once = not prefetch and view.id in self._offline_once
+        if once:
+            self._offline_once.discard(view.id)
         return await self.workspace.ask(
             task,
             about=About(application_id=view.application_id, session_id=view.id),
             on_text=on_text,
-            offline=view.backend == "offline",
+            offline=once or view.backend == "offline",
         )
 
     # ----- persistence ------------------------------------------------------------------

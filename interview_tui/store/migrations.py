@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     DateTimeField,
@@ -92,7 +93,11 @@ def _v3_skipped_feedback(db: SqliteDatabase) -> None:
     """A question whose feedback the user skipped after the coach failed on it."""
     migrator = SqliteMigrator(db)
     apply_operations(
-        migrator.add_column("question", "feedback_skipped", BooleanField(default=False))
+        migrator.add_column(
+            "question",
+            "feedback_skipped",
+            BooleanField(default=False, constraints=[SQL("DEFAULT 0")]),
+        )
     )
 
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     DateTimeField,
@@ -85,7 +86,7 @@ class Question(BaseModel):
     guidance = TextField(default="")
     asked_at = DateTimeField(default=now)
     # The user chose to go on without this question's feedback after the coach failed.
-    feedback_skipped = BooleanField(default=False)
+    feedback_skipped = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
 
     class Meta:
         indexes = ((("session", "number"), True),)

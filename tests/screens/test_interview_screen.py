@@ -322,7 +322,8 @@ async def test_coach_failure_shows_a_retry_banner_and_ctrl_r_recovers(
         banner = screen.query_one("#banner", Static)
         assert visible(banner)
         assert text_of(banner) == (
-            "The coach failed: The coach is overloaded right now. Press ctrl+r to retry."
+            "The coach failed: The coach is overloaded right now. Press ctrl+r to retry, "
+            "or ctrl+x to go on without the analysis of your answer."
         )
         assert notes.of("error") == ["The coach failed: The coach is overloaded right now."]
         assert Response.get().text == STRONG  # the answer was saved before the coach ran
@@ -403,7 +404,7 @@ async def test_thinking_streams_text_and_escape_cancels(make_app: Callable[..., 
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen)  # escape stopped the coach, not the screen
-        assert "press ctrl+r to continue" in text_of(screen.query_one("#banner"))
+        assert "Press ctrl+r to continue" in text_of(screen.query_one("#banner"))
         session_id = Response.get().question.session_id
         assert session_state(session_id) is State.EVALUATING
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from interview_tui.screens.interview_state import (
+    Problem,
     allowed_actions,
     awaiting_answer,
     needs_coach,
@@ -40,8 +41,9 @@ def view(state: State, question: int = 1, responses: int = 0, *, feedback: bool 
 
 
 def allowed(v: SessionView | None, *, busy: bool = False, leaving: bool = False,
-            problem: bool = False) -> set[str]:
-    rules = allowed_actions(v, busy=busy, leaving=leaving, problem=problem)
+            problem: bool | Problem = False) -> set[str]:
+    shown = Problem("The coach failed", "x") if problem is True else problem or None
+    rules = allowed_actions(v, busy=busy, leaving=leaving, problem=shown)
     assert all(type(ok) is bool for ok in rules.values())
     return {action for action, ok in rules.items() if ok}
 
@@ -91,3 +93,7 @@ def test_busy_and_problems() -> None:
     assert allowed(view(State.ASKING, 1), busy=True) == {"cancel"}
     assert allowed(view(State.ASKING, 1), busy=True, problem=True) == {"cancel"}
     assert allowed(view(State.ASKING, 1), problem=True) == {"retry", "back"}
+    refused = Problem("The coach failed", "declined", retry=False, offline=True,
+                      skip="the analysis of your answer")
+    assert allowed(view(State.EVALUATING, 1, 1), problem=refused) == {
+        "offline", "skip_failed", "back"}

@@ -155,7 +155,13 @@ class SessionSummaryPanel(VerticalGroup):
         )
         yield Static(headline, classes="headline")
         summary = view.session_feedback
-        if summary is None:
+        if summary is None and view.completed_at is not None:
+            yield Static(
+                "The coach could not write a summary for this session; the score comes "
+                "from the feedback of each question.",
+                classes="muted section",
+            )
+        elif summary is None:
             yield Static("The summary is not ready yet.", classes="muted section")
         else:
             widgets = [

@@ -103,7 +103,7 @@ _MESSAGES = {
     "stream_interrupted": "The connection dropped while Claude was answering. Try again.",
     "auth": "The Anthropic API did not accept the API key. Check ANTHROPIC_API_KEY.",
     "bad_request": "The Anthropic API refused the request.",
-    "refusal": "Claude declined to answer this one. Rephrase your answer or continue offline.",
+    "refusal": "Claude declined to answer this one.",
     "max_tokens": "Claude's reply was too long and got cut off. Try again.",
     "invalid_output": "Claude's reply did not have the expected shape. Try again.",
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -35,8 +36,14 @@ class InterviewApp(App[int]):
     TITLE = "interview-tui"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Show keys and help"),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit; your work is saved"),
+        # Priority, so help and quit work inside dialogs too; "?" is not, so it stays a
+        # character wherever text is typed.
+        Binding("f1", "help", "Help", id="app.help", priority=True,
+                tooltip="Show the keys that work here, and how the app works"),
+        Binding("question_mark", "help", "Help", id="app.help_key", show=False,
+                tooltip="Show the keys that work here, and how the app works"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True,
+                tooltip="Quit; your work is saved"),
         Binding("ctrl+h", "history", "History", id="app.history", show=False),
     ]
 
@@ -131,16 +138,35 @@ class InterviewApp(App[int]):
         from interview_tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from interview_tui.screens.setup import SetupScreen
 
+        yield from self._screen_commands(screen)
         yield SystemCommand("New mock interview", "Set up and start a mock interview",
                             lambda: self.push_screen(SetupScreen()))
         yield SystemCommand("History", "Review past sessions", self.action_history)
         yield SystemCommand("Help", "Keys and how the app works", self.action_help)
         yield from super().get_system_commands(screen)
+
+    def _screen_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """What the screen's own keys do right now, so the palette offers only what works."""
+        from interview_tui.screens.widgets.keys import sentence_key
+
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if active.node is not screen or not active.enabled or not binding.description:
+                continue
+            if binding.action in seen:
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(
+                f"{binding.description} ({sentence_key(key)})",
+                binding.tooltip or binding.description,
+                partial(screen.run_action, binding.action, active.node),
+            )
 
     # ----- app-wide behaviour -----------------------------------------------------------
 

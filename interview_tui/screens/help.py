@@ -1,41 +1,114 @@
-"""Help: keys and how a mock interview works."""
+"""Help: the keys of the screen it was opened over, the keys that work everywhere, and
+how a mock interview works. The key tables come from the bindings in force, so they
+list only keys that work there, under their remapped names."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
-HELP = """\
-# interview-tui
+from interview_tui.screens.widgets.keys import sentence_key
+from interview_tui.services.catalog import LEVELS
 
-**A mock interview**: choose a job application, a stage, a difficulty and an
-interviewer persona. Answer each question; the interviewer may follow up up to
-three times. You get brief feedback after every answer, full feedback per question
-and a summary with a readiness verdict at the end. Everything is saved as you go:
-quit at any time and resume from the home screen.
+ABOUT = """\
+## How a mock interview works
 
-| Key | Where | What |
-|---|---|---|
-| `ctrl+s` | answering | submit the answer (Enter makes a new line) |
-| `ctrl+n` | feedback | next question |
-| `ctrl+e` | interview | end the session and see the summary |
-| `ctrl+k` | answering a follow-up | skip further follow-ups |
-| `ctrl+r` | after an error | retry |
-| `escape` | anywhere | back / cancel the coach |
-| `ctrl+p` | anywhere | command palette (themes, actions) |
-| `f1`, `?` | anywhere | this help |
-| `ctrl+q` | anywhere | quit (your work is saved) |
+Choose a job application, a stage, a difficulty and an interviewer persona. Answer each
+question; the interviewer may follow up up to three times. You get brief feedback after
+every answer, full feedback per question and a summary with a readiness verdict at the
+end (8 or more: Ready; 6 to 7.9: Almost Ready; below 6: Needs Practice). Everything is
+saved as you go: quit at any time and resume from the home screen.
 
-Speaking time is estimated at 140 words per minute; aim for 60–120 seconds for a
-main answer.
+Speaking time is estimated at 140 words per minute; aim for 60–120 seconds for a main
+answer.
 
-**Coach**: Claude when `ANTHROPIC_API_KEY` is set, otherwise the built-in offline
-coach, which needs no network. **Keys can be remapped** in the config file
-(`keymap = { "interview.submit" = "ctrl+enter" }`).
+**Coach**: Claude when `ANTHROPIC_API_KEY` is set, otherwise the built-in offline coach,
+which needs no network. If the coach fails, you can retry, continue with the offline
+coach, or go on without what failed. **Keys can be remapped** in the config file
+(`[keymap]` with ids such as `"interview.submit" = "ctrl+enter"`).
 """
+
+
+def _levels() -> str:
+    lines = ["## Levels", "", "Each answer is placed at the level it demonstrates:", ""]
+    lines += [f"- **{level}**: {meaning}" for level, meaning in LEVELS.items()]
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(rows: dict[str, list[str]], what: dict[str, str]) -> str:
+    if not rows:
+        return "_No keys of its own here._"
+    lines = ["| Key | What |", "|---|---|"]
+    lines += [
+        f"| {', '.join(f'`{k}`' for k in keys)} | {_cell(what[action])} |"
+        for action, keys in rows.items()
+    ]
+    return "\n".join(lines)
+
+
+def _add(rows: dict[str, list[str]], what: dict[str, str], key: str, binding: Binding) -> None:
+    shown = sentence_key(key)
+    if shown not in rows.setdefault(binding.action, []):
+        rows[binding.action].append(shown)
+    what.setdefault(binding.action, binding.tooltip or binding.description)
+
+
+def screen_keys(screen: Screen) -> str:
+    """A Markdown table of the keys of ``screen`` itself that work right now."""
+    rows: dict[str, list[str]] = {}  # action -> keys, first seen first
+    what: dict[str, str] = {}
+    for key, active in screen.active_bindings.items():
+        # The screen's own keys, not each widget's cursor keys.
+        if active.node is screen and active.enabled and active.binding.description:
+            _add(rows, what, key, active.binding)
+    return _table(rows, what)
+
+
+def app_keys(screen: Screen) -> str:
+    """A Markdown table of the app's keys that work over ``screen`` (in a dialog: the
+    priority ones only, as Textual gives a dialog no other app keys)."""
+    app = screen.app
+    rows: dict[str, list[str]] = {}
+    what: dict[str, str] = {}
+    # Textual keeps no public map of the app's own bindings (with the keymap applied).
+    for key, bindings in app._bindings.key_to_bindings.items():
+        for binding in bindings:
+            if not binding.description or binding.action == "command_palette":
+                continue
+            if screen.is_modal and not binding.priority:
+                continue
+            _add(rows, what, key, binding)
+    palette = sentence_key(app.COMMAND_PALETTE_BINDING)
+    rows["command_palette"] = [palette]
+    what["command_palette"] = "Command palette: the actions of this screen, and themes"
+    return _table(rows, what)
+
+
+def help_text(screen: Screen) -> str:
+    """The whole help page for ``screen``."""
+    title = (
+        getattr(screen, "dialog_title", "")
+        or screen.sub_title
+        or type(screen).__name__.removesuffix("Screen")
+    )
+    return "\n\n".join(
+        [
+            "# interview-tui help",
+            f"## Keys here ({title})",
+            screen_keys(screen),
+            "## Everywhere",
+            app_keys(screen),
+            ABOUT,
+            _levels(),
+        ]
+    )
 
 
 class HelpScreen(ModalScreen[None]):
@@ -47,12 +120,16 @@ class HelpScreen(ModalScreen[None]):
     }
     """
     BINDINGS = [
-        Binding("escape,f1,question_mark,q", "dismiss", "Close", id="help.close"),
+        Binding("escape,f1,question_mark,q", "close", "Close", id="help.close"),
     ]
+
+    def __init__(self, about: Screen) -> None:
+        super().__init__()
+        self._text = help_text(about)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Markdown(HELP)
+            yield Markdown(self._text)
 
-    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+    def action_close(self) -> None:
         self.dismiss(None)

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.widgets.footer import Footer
+from interview_tui.screens.widgets.keys import key_for
 from interview_tui.services.catalog import STAGES
 
 if TYPE_CHECKING:
@@ -76,19 +77,23 @@ class HomeScreen(Screen[None]):
         actions = self.query_one("#actions", OptionList)
         highlighted = actions.highlighted
         actions.clear_options()
-        actions.add_option(Option("[b]n[/b]  New mock interview", id="new"))
+        def key(action: str) -> str:
+            return f"[b]{escape(key_for(self, action))}[/b]"
+
+        actions.add_option(Option(f"{key('new')}  New mock interview", id="new"))
         for index, row in enumerate(unfinished[:3]):
-            key = "[b]r[/b]" if index == 0 else " "
+            resume_key = key("resume") if index == 0 else " "
             label = (
-                f"{key}  Resume: {escape(row.company)} · {escape(row.role)} · "
+                f"{resume_key}  Resume: {escape(row.company)} · {escape(row.role)} · "
                 f"{STAGES.get(row.stage, row.stage)} · question {max(row.questions_asked, 1)}"
                 f" of {row.question_count}"
             )
             actions.add_option(Option(label, id=f"resume-{row.id}"))
-        actions.add_option(Option("[b]h[/b]  History and review", id="history"))
-        actions.add_option(Option("[b]?[/b]  Help", id="help"))
-        actions.add_option(Option("[b]q[/b]  Quit", id="quit"))
+        actions.add_option(Option(f"{key('app.history')}  History and review", id="history"))
+        actions.add_option(Option(f"{key('app.help')}  Help", id="help"))
+        actions.add_option(Option(f"{key('app.quit')}  Quit", id="quit"))
         actions.highlighted = highlighted if highlighted is not None else 0
+        self.refresh_bindings()  # resume is offered only when there is something to resume
         stats = self.query_one("#stats", Static)
         if summary is None:
             stats.update("")
@@ -123,6 +128,11 @@ class HomeScreen(Screen[None]):
         from interview_tui.screens.setup import SetupScreen
 
         self.app.push_screen(SetupScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume" and self._summary is not None:
+            return bool(self._summary.unfinished)
+        return True
 
     def action_resume(self) -> None:
         if self._summary is not None and self._summary.unfinished:

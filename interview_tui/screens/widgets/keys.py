@@ -9,21 +9,24 @@ from textual.screen import Screen
 _NAMES = {"question_mark": "?", "slash": "/", "space": "space"}
 
 
-def _shown(key: str) -> str:
+def sentence_key(key: str) -> str:
+    """A key as written in a sentence: "ctrl+n", "?" (the first, if there are several)."""
     first = key.split(",")[0].strip()
     return _NAMES.get(first, first)
 
 
 def key_for(screen: Screen, action: str) -> str:
     """How the key for ``action`` on ``screen`` is written in a sentence ("ctrl+n")."""
+    app, app_action = screen.app, action.removeprefix("app.")
     for key, active in screen.active_bindings.items():
-        if active.binding.action == action:
-            return _shown(key)
+        bound = active.binding.action
+        if bound == action or (active.node is app and bound == app_action):
+            return sentence_key(key)
     # Not active right now: the key it is bound to all the same (config keymap first).
     for binding in Binding.make_bindings(getattr(screen, "BINDINGS", [])):
         if binding.action == action:
             keymap = screen.app._keymap  # Textual keeps no public view of it
-            return _shown(keymap.get(binding.id, binding.key) if binding.id else binding.key)
+            return sentence_key(keymap.get(binding.id, binding.key) if binding.id else binding.key)
     return action.replace("_", " ")
 
 

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 
+# Textual gives a worker's state changes to the node that runs it and does not bubble
+# them, so a failure in a screen's or a widget's worker reached no one (the history
+# stayed at "Loading…" on a damaged file). Bubbled, they reach the app's one handler.
+Worker.StateChanged.bubble = True
+
 
 class InterviewApp(App[int]):
     """interview-tui. Dependencies come in through the constructor, so tests can swap them."""

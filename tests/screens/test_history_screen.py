@@ -15,7 +15,7 @@ from interview_tui.screens.history import PAGE, SEARCH_DELAY, HistoryScreen
 from interview_tui.screens.review import ReviewScreen
 from interview_tui.screens.widgets.score_trend import ScoreTrend
 from interview_tui.services.coach.offline import OfflineCoach
-from interview_tui.services.history import list_sessions
+from interview_tui.services.history import list_sessions, score_trend
 from interview_tui.services.interview import InterviewService, SessionSetup
 from interview_tui.services.profiles import ensure_demo_profile
 from interview_tui.store.models import (
@@ -321,47 +321,30 @@ async def test_delete_asks_then_removes_the_session_and_its_rows(make_app):
 
 
 async def test_a_list_read_before_a_delete_committed_does_not_bring_the_row_back(make_app):
-    # The race itself, made certain: the reload that the dialog's closing starts is held
-    # until the delete has been handled, then delivered (stale) before the fresh one.
+    # The race itself, made certain: the reload that the dialog's closing starts may read
+    # the list before the delete commits and deliver it after the delete was handled.
     app: InterviewApp = make_app()
     application = ensure_demo_profile()
     keep = add_full_session(application, tag="Keep", started_at=T0)
     gone = add_full_session(application, tag="Gone", started_at=T0 + timedelta(hours=1))
-    held: list[Message] = []
-
-    class Held(HistoryScreen):
-        holding = False
-
-        def post_message(self, message: Message) -> bool:
-            if self.holding and isinstance(message, HistoryScreen.Loaded):
-                held.append(message)
-                return True
-            return super().post_message(message)
-
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = Held()
-        await app.push_screen(screen)
-        await settle(pilot)
-        assert len(table_rows(screen)) == 2
-        screen.holding = True
+        screen = await open_history(pilot)
         await pilot.press("d")
         await settle(pilot)
-        with_gone = list_sessions()  # what a reload reading just before the delete sees
-        await pilot.press("y")
-        await settle(pilot)  # the delete is handled; its reloads are held
-        screen.holding = False
-        # The dialog's closing and the delete each started a reload.
-        assert sorted(m.generation for m in held) == [screen._generation - 1,
-                                                      screen._generation]
-        stale, fresh = sorted(held, key=lambda m: m.generation)
+        with_gone = list_sessions()  # what that reload read
         assert gone.id in {r.id for r in with_gone}
-        stale.rows = with_gone  # as if it had read before the delete committed
-        screen.post_message(fresh)
-        screen.post_message(stale)  # the stale list last: it must not win
+        before = screen._generation
+        await pilot.press("y")
         await settle(pilot)
         assert [r.id for r in screen._rows] == [keep.id]
-        assert len(table_rows(screen)) == 1
+        # The reload the dialog's closing started (generation before + 1) delivers last.
+        stale = HistoryScreen.Loaded(before + 1, screen._loaded_query, with_gone,
+                                     score_trend(with_gone))
+        screen.post_message(stale)
+        await settle(pilot)
+        assert [r.id for r in screen._rows] == [keep.id]
+        assert len(table_rows(screen)) == 1 and "1 session" in screen_text(screen)
+        assert screen._generation == before + 2  # it lost because the delete reloaded
 
 
 async def test_ten_thousand_sessions_load_a_page_at_a_time(make_app):

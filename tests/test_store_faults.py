@@ -76,6 +76,12 @@ def damage_table(path: Path, table: str) -> None:
         handle.write(random.Random(table).randbytes(page_size))
 
 
+def untouched(path: Path) -> tuple[object, ...]:
+    """The file's bytes and mtime, what lies beside it, and the directory's own mtime (a
+    file made and removed meanwhile would change it)."""
+    return (*snapshot(path), path.parent.stat().st_mtime_ns)
+
+
 def fail_line(result) -> str:  # type: ignore[no-untyped-def]
     """The one line the app printed on failing to start; no traceback, exit status 2."""
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
@@ -120,13 +126,14 @@ def test_a_wal_write_lock_is_found_at_start_not_at_the_first_write(
     # Everything exists, so nothing at start needs writing; the lock must still be seen.
     path = make_database(tmp_path / "interview.db")
     with hold_lock(path):
-        before = snapshot(path)
+        before = untouched(path)
+        time.sleep(0.01)  # mtimes are coarse: so that any write would show
         started = time.monotonic()
         with pytest.raises(DatabaseLockedError, match="locked by another process"):
             open_database(path)
         assert time.monotonic() - started < short_busy_timeout / 1000 * 4 + 1
         assert database.is_closed()
-        assert snapshot(path) == before
+        assert untouched(path) == before
     open_database(path)  # released: the same file opens
     assert ensure_demo_profile().is_demo
 
@@ -139,11 +146,11 @@ def test_the_app_refuses_to_start_on_a_database_another_process_is_writing(
     data_dir.mkdir()
     path = make_database(data_dir / "interview.db", demo=False)
     with hold_lock(path):
-        before = snapshot(path)
+        before = untouched(path)
         result = run_cli(data_dir=data_dir)  # waits out the 5 s busy timeout
         line = fail_line(result)
         assert str(path) in line and "locked by another process" in line
-        assert snapshot(path) == before
+        assert untouched(path) == before
 
 
 # ── damaged pages ────────────────────────────────────────────────────────────
@@ -158,7 +165,7 @@ def test_doctor_finds_damaged_pages_and_leaves_the_file_alone(tmp_path: Path) ->
     assert field(result.stdout, "integrity") == "ok (quick_check)"
 
     damage_table(path, Response._meta.table_name)
-    before = snapshot(path)
+    before = untouched(path)
     time.sleep(0.01)  # so that any write would show in the mtime
     result = run_cli("doctor", data_dir=data_dir)
     assert result.returncode == 1
@@ -166,7 +173,7 @@ def test_doctor_finds_damaged_pages_and_leaves_the_file_alone(tmp_path: Path) ->
     integrity = field(result.stdout, "integrity")
     assert integrity.startswith("DAMAGED (quick_check: ") and "safe" in integrity
     assert "Traceback" not in result.stderr
-    assert snapshot(path) == before
+    assert untouched(path) == before
     assert integrity_problems(path)  # the same from the store
 
 
@@ -175,6 +182,8 @@ def test_the_app_refuses_to_start_on_damaged_pages_it_needs(tmp_path: Path) -> N
     data_dir.mkdir()
     path = make_database(data_dir / "interview.db")
     damage_table(path, JobApplication._meta.table_name)  # read at start, for the demo application
+    # Page 1 is sound, so the app opens the file for writing: SQLite's -wal and -shm
+    # appear and go again (the directory's mtime moves); the file itself is not written.
     before = snapshot(path)
     time.sleep(0.01)
     line = fail_line(run_cli(data_dir=data_dir))
@@ -202,10 +211,10 @@ def test_a_file_that_is_not_a_database_is_named_as_such(tmp_path: Path) -> None:
     data_dir.mkdir()
     path = data_dir / "interview.db"
     path.write_bytes(b"SQLite format 3\x00" + random.Random(1).randbytes(8192))
-    before = snapshot(path)
+    before = untouched(path)
     line = fail_line(run_cli(data_dir=data_dir))
     assert str(path) in line and ("not a readable" in line or "is damaged" in line)
-    assert snapshot(path) == before
+    assert untouched(path) == before
 
 
 # ── the read-only probe ──────────────────────────────────────────────────────
@@ -222,19 +231,21 @@ def test_the_probe_reads_a_version_that_is_only_in_the_wal(tmp_path: Path) -> No
         writer.execute("PRAGMA user_version = 42")
         writer.commit()
         assert int.from_bytes(path.read_bytes()[60:64], "big") == 1  # stale on disk
-        before = snapshot(path)
+        before = untouched(path)
+        time.sleep(0.01)
         assert schema_version(path) == 42
-        assert snapshot(path) == before
+        assert untouched(path) == before
     finally:
         writer.close()
 
 
 def test_the_probe_of_a_wal_database_leaves_nothing_beside_it(tmp_path: Path) -> None:
     path = make_database(tmp_path / "interview.db")
-    before = snapshot(path)
+    before = untouched(path)
+    time.sleep(0.01)
     assert schema_version(path) == SCHEMA_VERSION
     assert integrity_problems(path) == []
-    assert snapshot(path) == before
+    assert untouched(path) == before
 
 
 # ── read-only files and directories (as a user the permission bits bind) ────
@@ -247,19 +258,19 @@ def test_a_read_only_file_is_refused_at_start_and_left_alone(shared_dir: Path) -
     data_dir.chmod(0o777)  # the directory is writable: only the file is not
     path = make_database(data_dir / "interview.db")
     path.chmod(0o444)
-    before = snapshot(path)
+    before = untouched(path)
     time.sleep(0.01)
 
     line = fail_line(run_cli(data_dir=data_dir, **how))  # type: ignore[arg-type]
     assert str(path) in line and "read-only for this user" in line
-    assert snapshot(path) == before
+    assert untouched(path) == before
 
     doctor = run_cli("doctor", data_dir=data_dir, **how)  # type: ignore[arg-type]
     assert doctor.returncode == 1 and "Traceback" not in doctor.stderr
     assert field(doctor.stdout, "schema version") == str(SCHEMA_VERSION)
     assert field(doctor.stdout, "integrity") == "ok (quick_check)"
     assert field(doctor.stdout, "access").startswith(f"READ-ONLY: {path} is read-only")
-    assert snapshot(path) == before
+    assert untouched(path) == before
 
 
 def test_a_read_only_directory_is_refused_at_start_and_left_alone(shared_dir: Path) -> None:
@@ -269,12 +280,12 @@ def test_a_read_only_directory_is_refused_at_start_and_left_alone(shared_dir: Pa
     path = make_database(data_dir / "interview.db")
     path.chmod(0o666)  # the file is writable: only the directory is not
     data_dir.chmod(0o555)
-    before = snapshot(path)
+    before = untouched(path)
     time.sleep(0.01)
 
     line = fail_line(run_cli(data_dir=data_dir, **how))  # type: ignore[arg-type]
     assert f"The data directory {data_dir} is read-only for this user" in line
-    assert snapshot(path) == before
+    assert untouched(path) == before
 
     # doctor reads a healthy database in a read-only directory (no "attempt to write").
     doctor = run_cli("doctor", data_dir=data_dir, **how)  # type: ignore[arg-type]
@@ -282,7 +293,7 @@ def test_a_read_only_directory_is_refused_at_start_and_left_alone(shared_dir: Pa
     assert field(doctor.stdout, "schema version") == str(SCHEMA_VERSION)
     assert field(doctor.stdout, "integrity") == "ok (quick_check)"
     assert "read-only" in field(doctor.stdout, "access")
-    assert snapshot(path) == before
+    assert untouched(path) == before
 
 
 def test_a_newer_database_in_a_read_only_directory_says_newer(shared_dir: Path) -> None:
@@ -292,12 +303,12 @@ def test_a_newer_database_in_a_read_only_directory_says_newer(shared_dir: Path) 
     path = data_dir / "interview.db"
     make_sqlite(path, user_version=SCHEMA_VERSION + 3, wal=True)
     data_dir.chmod(0o555)
-    before = snapshot(path)
+    before = untouched(path)
 
     line = fail_line(run_cli(data_dir=data_dir, **how))  # type: ignore[arg-type]
     assert f"uses schema version {SCHEMA_VERSION + 3}" in line and "not changed" in line
     assert "attempt to write" not in line
-    assert snapshot(path) == before
+    assert untouched(path) == before
 
 
 def test_a_read_only_error_met_later_is_named_as_such() -> None:

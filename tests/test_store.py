@@ -32,13 +32,6 @@ def _close_shared_database() -> Iterator[None]:
     close_database()
 
 
-@pytest.fixture
-def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> int:
-    """Keep lock tests fast: the code must honour BUSY_TIMEOUT_MS wherever it waits."""
-    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
-    return 300
-
-
 def snapshot(path: Path) -> tuple[bytes, int, list[str]]:
     """The file's bytes and mtime, and what lies beside it."""
     return path.read_bytes(), path.stat().st_mtime_ns, sorted(os.listdir(path.parent))

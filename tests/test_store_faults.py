@@ -29,25 +29,16 @@ from interview_tui.store import (
     open_database,
     schema_version,
 )
-from interview_tui.store import db as db_module
 from interview_tui.store.models import JobApplication, MockSession, Response
 from tests.fakes.lock_holder import hold_lock
 from tests.fakes.unprivileged import unprivileged
 from tests.test_cli import field, run_cli
 from tests.test_history import add_full_session
-from tests.test_store import make_sqlite, snapshot
-
-
-@pytest.fixture(autouse=True)
-def _close_shared_database() -> Iterator[None]:
-    yield
-    close_database()
-
-
-@pytest.fixture
-def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> int:
-    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
-    return 300
+from tests.test_store import (  # noqa: F401 - fixtures, used by name
+    _close_shared_database,
+    make_sqlite,
+    snapshot,
+)
 
 
 def make_database(path: Path, *, demo: bool = True, sessions: int = 0) -> Path:

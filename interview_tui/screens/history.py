@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
+from textual.worker import Worker, WorkerState
 
 from interview_tui.screens.confirm import ConfirmDialog
 from interview_tui.screens.widgets.footer import Footer
@@ -184,6 +185,12 @@ class HistoryScreen(Screen[None]):
         else:
             rows = first
         self.post_message(self.Loaded(generation, query, rows, score_trend(rows)))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # The app's handler says what went wrong (the message bubbles on to it); the
+        # status line must not go on saying "Loading…".
+        if event.state is WorkerState.ERROR and event.worker.group == "history":
+            self.query_one("#status", Static).update("The sessions could not be read.")
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
         if message.generation != self._generation:

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.message import Message
 from textual.notifications import Notify
 from textual.pilot import Pilot
+from textual.widgets import Static
 from textual.worker import WorkerFailed
 
 from interview_tui.app import InterviewApp
@@ -50,6 +51,8 @@ async def test_damaged_pages_met_by_a_screen_are_reported_as_damage(tmp_path: Pa
             await pilot.press("h")
             await settle_failing(pilot, notified, 2)
             assert isinstance(app.screen, HistoryScreen)
+            status = app.screen.query_one("#status", Static)
+            assert str(status.content) == "The sessions could not be read."
     finally:
         close_database()
     expected = (f"Something went wrong: {settings.db_path} is damaged "

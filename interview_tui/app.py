@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 
+# Textual gives a worker's state changes to the node that runs it and does not bubble
+# them, so a failure in a screen's or a widget's worker reached no one (the history
+# stayed at "Loading…" on a damaged file). Bubbled, they reach the app's one handler.
+Worker.StateChanged.bubble = True
+
 
 class InterviewApp(App[int]):
     """interview-tui. Dependencies come in through the constructor, so tests can swap them.
@@ -206,13 +211,15 @@ def run_app(settings: Settings) -> int:
     """Open the database, make sure the demo profile exists, run the app."""
     from interview_tui.services.preferences import get_preference
     from interview_tui.services.profiles import ensure_demo_profile
-    from interview_tui.store import StoreError, close_database, open_database
+    from interview_tui.store import StoreError, close_database, database_errors, open_database
 
     try:
-        open_database(settings.db_path)
-        ensure_demo_profile()
-        theme = get_preference("theme")
+        with database_errors(settings.db_path):
+            open_database(settings.db_path)
+            ensure_demo_profile()
+            theme = get_preference("theme")
     except StoreError as exc:
+        close_database()  # so SQLite removes its -wal and -shm: the directory as it was
         print(f"interview-tui: {exc}", file=sys.stderr)
         return 2
     try:

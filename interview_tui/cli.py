@@ -28,7 +28,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def doctor(settings: Settings) -> int:
     """Print what a bug report needs. Returns a process exit code."""
-    from interview_tui.store import SCHEMA_VERSION, StoreError, schema_version
+    from interview_tui.store import (
+        SCHEMA_VERSION,
+        StoreError,
+        integrity_problems,
+        schema_version,
+        write_access_problem,
+    )
 
     lines = [
         ("version", __version__),
@@ -49,11 +55,22 @@ def doctor(settings: Settings) -> int:
                 )
                 code = 1
             lines.append(("schema version", f"{found}{note}"))
+            problems = integrity_problems(settings.db_path)
+            if problems:
+                lines.append(("integrity", f"DAMAGED (quick_check: {'; '.join(problems)}). "
+                                           "Copy the file somewhere safe before using it."))
+                code = 1
+            else:
+                lines.append(("integrity", "ok (quick_check)"))
         except StoreError as exc:
             lines.append(("schema version", f"unreadable: {exc}"))
             code = 1
     else:
         lines.append(("schema version", f"no database yet (will be created at {SCHEMA_VERSION})"))
+    problem = write_access_problem(settings.db_path) if settings.db_path.parent.exists() else None
+    if problem:
+        lines.append(("access", f"READ-ONLY: {problem}"))
+        code = 1
     if settings.coach_backend == "claude":
         lines.append(("coach", f"Claude (model {settings.model})"))
         lines.append(("api key", "set (ANTHROPIC_API_KEY)"))

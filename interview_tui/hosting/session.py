@@ -112,6 +112,9 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
     def connection_lost(self, exc: Exception | None) -> None:
         self.chan = None
         self.end("client-disconnect")
+        # The user is gone: their slot is free now, while the app still saves and exits
+        # (a few seconds at most), so reconnecting at once is never refused as "too many".
+        self._release_slot()
         # Closed after the channel, so an exit status and a last message reach the client.
         asyncio.get_running_loop().call_soon(self.host.close_connection, self.record)
         if self._task is None:  # the client never asked for a shell
@@ -272,6 +275,9 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
         if self._idle is not None:
             self._idle.cancel()
         self._revoke()
+        self._release_slot()
+
+    def _release_slot(self) -> None:
         if self._slot:
             self._slot = False
             self.host.release(self.record.user)

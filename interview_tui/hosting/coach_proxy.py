@@ -50,8 +50,8 @@ class Grant:
 
 def budget_message(used: int, budget: int) -> str:
     return (
-        f"Your daily coach budget on this server is spent ({used:,} of {budget:,} tokens); "
-        "it renews at 00:00 UTC."
+        f"Your daily coach budget on this server is spent: {used:,} tokens used today, "
+        f"{budget:,} allowed. It renews at 00:00 UTC."
     )
 
 

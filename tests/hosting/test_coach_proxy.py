@@ -63,7 +63,7 @@ async def test_the_daily_budget_is_enforced_before_forwarding(proxy, fake_anthro
     with pytest.raises(anthropic.BadRequestError, match="daily coach budget") as err:
         await client(proxy, token).messages.create(
             model="m", max_tokens=5, messages=[{"role": "user", "content": "x"}])
-    assert "1,000 of 1,000 tokens" in str(err.value)
+    assert "1,000 tokens used today, 1,000 allowed" in str(err.value)
     assert fake_anthropic.requests == [], "nothing reached the API"
     assert proxy.spent == [token]
 

@@ -31,7 +31,11 @@ def migrate(db: SqliteDatabase) -> int:
             f"({SCHEMA_VERSION}); the file was not changed."
         )
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        with db.atomic():
+        # IMMEDIATE: one process migrates at a time (two windows, or two SSH sessions of
+        # one user, starting together); the other waits, then finds the step done.
+        with db.atomic(lock_type="IMMEDIATE"):
+            if current_version(db) >= target:
+                continue
             MIGRATIONS[target - 1](db)
             db.execute_sql(f"PRAGMA user_version = {target}")
     return SCHEMA_VERSION

@@ -40,7 +40,9 @@ class HostConfig:
     api_key: str | None = None
     upstream: str | None = None
     app_command: tuple[str, ...] = APP_COMMAND
-    stop_settle: float = 1.0  # after a disconnect, time for the app's last draft save
+    # After the last key, how long an ending app may still run: the app saves a draft
+    # ~0.8 s after typing stops, so a dropped connection loses nothing typed.
+    stop_settle: float = 1.5
 
     @property
     def host_key_path(self) -> Path:
@@ -138,6 +140,7 @@ class HostServer:
         self.sessions: set[AppSession] = set()
         self._per_user: dict[str, int] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._ending: dict[str, set[asyncio.Task[Any]]] = {}
         self._listener: asyncssh.SSHAcceptor | None = None
         self.fingerprint = ""
         self.host_key_created = False
@@ -209,10 +212,22 @@ class HostServer:
     def app_ended(self, pid: int) -> None:
         self.app_pids.discard(pid)
 
-    def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+    def spawn(self, coro: Coroutine[Any, Any, Any], *, user: str | None = None) -> None:
+        """Run ``coro`` in the background; with ``user``, it is one of their apps ending."""
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        if user is not None:
+            ending = self._ending.setdefault(user, set())
+            ending.add(task)
+            task.add_done_callback(ending.discard)
+
+    async def previous_apps_ended(self, user: str) -> None:
+        """Wait (bounded) until the user's apps that are still ending have ended, so a
+        quick reconnect reads what the last one saved instead of racing its save."""
+        ending = list(self._ending.get(user, ()))
+        if ending:
+            await asyncio.wait(ending, timeout=self.config.stop_settle + 15)
 
     def close_connection(self, record: ConnectionRecord) -> None:
         if record.conn is not None:

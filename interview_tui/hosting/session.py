@@ -202,6 +202,9 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
                               colorterm=self.chan.get_environment().get("COLORTERM"))
         argv = app_argv(user_dir, offline=self.offline, model=self.host.config.model,
                         command=self.host.config.app_command)
+        await self.host.previous_apps_ended(user)
+        if self._closing:
+            return 0
         done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
         self._notice = b""
         self.app = AppProcess(argv, env=env, size=self.size, on_output=self._write,
@@ -234,8 +237,7 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
                 self._write(_line(notice))
         else:
             self._notice = _line(notice) if notice else b""
-            stop = self.host.config.stop_settle if settle is None else settle
-            self.host.spawn(self.app.stop(settle=stop))
+            self._stop_app(self.host.config.stop_settle if settle is None else settle)
 
     def switch_to_offline(self) -> None:
         """The daily budget ran out mid-session: restart the app on the offline coach.
@@ -244,7 +246,14 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
             return
         self._restart_offline = True
         self._revoke()
-        self.host.spawn(self.app.stop(settle=2.0))
+        self._stop_app(self.host.config.stop_settle)
+
+    def _stop_app(self, settle: float) -> None:
+        """Stop the app; the user's next app waits for it (its last draft save comes first).
+        The settle pause counts from the last key: after a quiet minute there is none."""
+        assert self.app is not None
+        settle = max(0.0, self._last_input + settle - time.monotonic())
+        self.host.spawn(self.app.stop(settle=settle), user=self.record.user)
 
     def _arm_idle(self) -> None:
         timeout = self.host.config.idle_timeout

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from tests.fakes.pty_app import PtyApp
 
 ROOT = Path(__file__).resolve().parents[2]
 HOME = "New mock interview"  # on the home screen once it has rendered
-SSH = "/usr/bin/ssh"
+SSH = shutil.which("ssh") or "/usr/bin/ssh"  # .ci/run installs openssh-client if missing
 
 
 def make_key(directory: Path, name: str) -> tuple[Path, Path]:

@@ -16,7 +16,7 @@ from tests.fakes.ssh_host import SshHost, make_key, seed_session
 class Hosted:
     host: SshHost
     data_dir: Path
-    keys: dict[str, Path]  # private key files: alice, bob, carol (listed), mallory (not)
+    keys: dict[str, Path]  # private key files: alice, bob, carol, dave (listed), mallory (not)
 
 
 def hosted(root: Path, *options: str, env: dict[str, str] | None = None,
@@ -24,7 +24,7 @@ def hosted(root: Path, *options: str, env: dict[str, str] | None = None,
     data = root / "srv"
     registry = UserRegistry(data)
     keys = {}
-    for name in ("alice", "bob", "carol", "mallory"):
+    for name in ("alice", "bob", "carol", "dave", "mallory"):
         private, public = make_key(root / "keys", name)
         keys[name] = private
         if name != "mallory":

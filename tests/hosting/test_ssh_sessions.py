@@ -124,3 +124,26 @@ async def test_a_dropped_connection_keeps_the_draft(shared):
     again.type("r")
     await again.wait_for(DRAFT)
     await again.close()
+
+
+def test_openssh_killed_mid_answer_then_back_finds_the_draft(shared):
+    seed_session(shared.data_dir / "users" / "dave", "Davecraft")
+    port = shared.host.port
+    client = openssh(port, "dave", shared.keys["dave"])
+    try:
+        client.wait_for("Resume: Davecraft", timeout=60)
+        client.type("r")
+        client.wait_for("Type your answer", timeout=60)
+        client.type("OpenSSH draft")
+        client.wait_for("OpenSSH draft", timeout=60)
+    finally:
+        client.kill()  # SIGKILL: the client vanishes mid-answer, at once, saying nothing
+    # No wait for the draft to reach the database first: the server gives the app its
+    # last save before it ends it (HostConfig.stop_settle).
+    again = openssh(port, "dave", shared.keys["dave"])
+    try:
+        again.wait_for("Resume: Davecraft", timeout=60)
+        again.type("r")
+        again.wait_for("OpenSSH draft", timeout=60)
+    finally:
+        again.kill()

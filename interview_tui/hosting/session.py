@@ -50,7 +50,8 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
         self._closing = False
         self._notice = b""  # said after the app ends, when we ended it
         self._key: asyncio.Future[None] | None = None
-        self._last_input = time.monotonic()
+        self._last_input = time.monotonic()  # for the idle timeout
+        self._last_key = -1e9  # for the settle pause: no key yet, nothing to save
         self._idle: asyncio.TimerHandle | None = None
         self._task: asyncio.Task[None] | None = None
         self._restart_offline = False
@@ -83,7 +84,7 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
         self._task = asyncio.get_running_loop().create_task(self._run())
 
     def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
-        self._last_input = time.monotonic()
+        self._last_input = self._last_key = time.monotonic()
         if self._key is not None and not self._key.done():
             self._key.set_result(None)
         elif self.app is not None:
@@ -252,7 +253,7 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
         """Stop the app; the user's next app waits for it (its last draft save comes first).
         The settle pause counts from the last key: after a quiet minute there is none."""
         assert self.app is not None
-        settle = max(0.0, self._last_input + settle - time.monotonic())
+        settle = max(0.0, self._last_key + settle - time.monotonic())
         self.host.spawn(self.app.stop(settle=settle), user=self.record.user)
 
     def _arm_idle(self) -> None:

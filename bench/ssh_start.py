@@ -20,7 +20,6 @@ from __future__ import annotations
 import asyncio
 import os
 import select
-import sys
 import time
 from pathlib import Path
 

@@ -131,6 +131,7 @@ def test_the_childs_environment_is_built_not_inherited(tmp_path):
     assert env["TERM"] == "xterm-kitty" and env["COLORTERM"] == "truecolor"
     assert env["HOME"] == str(tmp_path / "alice") and "SECRET" not in env
     assert env["PYTHONPATH"] == "/src"
+    assert env["INTERVIEW_TUI_NO_FILE_IMPORT"] == "1"
     odd = app_environment(tmp_path, term="x;rm -rf /", colorterm="$(id)", coach=None,
                           server_env={})
     assert odd["TERM"] == "xterm-256color" and "COLORTERM" not in odd

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from interview_tui import __version__
 from interview_tui.config import Settings, load_settings
+from interview_tui.hosting import cli as hosting_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="start the app (the default)")
     sub.add_parser("doctor", help="show version, paths, schema and coach; never a secret")
+    hosting_cli.register(sub)
     return parser
 
 
@@ -90,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.command == "doctor":
         return doctor(settings)
+    if args.command in hosting_cli.COMMANDS:
+        return hosting_cli.run(args, settings)
     # Importing Textual and the app makes ~100k objects that live as long as the process;
     # collecting while they are made only re-scans them. The app freezes them and turns
     # the collector back on after its first frame (InterviewApp._warm_up).

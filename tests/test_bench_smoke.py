@@ -68,3 +68,11 @@ def test_startup_child_reports_its_first_frame(kind: str) -> None:
     with data_dir() as tmp:
         first_frame, exited = startup.launch(kind, startup.child_env(tmp))
     assert 0 < first_frame <= exited
+
+
+def test_ssh_start_measures_both_sides() -> None:
+    from bench import ssh_start
+
+    start, memory = ssh_start.run(quick=True)
+    assert start.ratio is not None and start.ratio > 0 and start.met is not None
+    assert "MB" in memory.figures and memory.met is not None

@@ -237,8 +237,8 @@ def seed_session(user_dir: Path, company: str) -> None:
     home screen says ``Resume: COMPANY``."""
     from interview_tui.services.coach.offline import OfflineCoach
     from interview_tui.services.interview import SessionSetup
-    from interview_tui.services.workspace import Workspace
     from interview_tui.services.profiles import ensure_demo_profile
+    from interview_tui.services.workspace import Workspace
     from interview_tui.store import close_database, open_database
     from interview_tui.store.models import JobApplication
 

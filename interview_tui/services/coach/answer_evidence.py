@@ -32,6 +32,7 @@ _LABEL = re.compile(
     re.I,
 )
 _WORD_SPLIT = re.compile(r"\W+")
+_BRACKETED = re.compile(r"\[[^\]]*\]")
 _I_ACTION = re.compile(
     r"\b(?:i|i've|i’ve)\s+(?:also\s+|then\s+|first\s+|personally\s+|myself\s+|quickly\s+|"
     r"eventually\s+|immediately\s+|have\s+|had\s+|finally\s+|just\s+)?"
@@ -216,6 +217,7 @@ def _topics(question: str, stems: frozenset[str]) -> tuple[tuple[str, ...], tupl
 def gather_evidence(answer: str, question: str) -> Evidence:
     """The evidence ``answer`` gives in reply to ``question``."""
     question_stems = frozenset(content_stems(question))
+    answer = _BRACKETED.sub(" ", answer)  # a revision's placeholders claim nothing
     pairs, repeated = _distinct_sentences(answer)
     sentences = tuple(_read_sentence(i, raw, question_stems) for i, raw in pairs)
     words = word_count(answer)

@@ -91,6 +91,32 @@ def _off_topic(kind: str, ev: Evidence, marks: dict[str, Mark]) -> bool:
     return False
 
 
+def _first(ev: Evidence, test) -> int:
+    return next((n for n, s in enumerate(ev.sentences) if test(s)), -1)
+
+
+def _order_bonus(kind: str, ev: Evidence) -> float:
+    """Up to half a point for the order an interviewer can follow: context before actions
+    before the result; requirements first in a design; the current role first."""
+    from interview_tui.services.coach.offline_marks import _NOW, _WEAK
+
+    if kind == "behavioural":
+        setting = _first(ev, lambda s: s.cues["situation"] > 0 or s.cues["task"] > 0)
+        act = _first(ev, lambda s: s.i_action)
+        results = [n for n, s in enumerate(ev.sentences) if s.cues["result"] > 0]
+        ok = 0 <= setting <= max(act, 0) and act >= 0 and results and results[-1] >= act
+        return 0.5 if ok else 0.0
+    if kind == "technical":
+        from interview_tui.services.coach.lexicon import REQUIREMENT_CUES
+
+        return 0.4 if 0 <= _first(ev, lambda s: bool(REQUIREMENT_CUES.search(s.text))) <= 1 else 0
+    if kind == "overview":
+        return 0.4 if 0 <= _first(ev, lambda s: bool(_NOW.search(s.text))) <= 1 else 0.0
+    if kind == "weakness":
+        return 0.4 if 0 <= _first(ev, lambda s: bool(_WEAK.search(s.text))) <= 1 else 0.0
+    return 0.0
+
+
 def _criterion_findings(
     rubric: tuple[Criterion, ...], marks: dict[str, Mark]
 ) -> tuple[list[Finding], list[Finding]]:
@@ -144,13 +170,14 @@ def judge_answer(
 
     # Specifics: a tidy answer made of words that could describe anything earns less.
     density = len(ev.specific) / max(ev.content_words, 1)
-    if kind != "logistics" and (len(ev.specific) < 12 or density < 0.22):
-        factor = min(0.45 + 0.045 * len(ev.specific), 0.5 + 2.3 * density, 1.0)
+    if kind != "logistics" and (len(ev.specific) < 8 or density < 0.3):
+        factor = min(0.5 + 0.07 * len(ev.specific), 0.45 + 1.85 * density, 1.0)
         raw = 1.0 + (raw - 1.0) * factor
         if len(ev.specific) < 8 and ev.content_words >= 20:
             gaps.append(_check("generic", "Generic: few concrete details anyone could check.",
                                1.5, "Name the system, the people, the numbers: details an "
                                "interviewer could ask about.", "add concrete details"))
+    raw += _order_bonus(kind, ev)
     if ev.repeated_share > 0.15:
         raw -= min(3.0, 6.0 * ev.repeated_share)
         notes.append("repeated")

@@ -195,10 +195,14 @@ def judge_answer(
     if rate > 3.0:
         raw -= min(2.0, 0.25 * (rate - 3.0))
         top = ", ".join(f"'{w}'" for w in list(dict.fromkeys(ev.fillers))[:3])
-        gaps.append(_check("filler", f"Filler and hedging ({top}) undercut what you did: "
-                           "state it plainly.", min(2.0, 0.25 * (rate - 3.0)) + 0.3,
-                           "Drop 'I think', 'maybe' and 'um' about your own work; pause instead.",
-                           "state it plainly, without filler"))
+        hedge = next((h for h in ev.fillers if " " in h or h in ("maybe", "probably")), "")
+        challenge = (f"You said '{hedge}'. How sure are you, and what evidence did you have?"
+                     if hedge else "")
+        gaps.append(Finding("filler", f"Filler and hedging ({top}) undercut what you did: "
+                            "state it plainly.", min(2.0, 0.25 * (rate - 3.0)) + 0.3,
+                            "Drop 'I think', 'maybe' and 'um' about your own work; pause instead.",
+                            "", challenge, "state it plainly, without filler",
+                            "Filler and hedging"))
     flag = red_flag(ev) if kind not in ("motivation", "logistics") else None
     blame = next((s for s in ev.sentences if BLAME.search(s.text)), None)
     if kind == "motivation" and marks["red_flags"].level == 0:

@@ -12,9 +12,11 @@ from interview_tui.services.coach.judge import Finding, Judgement
 from interview_tui.services.coach.lexicon import GENERIC
 from interview_tui.services.coach.offline_feedback import LEVEL_RANK, join, norm
 from interview_tui.services.coach.offline_marks import quote
-from interview_tui.services.coach.offline_phrases import BANDS, DEEPEN, GENERIC as GENERIC_FOLLOW
+from interview_tui.services.coach.offline_phrases import BANDS, DEEPEN, OVERRIDES
+from interview_tui.services.coach.offline_phrases import GENERIC as GENERIC_FOLLOW
 from interview_tui.services.coach.question_kinds import kind_label
 
+_OVERRIDE_KEYS = {"outcome": "quantified", "occasion": "situation"}
 MAX_GAPS = 5  # more than this reads as a wall of criticism; the biggest come first
 
 
@@ -24,8 +26,37 @@ def band(score: int, persona: str) -> str:
     return table[0 if score <= 3 else 1 if score <= 5 else 2 if score <= 7 else 3]
 
 
+# What a strength adds, as it fits "It shows ..." and "That added ...".
+_NOUNS = {
+    "occasion": "one real occasion", "ownership": "your own part", "actions": "concrete actions",
+    "outcome": "a measured outcome", "reflection": "reflection", "relevance": "a direct answer",
+    "requirements": "requirements first", "approach": "a concrete approach",
+    "tradeoffs": "trade-offs", "failure": "failure modes", "numbers": "sizing numbers",
+    "specific": "specific reasons", "experience": "your experience", "forward": "a view ahead",
+    "red_flags": "a professional tone", "real": "a real weakness", "example": "its impact",
+    "response": "what you did about it", "progress": "evidence of progress",
+    "current": "your current role", "impact": "impact", "length": "a good length",
+    "direct": "a direct answer", "concrete": "concrete details",
+    "flexibility": "your flexibility", "professional": "a professional tone",
+    "resume": "a link to your resume",
+}
+_JUDGED_AS = {
+    "behavioural": "judged as a story from your past",
+    "technical": "judged as a technical answer",
+    "motivation": "judged on motivation",
+    "weakness": "judged as a weakness or failure question",
+    "overview": "judged as an overview of your background",
+    "logistics": "judged as a practical question",
+}
+
+
+def strength_noun(f: Finding) -> str:
+    """What the strength adds, as a noun phrase."""
+    return _NOUNS.get(f.key) or f.summary[:1].lower() + f.summary[1:]
+
+
 def _strength_short(f: Finding) -> str:
-    return f.summary[:1].lower() + f.summary[1:]
+    return strength_noun(f)
 
 
 def brief(j: Judgement, persona: str, added: list[str] | None = None) -> str:
@@ -46,7 +77,8 @@ def assessment(j: Judgement, target: str, competency: str) -> str:
     word = "strong" if j.score >= 8 else "solid" if j.score >= 6 else "partial" if j.score >= 4 \
         else "thin"
     label = competency.replace("_", " ")
-    text = (f"A {word} answer to this {label} question ({kind_label(j.kind).lower()}): "
+    judged = _JUDGED_AS.get(j.kind, kind_label(j.kind).lower())
+    text = (f"A {word} answer to this {label} question, {judged}: "
             f"{j.score}/10, reading as {j.level} against the {target} target.")
     if j.strengths:
         text += f" It shows {join([_strength_short(s) for s in j.strengths[:3]])}."
@@ -64,6 +96,9 @@ def follow_ups(
     candidates: list[str] = []
     for g in j.gaps:
         options = [g.hard, g.follow] if persona == "challenging" else [g.follow]
+        override = OVERRIDES.get(f"{_OVERRIDE_KEYS.get(g.key, g.key)}/{competency}")
+        if override and persona != "challenging":
+            options.insert(0, override)
         candidates += [o for o in options if o and norm(o) not in asked][:1]
     candidates += [*DEEPEN.get(competency, ()), *GENERIC_FOLLOW]
     chosen: list[str] = []

@@ -253,6 +253,11 @@ def assessment(
     return text
 
 
+def _summary(gap: object) -> str:
+    text = getattr(gap, "summary", "")
+    return text or GAPS[getattr(gap, "key")].summary
+
+
 def session_summary(
     ctx: InterviewContext,
     outcomes: list[QuestionOutcome],
@@ -261,8 +266,10 @@ def session_summary(
     gap_counts: Counter[str],
     gap_by_key: dict[str, Gap],
     strength_counts: Counter[str],
+    strength_names: dict[str, str] | None = None,
 ) -> SessionFeedback:
     """Session feedback from the outcomes and the gaps and strengths counted across them."""
+    names = strength_names or {}
     n = len(outcomes)
     label = {o.number: o.competency.replace("_", " ") for o in outcomes}
     ranked = sorted(outcomes, key=lambda o: (-o.score, o.number))
@@ -285,12 +292,12 @@ def session_summary(
     strong = [on(o) for o in ranked[:2] if o.score >= 7]
     # A strength counts as a habit when it shows in at least half the answers (and twice).
     strong += [
-        f"{STRENGTH_SUMMARY[k]} in {c} of {n} answers."
+        f"{names.get(k) or STRENGTH_SUMMARY.get(k, k)} in {c} of {n} answers."
         for k, c in strength_counts.most_common(4)
         if c * 2 >= n and (c >= 2 or n == 1)
     ]
     recurring = sorted(gap_counts, key=lambda k: (-gap_counts[k], -gap_by_key[k].weight, k))
-    areas = [f"{GAPS[k].summary} in {gap_counts[k]} of {n} answers." for k in recurring[:4]]
+    areas = [f"{_summary(gap_by_key[k])} in {gap_counts[k]} of {n} answers." for k in recurring[:4]]
     areas += [on(o) for o in reversed(ranked) if o.score < 6][:2]
     priorities = [gap_by_key[k].coaching for k in recurring[:3]]
     steps = []
@@ -299,7 +306,7 @@ def session_summary(
             f"Redo question {worst.number} ({label[worst.number]}) out loud from its revised "
             "answer, then again without notes."
         )
-    if {"quantified", "result"} & set(recurring[:3]):
+    if {"quantified", "result", "outcome"} & set(recurring[:3]):
         steps.append(
             "Before the next session, note the measurable result of each project on your "
             "resume, and bring one into every answer."

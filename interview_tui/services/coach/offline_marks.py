@@ -134,8 +134,8 @@ def _outcome(ev: Evidence, ctx: Context) -> Mark:
     concrete = [x for x, o in zip(results, others, strict=True) if len(x.specific & o) >= 1
                 and _concrete(x)]
     if concrete:
-        return Mark("outcome", 1.5, quote(concrete[0]))
-    return Mark("outcome", 0.75, quote(results[0]))
+        return Mark("outcome", 1.0, quote(concrete[0]))  # there, but unmeasured
+    return Mark("outcome", 0.6, quote(results[0]))
 
 
 def _reflection(ev: Evidence, ctx: Context) -> Mark:

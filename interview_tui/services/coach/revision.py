@@ -26,6 +26,7 @@ from interview_tui.services.coach.lexicon import (
     GENERIC,
     HUMBLEBRAG,
     REQUIREMENT_CUES,
+    TECH_COMPONENTS,
     TRADEOFF_CUES,
 )
 from interview_tui.services.coach.offline_marks import _FORWARD, _LINK, _NOW, _PROGRESS, _WEAK
@@ -119,11 +120,13 @@ def _part_of(sentence: str, kind: str, previous: str) -> str:
                   "result": "outcome"}.get(best)
         return mapped or previous
     if kind == "technical":
-        if REQUIREMENT_CUES.search(sentence) and not TRADEOFF_CUES.search(sentence):
+        # A design keeps its own order; only requirements move up and failure handling down.
+        if REQUIREMENT_CUES.search(sentence) and not TRADEOFF_CUES.search(sentence) and len(
+                stems & TECH_COMPONENTS) < 2:
             return "requirements"
-        if stems & FAILURE_MODES:
+        if stems & FAILURE_MODES and previous != "start":
             return "failure"
-        return "tradeoffs" if TRADEOFF_CUES.search(sentence) else "approach"
+        return "approach"
     if kind == "motivation":
         if _FORWARD.search(sentence):
             return "forward"
@@ -168,9 +171,11 @@ def _shape(sentences: list[str], kind: str) -> dict[str, list[str]]:
 def _assemble(parts: dict[str, list[str]], kind: str, gap: str) -> str:
     pieces: list[str] = []
     placeholder = next((c.placeholder for c in RUBRICS[kind] if c.key == gap), "")
+    # A missing part the shape has no slot for (a design's trade-offs) follows the approach.
+    slot = gap if gap in parts else ("approach" if "approach" in parts else list(parts)[-1])
     for part, sentences in parts.items():
         pieces.extend(sentences[: _PER_PART.get(part, 3)])
-        if part == gap and placeholder and not sentences:
+        if part == slot and placeholder and (gap != part or not sentences):
             pieces.append(placeholder)
     return " ".join(pieces)
 
@@ -184,15 +189,30 @@ def _tighten(parts: dict[str, list[str]], limit: int) -> None:
         parts[fullest].pop()
 
 
+_IRREGULAR_PAST = frozenset(
+    "built led ran wrote made cut drove set took grew won taught kept brought rewrote".split())
+
+
+def first_person(line: str) -> str:
+    """A resume bullet as the candidate would say it ("Led X" -> "I led X.")."""
+    first = line.split()[0].lower() if line.split() else ""
+    text = f"I {line[0].lower()}{line[1:]}" if first.endswith("ed") or first in _IRREGULAR_PAST \
+        else line
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
 def _resume_line(resume: str, kept: list[str], question: str) -> str:
-    """A resume line about the same work as the answer (two specific words shared), if any."""
-    told = content_stems(" ".join(kept)) - GENERIC - content_stems(question)
-    best, best_shared = "", 1
+    """A resume line about the same work as the answer that adds to it, if any.
+
+    It must share three specific words with what the candidate said (so it is about the
+    same work) and not be mostly told already (so it adds something)."""
+    told = content_stems(" ".join(kept)) - GENERIC
+    best, best_shared = "", 2
     for raw in resume.splitlines():
         line = raw.strip(" -•*\t")
         stems = content_stems(line) - GENERIC
         shared = len(stems & told)
-        if word_count(line) >= 5 and shared > best_shared and len(stems - told) >= 2:
+        if word_count(line) >= 5 and shared > best_shared and shared <= 0.6 * len(stems):
             best, best_shared = line, shared
     return best
 
@@ -219,12 +239,12 @@ def revise(
     kept = own_sentences(answers, kind) or [
         strip_filler(s) for a in answers for s in split_sentences(a) if word_count(s) >= 3]
     line = _resume_line(resume, kept, question) if resume else ""
-    parts = _shape(kept + ([line if line.endswith(".") else f"{line}."] if line else []), kind)
+    parts = _shape(kept + ([first_person(line)] if line else []), kind)
     _tighten(parts, MAX_WORDS)
     draft = _assemble(parts, kind, "")
     judged = judge_answer(question, draft or " ", kind=kind, **context)
     missing = [c for c in RUBRICS[kind] if c.placeholder and judged.marks[c.key].band == 0
-               and not parts.get(c.key)]
+               and not (c.key in parts and parts[c.key])]
     gap = max(missing, key=lambda c: c.weight).key if missing else ""
     text = _assemble(parts, kind, gap)
     if text.strip() and score_of(question, text, kind, **context) >= original:
@@ -234,4 +254,7 @@ def revise(
     plain = " ".join(own_sentences(answers, kind))
     if plain and score_of(question, plain, kind, **context) >= original:
         return Revision(plain)
+    cleaned = " ".join(strip_filler(s) for a in answers for s in split_sentences(a))
+    if cleaned and score_of(question, cleaned, kind, **context) >= original:
+        return Revision(cleaned)
     return Revision(" ".join(" ".join(a.split()) for a in answers))

@@ -10,28 +10,28 @@ from __future__ import annotations
 
 _COMPANIES = """google alphabet amazon aws microsoft apple facebook netflix stripe uber lyft
 airbnb spotify shopify salesforce oracle ibm intel nvidia amd adobe twitter linkedin paypal
-square block coinbase robinhood revolut monzo wise klarna adyen atlassian github gitlab
-dropbox zoom twilio datadog snowflake databricks cloudflare mongodb elastic confluent hashicorp
-palantir tesla spacex samsung sony siemens sap accenture deloitte kpmg pwc ey mckinsey
-bain goodman jpmorgan barclays hsbc citi citigroup goldman morgan stanley deutsche booking
-expedia tripadvisor zalando delivery hero deliveroo doordash instacart grubhub just eat
-ocado tesco sainsbury's walmart target ebay etsy wayfair pinterest snap snapchat tiktok
-bytedance tencent alibaba baidu huawei xiaomi yandex openai anthropic deepmind meta's
-intuit workday servicenow zendesk hubspot asana trello figma canva miro airtable okta
-auth0 plaid brex ramp rippling gusto deel remote.com vercel netlify heroku digitalocean
-linode rackspace vmware redhat red hat canonical mozilla wikimedia bloomberg reuters
-thomson accenture capgemini infosys wipro tcs cognizant ericsson nokia vodafone bt
-skyscanner king rovio unity epic riot valve blizzard ubisoft ea nintendo"""
+coinbase robinhood revolut monzo wise klarna adyen atlassian github gitlab
+dropbox twilio datadog snowflake databricks cloudflare mongodb confluent hashicorp
+palantir tesla spacex samsung sony siemens accenture deloitte kpmg pwc mckinsey
+jpmorgan barclays hsbc citigroup goldman bloomberg
+expedia tripadvisor zalando deliveroo doordash instacart grubhub
+ocado tesco sainsbury's walmart ebay etsy wayfair pinterest snap snapchat tiktok
+bytedance tencent alibaba baidu huawei xiaomi yandex openai anthropic deepmind
+intuit workday servicenow zendesk hubspot asana trello figma canva airtable okta
+auth0 rippling vercel netlify heroku digitalocean
+linode rackspace vmware redhat mozilla wikimedia bloomberg reuters
+capgemini infosys wipro cognizant ericsson nokia vodafone
+skyscanner rovio blizzard ubisoft nintendo"""
 _PRODUCTS = """kafka kubernetes k8s postgres postgresql mysql mariadb sqlite redis memcached
-elasticsearch opensearch cassandra dynamodb bigquery redshift snowflake spark hadoop flink
-airflow dbt terraform ansible puppet chef jenkins circleci travis docker podman helm istio
-envoy nginx haproxy rabbitmq sqs sns kinesis pubsub lambda ec2 s3 gcs azure gcp prometheus
+elasticsearch opensearch cassandra dynamodb bigquery redshift hadoop
+airflow terraform ansible jenkins circleci travis docker podman helm istio
+nginx haproxy rabbitmq kinesis ec2 azure gcp prometheus
 grafana splunk sentry pagerduty opsgenie jira confluence typescript javascript python java
-kotlin scala golang ruby rails django flask fastapi spring node.js nodejs deno graphql grpc
-protobuf vue angular svelte next.js nextjs tailwind webpack vite pytorch tensorflow keras
-pandas numpy scikit-learn jupyter tableau looker powerbi power bi salesforce sap hana
-cobol fortran haskell elixir erlang clojure perl php laravel wordpress drupal magento
-android ios xcode unreal"""
+kotlin scala golang django flask fastapi node.js nodejs graphql grpc
+protobuf angular svelte next.js nextjs tailwind webpack pytorch tensorflow keras
+numpy scikit-learn jupyter tableau powerbi
+cobol fortran haskell elixir erlang clojure php laravel wordpress drupal magento
+android xcode"""
 KNOWN_NAMES: frozenset[str] = frozenset((_COMPANIES + " " + _PRODUCTS).split())
 
 # Other spellings of the same name: a source that says one vouches for the others.

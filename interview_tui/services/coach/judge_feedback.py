@@ -6,6 +6,8 @@ marks, so a line never praises what another line says is missing.
 
 from __future__ import annotations
 
+import re
+
 from interview_tui.services.claims import check_claims
 from interview_tui.services.coach.answer_signals import content_stems
 from interview_tui.services.coach.judge import Finding, Judgement
@@ -115,6 +117,10 @@ def resume_findings(j: Judgement, answer: str, resume: str, job: str = "") -> tu
     or product the answer names that the resume doesn't hold."""
     if not resume.strip() or j.evidence is None or j.gate:
         return [], []
+    names = [c for c in check_claims(answer, [resume, job]) if c.kind == "employer" or (
+        c.kind == "name" and re.search(r"\b(?:at|for|joined|with|from)\s+$",
+                                       answer[max(0, c.start - 10):c.start], re.I))]
+    unbacked = {c.text.lower() for c in names}
     strengths: list[Finding] = []
     best, best_shared, best_sentence = "", 2, None
     for raw in resume.splitlines():
@@ -122,13 +128,14 @@ def resume_findings(j: Judgement, answer: str, resume: str, job: str = "") -> tu
         stems = content_stems(line) - GENERIC
         for s in j.evidence.sentences:
             shared = len(stems & s.specific)
-            if shared > best_shared:
+            if any(name in s.text.lower() for name in unbacked):
+                continue  # a story from an employer the resume doesn't show is not this line
+            if shared > best_shared and shared >= 0.4 * len(stems):
                 best, best_shared, best_sentence = line, shared, s
     if best and best_sentence is not None:
         strengths.append(Finding("resume", f"Ties to your resume: “{quote(best_sentence)}” is "
                                  f"backed by “{' '.join(best.split()[:10])}”.",
                                  summary="Ties to your resume"))
-    names = [c for c in check_claims(answer, [resume, job]) if c.kind in ("employer", "name")]
     gaps = [Finding("unbacked", f"“{c.text}” isn't on your resume: expect to be asked about it.",
                     0.8, "Keep to what your resume can back, or add it to the resume.",
                     f"Tell me more about your time with {c.text}.",

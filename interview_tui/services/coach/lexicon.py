@@ -150,7 +150,8 @@ GENERIC = _stems(
     collaboration leadership lead led manage managed management focus focused organisation
     organization business time faced face big quickly quick analysed analyzed analyse
     implemented implement rose grew satisfaction happy everyone times day days new different change changes changed needed
-    need needs able help support supported provide provided"""
+    need needs able help support supported provide provided week weeks month months year
+    years quarter quarters weekly monthly daily yearly hour hours minute minutes"""
 )
 
 # Parts of a technical answer: components, and the ways systems fail.

@@ -113,7 +113,7 @@ def _actions(ev: Evidence, ctx: Context) -> Mark:
     ours = [x for x in ev.sentences if x.we_action and _concrete(x)]
     steps = sum(max(1, x.actions) for x in mine)
     if steps >= 3 or (mine and steps + len(ours) >= 3):
-        return Mark("actions", 2.0, quote(mine[0]))
+        return Mark("actions", 2.0, quote(max(mine, key=lambda x: (x.actions, -x.index))))
     if mine or ours:
         return Mark("actions", 1.0, quote((mine or ours)[0]))
     return Mark("actions", 0.0)

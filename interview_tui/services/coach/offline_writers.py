@@ -95,8 +95,20 @@ def analyse(
     analysis = _analysis(j, competency, persona, {norm(question)}, [])
     revision = revise(question, answers, kind=kind, resume=resume, company=company,
                       job_description=job_description)
-    flagged = check_claims("\n".join(answers), [resume, job_description]) if resume else []
-    return Analysis(j, analysis, revision, flagged)
+    return Analysis(j, analysis, revision, flagged_claims(answers, revision.text, resume,
+                                                         job_description))
+
+
+def flagged_claims(answers: list[str], revised: str, resume: str, job: str) -> list[Claim]:
+    """Claims to check before trusting the feedback: anything in the revision that neither
+    the answer nor the resume backs, and employers, names and titles in the answer that
+    the resume doesn't hold (only when there is a resume to check against)."""
+    answer = "\n".join(answers)
+    flagged = check_claims(revised, [answer, resume, job])
+    if resume.strip():
+        flagged += [c for c in check_claims(answer, [resume, job])
+                    if c.kind in ("employer", "name", "title")]
+    return flagged
 
 
 def analyse_turn(ctx: InterviewContext, turn: QuestionTurn) -> ResponseAnalysis:

@@ -16,7 +16,12 @@ import re
 from dataclasses import dataclass
 
 from interview_tui.services.coach.answer_evidence import _LABEL
-from interview_tui.services.coach.answer_signals import content_stems, is_vague, split_sentences
+from interview_tui.services.coach.answer_signals import (
+    content_stems,
+    is_vague,
+    split_sentences,
+    star_part,
+)
 from interview_tui.services.coach.judge import judge_answer
 from interview_tui.services.coach.lexicon import (
     BADMOUTH,
@@ -104,7 +109,7 @@ def own_sentences(answers: list[str], kind: str) -> list[str]:
     return kept
 
 
-def _part_of(sentence: str, kind: str, previous: str) -> str:
+def _part_of(sentence: str, kind: str, previous: str, index: int = 1, total: int = 3) -> str:
     """Which part of ``kind``'s shape ``sentence`` belongs to."""
     from interview_tui.services.coach.answer_evidence import gather_evidence
 
@@ -115,9 +120,13 @@ def _part_of(sentence: str, kind: str, previous: str) -> str:
         if re.search(r"\b(?:i learn(?:ed|t)|lesson|since then|next time|in hindsight|"
                      r"differently)\b", sentence, re.I):
             return "reflection"
-        best = max(cues, key=lambda k: cues[k]) if cues and max(cues.values()) > 0 else ""
+        best = star_part(sentence, index, total) or ""
+        if index == 0 and not (cues.get("task") or cues.get("result")):
+            best = "situation"  # an opener sets the scene
         mapped = {"situation": "occasion", "task": "ownership", "action": "actions",
                   "result": "outcome"}.get(best)
+        if mapped == "occasion" and index > 1 and previous != "start" and cues.get("action"):
+            mapped = previous  # "At X I also did this" late in a story stays where it was told
         return mapped or previous
     if kind == "technical":
         # A design keeps its own order; only requirements move up and failure handling down.
@@ -157,8 +166,8 @@ def _shape(sentences: list[str], kind: str) -> dict[str, list[str]]:
     shape = SHAPES[kind]
     parts: dict[str, list[str]] = {p: [] for p in shape}
     previous = "start"
-    for sentence in sentences:
-        part = _part_of(sentence, kind, previous)
+    for n, sentence in enumerate(sentences):
+        part = _part_of(sentence, kind, previous, n, len(sentences))
         if part not in parts:
             part = shape[0] if previous == "start" else previous
         if part not in parts:

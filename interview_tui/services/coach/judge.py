@@ -178,14 +178,15 @@ def judge_answer(
                                1.5, "Name the system, the people, the numbers: details an "
                                "interviewer could ask about.", "add concrete details"))
     raw += _order_bonus(kind, ev)
+    penalty = 0.0
     if ev.repeated_share > 0.15:
-        raw -= min(3.0, 6.0 * ev.repeated_share)
+        penalty += min(3.0, 6.0 * ev.repeated_share)
         notes.append("repeated")
         gaps.append(_check("repeated", f"{round(100 * ev.repeated_share)}% of the answer repeats "
                            "itself; repeated text earns nothing.", 2.0,
                            "Say each point once.", "say each point once"))
     if ev.words > LONG_WORDS:
-        raw -= (ev.words - LONG_WORDS) / 70.0
+        penalty += (ev.words - LONG_WORDS) / 70.0
         notes.append("too_long")
         gaps.append(_check("too_long", f"Too long: about {minutes} spoken. Keep it under three "
                            "minutes; lead with the point.", 1.0 + (ev.words - LONG_WORDS) / 70.0,
@@ -193,7 +194,7 @@ def judge_answer(
                            "tighten it to two minutes"))
     rate = 100.0 * (ev.filler_count + ev.hedge_count) / max(ev.words, 1)
     if rate > 3.0:
-        raw -= min(2.0, 0.25 * (rate - 3.0))
+        penalty += min(2.0, 0.25 * (rate - 3.0))
         top = ", ".join(f"'{w}'" for w in list(dict.fromkeys(ev.fillers))[:3])
         hedge = next((h for h in ev.fillers if " " in h or h in ("maybe", "probably")), "")
         challenge = (f"You said '{hedge}'. How sure are you, and what evidence did you have?"
@@ -206,16 +207,17 @@ def judge_answer(
     flag = red_flag(ev) if kind not in ("motivation", "logistics") else None
     blame = next((s for s in ev.sentences if BLAME.search(s.text)), None)
     if kind == "motivation" and marks["red_flags"].level == 0:
-        raw -= 1.5
+        penalty += 1.5
     elif flag is not None and kind in ("weakness", "overview"):
-        raw -= 1.0
+        penalty += 1.0
     if blame is not None and kind in ("weakness", "behavioural"):
-        raw -= 1.0
+        penalty += 1.0
         gaps.append(_check("blame", "Blames others: own your part, whatever others did.", 1.0,
                            "Say what was yours to change, even when others also got it wrong.",
                            "own your part"))
     raw += {"easy": 0.3, "hard": -0.3}.get(difficulty, 0.0)
-    raw = min(raw, _cap_for(kind, ev.content_words))
+    # Too little said caps the score; filler, repeats, length and red flags cost on top.
+    raw = min(raw, _cap_for(kind, ev.content_words)) - penalty
 
     if ev.language != "English" and ev.sentences:
         notes.insert(0, "language")

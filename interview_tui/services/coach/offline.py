@@ -106,11 +106,15 @@ class OfflineCoach:
         competency: str,
         asked: list[str],
         on_text: TextSink | None = None,
+        avoid: list[str] | tuple[str, ...] = (),
     ) -> GeneratedQuestion:
-        """A bank question for ``competency``, opened in the persona's voice, never one in ``asked``."""
+        """A bank question for ``competency``, opened in the persona's voice, never one in
+        ``asked``, and none in ``avoid`` (recent sessions' questions) while others remain."""
         with self._call("question"):
             try:
-                entry = pick_question(ctx.stage, competency, ctx.difficulty, asked, self.seed)
+                entry = pick_question(
+                    ctx.stage, competency, ctx.difficulty, asked, self.seed, avoid=avoid
+                )
             except (QuestionBankExhausted, ValueError) as exc:
                 raise CoachError("invalid_output", str(exc), retryable=False) from exc
             openers = OPENERS.get(ctx.persona, OPENERS["neutral"])

@@ -43,7 +43,8 @@ MAX_WORDS = 320  # a revision is something to say out loud in about two minutes
 _PER_PART = {"actions": 6, "approach": 6, "response": 4, "impact": 3}
 
 _STRIP_FILLERS = re.compile(
-    r"(?:,\s*)?\b(?:um+|uh+|erm+|ah+|hmm+|basically|literally|so yeah|and stuff|or whatever)\b,?"
+    r"(?:,\s*)?\b(?:um+|uh+|erm+|ah+|hmm+|basically|literally|so yeah|and stuff|or whatever|"
+    r"(?:kind|sort) of(?= \w+ed\b| just\b| \w+ly\b))\b,?"
     r"|(?:,\s*)?\byou know(?=\s*[,.!?]|$),?|\bi mean,|(?:,\s*|^)like,",
     re.I,
 )
@@ -52,7 +53,8 @@ _LEADING_HEDGE = re.compile(
     r"(?:(?:i think|i guess|i feel like|i suppose|honestly|actually|to be honest)\b[,\s]*)+",
     re.I,
 )
-_TRAILING_HEDGE = re.compile(r",?\s*(?:i think|i guess|i suppose|more or less)(?=[.!?]?$)", re.I)
+_TRAILING_HEDGE = re.compile(r",?\s*\b(?:i think|i guess|i suppose|more or less)(?=[.!?]?$)",
+                             re.I)
 _META = re.compile(
     r"^(?:does that answer|that's (?:it|about it|all)|yeah|so yeah|i hope|"
     r"that's a (?:great|good) question|good question)",
@@ -74,10 +76,10 @@ def strip_filler(sentence: str) -> str:
     """``sentence`` without filler words or an opening hedge; every fact left untouched."""
     s = _STRIP_FILLERS.sub(" ", sentence)
     s = _LEADING_HEDGE.sub("", s.strip())
-    s = _TRAILING_HEDGE.sub("", s)
     s = re.sub(r"\s+([,.;!?])", r"\1", s)
     s = re.sub(r"([,;])(?:\s*[,;])+", r"\1", s)
     s = re.sub(r"[,;]+([.!?])", r"\1", s)
+    s = _TRAILING_HEDGE.sub("", s)
     s = re.sub(r"^[,;.\s]+", "", s)
     s = re.sub(r"\s{2,}", " ", s).strip()
     return s[:1].upper() + s[1:]

@@ -159,21 +159,28 @@ def run(quick: bool = False) -> list[Result]:
         f"higher {higher}, equal {len(gains) - higher - lower}, lower {lower}")
 
     cases = _grounding_cases()
-    caught = flagged = n_fab = n_honest = 0
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # caught, fab, flagged, honest
     for case in cases["cases"]:
         sources = case["sources"]
+        part = "held-out" if case.get("held_out") else "tuning"
         for fab in case["fabricated"]:
-            n_fab += 1
             hit = bool(check_claims(fab, sources))
-            caught += hit
+            for key in (part, "both"):
+                tally[key][0] += hit
+                tally[key][1] += 1
             if not hit:
-                say(f"  missed fabrication: {fab}")
+                say(f"  missed fabrication ({part}): {fab}")
         for honest in case["honest"]:
-            n_honest += 1
             found = check_claims(honest, sources)
-            flagged += bool(found)
+            for key in (part, "both"):
+                tally[key][2] += bool(found)
+                tally[key][3] += 1
             if found:
-                say(f"  false flag: {honest} -> {[c.text for c in found]}")
+                say(f"  false flag ({part}): {honest} -> {[c.text for c in found]}")
+    for part in ("tuning", "held-out"):
+        c, n, f, h = tally[part]
+        say(f"grounding ({part}): caught {c}/{n}, false flags {f}/{h}")
+    caught, n_fab, flagged, n_honest = tally["both"]
     catch = 100 * caught / n_fab
     false = 100 * flagged / n_honest
     say(f"grounding: caught {caught}/{n_fab} ({catch:.0f}%), false flags {flagged}/{n_honest} "
@@ -188,7 +195,9 @@ def run(quick: bool = False) -> list[Result]:
         f"ranking {accuracy:.0f}% of {len(pairs)} pairs (tuning {tune_acc}, held-out "
         f"{held_acc}; ties {ties}); probes max {worst_probe}/10 over {len(probe_scores)}; "
         f"revision gain mean {sum(gains) / len(gains):+.2f}, {lower} lower, {higher} higher; "
-        f"grounding caught {catch:.0f}% of {n_fab}, false flags {false:.0f}% of {n_honest}"
+        f"grounding caught {catch:.0f}% of {n_fab} (held-out {tally['held-out'][0]}/"
+        f"{tally['held-out'][1]}), false flags {false:.0f}% of {n_honest} (held-out "
+        f"{tally['held-out'][2]}/{tally['held-out'][3]})"
     )
     per_kind_text = "; ".join(f"{k} {share('both', k)}" for k in kinds)
     say(f"per kind: {per_kind_text}")

@@ -47,7 +47,7 @@ def load_pairs() -> list[Pair]:
     pairs: list[Pair] = []
     for path in sorted(DATA.glob("answer_pairs_*.txt")):
         block: dict[str, str] = {}
-        for line in path.read_text(encoding="utf-8").splitlines() + ["## end"]:
+        for line in [*path.read_text(encoding="utf-8").splitlines(), "## end"]:
             if line.startswith("## "):
                 if block:
                     pairs.append(Pair(len(pairs), block["kind"], block["stage"],

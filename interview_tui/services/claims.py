@@ -32,17 +32,11 @@ _UNIT_NAMES = {"ms": "millisecond", "milliseconds": "millisecond", "millisecond"
                "years": "year", "yrs": "year", "yr": "year", "quarters": "quarter",
                "sprints": "sprint"}
 _MODIFIERS = frozenset(
-    "senior junior staff principal lead new existing other more fewer additional extra "
-    "full-time part-time contract external internal".split())
-_SENIORITY = frozenset("senior junior staff principal lead".split())
-_SKIP = frozenset("of the a an our my their its more than over about around nearly almost "
-                  "roughly some".split())
-_PEOPLE = frozenset("team engineer developer people person report member staff hire headcount "
-                    "junior senior".split())
-_STOP = frozenset("and or to in on at by for with from that which who was were is are it we i "
-                  "so as but then them they those these us me you he she within whom whose after before once "
-                  "when while since until during because if than into onto across over under "
-                  "through between where".split())
+    ["senior", "junior", "staff", "principal", "lead", "new", "existing", "other", "more", "fewer", "additional", "extra", "full-time", "part-time", "contract", "external", "internal"])
+_SENIORITY = frozenset(["senior", "junior", "staff", "principal", "lead"])
+_SKIP = frozenset(["of", "the", "a", "an", "our", "my", "their", "its", "more", "than", "over", "about", "around", "nearly", "almost", "roughly", "some"])
+_PEOPLE = frozenset(["team", "engineer", "developer", "people", "person", "report", "member", "staff", "hire", "headcount", "junior", "senior"])
+_STOP = frozenset(["and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "that", "which", "who", "was", "were", "is", "are", "it", "we", "i", "so", "as", "but", "then", "them", "they", "those", "these", "us", "me", "you", "he", "she", "within", "whom", "whose", "after", "before", "once", "when", "while", "since", "until", "during", "because", "if", "than", "into", "onto", "across", "over", "under", "through", "between", "where"])
 _RANGE = re.compile(r"\s*(?:(?:a|an|per|each)\s+\w+\s+)?(?:to|-|–)\s*", re.I)
 _CHANGE_VERB = re.compile(r"(?:[a-z]+ed|fell|went|grew|cut|rose|down|up|shrank|brought|took)$")
 

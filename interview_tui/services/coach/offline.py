@@ -8,18 +8,12 @@ candidate's own sentences), so the offline coach never invents a fact.
 from __future__ import annotations
 
 import hashlib
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from interview_tui.services.coach import offline_feedback as fb
-from interview_tui.services.coach.offline_writers import (
-    analyse_turn,
-    feedback_for_turn,
-    judge_turn,
-)
 from interview_tui.services.coach.base import (
     CallRecord,
     CoachError,
@@ -30,9 +24,13 @@ from interview_tui.services.coach.base import (
     TextSink,
 )
 from interview_tui.services.coach.offline_phrases import OPENERS
+from interview_tui.services.coach.offline_writers import (
+    analyse_turn,
+    feedback_for_turn,
+    judge_turn,
+)
 from interview_tui.services.coach.question_bank import (
     QuestionBankExhausted,
-    load_bank,
     pick_question,
 )
 from interview_tui.services.coach.schemas import (

@@ -201,7 +201,7 @@ def _tighten(parts: dict[str, list[str]], limit: int) -> None:
 
 
 _IRREGULAR_PAST = frozenset(
-    "built led ran wrote made cut drove set took grew won taught kept brought rewrote".split())
+    ["built", "led", "ran", "wrote", "made", "cut", "drove", "set", "took", "grew", "won", "taught", "kept", "brought", "rewrote"])
 
 
 def first_person(line: str) -> str:
@@ -255,7 +255,7 @@ def revise(
     draft = _assemble(parts, kind, "")
     judged = judge_answer(question, draft or " ", kind=kind, **context)
     missing = [c for c in RUBRICS[kind] if c.placeholder and judged.marks[c.key].band == 0
-               and not (c.key in parts and parts[c.key])]
+               and not (parts.get(c.key))]
     gap = max(missing, key=lambda c: c.weight).key if missing else ""
     text = _assemble(parts, kind, gap)
     if text.strip() and score_of(question, text, kind, **context) >= original:

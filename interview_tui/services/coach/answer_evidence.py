@@ -37,7 +37,7 @@ _I_ACTION = re.compile(
     r"\b(?:i|i've|i’ve)\s+(?:also\s+|then\s+|first\s+|personally\s+|myself\s+|quickly\s+|"
     r"eventually\s+|immediately\s+|have\s+|had\s+|finally\s+|just\s+)?"
     r"(?!needed|wanted|hoped|liked|loved|seemed|used|was|were|think|thought|guess|felt|"
-    r"believed|meant|am|mean)([a-z]+ed|built|wrote|rewrote|led|ran|made|set|took|spoke|met|"
+    r"believed|meant|am|mean|realised|realized|noticed|wondered|assumed)([a-z]+ed|built|wrote|rewrote|led|ran|made|set|took|spoke|met|"
     r"drove|brought|chose|found|gave|began|broke|sent|taught|kept|held|split|cut|put|went|"
     r"did|sat|paid|dug|caught|won|sold|shipped|dealt|got|sought|fought|read|fixed|moved|"
     r"pushed|pulled|started|asked|told|said|began|became|learned|learnt|owned|stopped)\b",
@@ -63,7 +63,7 @@ _PEOPLE = re.compile(
 )
 _REFLECTION = re.compile(
     r"\b(?:i learn(?:ed|t)|lesson|differently|next time|in hindsight|should have|"
-    r"since then|now i|i now|these days|taught me|i realised|i realized|would have)\b",
+    r"since then|now i|i now|these days|taught me|would have)\b",
     re.I,
 )
 

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from interview_tui.services.coach.answer_evidence import Evidence, Sentence
-from interview_tui.services.coach.answer_signals import content_stems
+from interview_tui.services.coach.answer_evidence import _I_ACTION as _MINE
+from interview_tui.services.coach.answer_evidence import _REFLECTION as _LESSON
+from interview_tui.services.coach.answer_signals import _RESULT, content_stems
 from interview_tui.services.coach.lexicon import (
     BADMOUTH,
     BENEFITS,
@@ -50,11 +52,19 @@ class Context:
     job_description: str = ""
 
 
-def quote(sentence: Sentence | None, words: int = 12) -> str:
-    """The first ``words`` words of a sentence, exactly as written (a real substring)."""
+def quote(sentence: Sentence | None, at: re.Pattern[str] | None = None, words: int = 12) -> str:
+    """Up to ``words`` words of a sentence, exactly as written (a real substring), from the
+    clause where ``at`` matches when it does, so the quote shows what earned the mark."""
     if sentence is None:
         return ""
     text = sentence.text
+    m = at.search(text) if at is not None else None
+    if m is not None and m.start() > 0:
+        clause = max(text.rfind(mark, 0, m.start()) for mark in (", ", "; ", ": ", " and "))
+        start = clause + 2 if clause >= 0 and len(text[clause:m.start()].split()) <= 6 else m.start()
+        text = text[start:].lstrip(" ,;:")
+        if text.startswith("d "):
+            text = text[2:]
     spans = list(re.finditer(r"\S+", text))
     if len(spans) <= words:
         return text.rstrip(" .")
@@ -102,9 +112,9 @@ def _ownership(ev: Evidence, ctx: Context) -> Mark:
     mine = [x for x in ev.sentences if x.i_action or _TASK.search(x.text)]
     task = next((x for x in ev.sentences if _TASK.search(x.text)), None)
     if (task or len(mine) >= 2) and ev.i_count >= 0.7 * ev.we_count and len(mine) >= 2:
-        return Mark("ownership", 2.0, quote(task or mine[0]))
+        return Mark("ownership", 2.0, quote(task, _TASK) if task else quote(mine[0], _MINE))
     if mine:
-        return Mark("ownership", 1.0, quote(mine[0]))
+        return Mark("ownership", 1.0, quote(mine[0], _MINE))
     return Mark("ownership", 0.0)
 
 
@@ -113,9 +123,9 @@ def _actions(ev: Evidence, ctx: Context) -> Mark:
     ours = [x for x in ev.sentences if x.we_action and _concrete(x)]
     steps = sum(max(1, x.actions) for x in mine)
     if steps >= 3 or (mine and steps + len(ours) >= 3):
-        return Mark("actions", 2.0, quote(max(mine, key=lambda x: (x.actions, -x.index))))
+        return Mark("actions", 2.0, quote(max(mine, key=lambda x: (x.actions, -x.index)), _MINE))
     if mine or ours:
-        return Mark("actions", 1.0, quote((mine or ours)[0]))
+        return Mark("actions", 1.0, quote((mine or ours)[0], _MINE))
     return Mark("actions", 0.0)
 
 
@@ -129,20 +139,21 @@ def _outcome(ev: Evidence, ctx: Context) -> Mark:
         return Mark("outcome", 0.0)
     measured = [x for x in results if set(x.quantities) & set(ev.outcome_numbers)]
     if measured:
-        return Mark("outcome", 2.0, quote(measured[0]))
+        return Mark("outcome", 2.0, quote(measured[0], _RESULT))
     others = [frozenset().union(*(o.specific for o in ev.sentences if o is not x)) for x in results]
     concrete = [x for x, o in zip(results, others, strict=True) if len(x.specific & o) >= 1
                 and _concrete(x)]
     if concrete:
-        return Mark("outcome", 1.0, quote(concrete[0]))  # there, but unmeasured
-    return Mark("outcome", 0.6, quote(results[0]))
+        return Mark("outcome", 1.0, quote(concrete[0], _RESULT))  # there, but unmeasured
+    return Mark("outcome", 0.6, quote(results[0], _RESULT))
 
 
 def _reflection(ev: Evidence, ctx: Context) -> Mark:
     lessons = [x for x in ev.sentences if x.reflection]
     if any(_concrete(x) for x in lessons):
-        return Mark("reflection", 2.0, quote(next(x for x in lessons if _concrete(x))))
-    return Mark("reflection", 1.0, quote(lessons[0])) if lessons else Mark("reflection", 0.0)
+        return Mark("reflection", 2.0, quote(next(x for x in lessons if _concrete(x)), _LESSON))
+    return Mark("reflection", 1.0, quote(lessons[0], _LESSON)) if lessons else Mark(
+        "reflection", 0.0)
 
 
 def _relevance(ev: Evidence, ctx: Context) -> Mark:

@@ -41,7 +41,7 @@ def test_a_well_told_story_about_something_else_is_off_topic() -> None:
     )
     j = judge_answer(LEAD, bread)
     assert j.score <= 3 and j.notes[0] == "off_topic" and j.strengths == []
-    assert "different question" in j.gaps[0].text
+    assert "doesn't answer the question asked" in j.gaps[0].text
 
 
 def test_repetition_and_length_cost_points() -> None:

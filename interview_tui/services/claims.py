@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from interview_tui.services.grounding import _NUMBER, _TITLE, _names, _title_words, _value
 from interview_tui.services.known_names import ALIASES, KNOWN_NAMES
@@ -66,6 +67,9 @@ FACT_WORDS: dict[str, tuple[str, ...]] = {
     "quadrupled": ("quadrupled", "four times", "4x", "300%"),
     "tenfold": ("tenfold", "10x", "ten times"),
 }
+_KNOWN = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_NAMES, key=len, reverse=True))
+    + r")(?![\w-])")
 _FACT = re.compile(r"\b(?:halved|cut (?:it |them )?in half|by half|doubled|tripled|quadrupled|"
                    r"tenfold|10x)\b", re.I)
 _FACT_KEY = {"cut in half": "halved", "by half": "halved", "10x": "tenfold"}
@@ -178,24 +182,23 @@ def _number_claims(text: str) -> list[Claim]:
 def _name_claims(text: str, masked: list[tuple[int, int]]) -> list[Claim]:
     found = [Claim("name", name, pos, pos + len(name)) for name, pos in _names(text, masked)]
     taken = [(c.start, c.end) for c in found]
-    lowered = text.lower()
-    for name in KNOWN_NAMES:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", lowered):
-            if not any(a <= m.start() < b for a, b in taken + masked):
-                found.append(Claim("employer", text[m.start():m.end()], m.start(), m.end()))
-                taken.append(m.span())
+    for m in _KNOWN.finditer(text.lower()):
+        if not any(a <= m.start() < b for a, b in taken + masked):
+            found.append(Claim("employer", text[m.start():m.end()], m.start(), m.end()))
+            taken.append(m.span())
     return [Claim("employer", c.text, c.start, c.end) if c.text.lower() in KNOWN_NAMES else c
             for c in found]
 
 
-def extract_claims(text: str) -> list[Claim]:
-    """Every checkable claim in ``text``, in order of position."""
+@lru_cache(maxsize=256)
+def extract_claims(text: str) -> tuple[Claim, ...]:
+    """Every checkable claim in ``text``, in order of position (a resume is read once)."""
     titles = [Claim("title", m.group(0), *m.span()) for m in _TITLE.finditer(text)]
     numbers = _number_claims(text)
     facts = [Claim("fact", m.group(0), *m.span()) for m in _FACT.finditer(text)]
     masked = [(c.start, c.end) for c in titles + numbers + facts]
     names = _name_claims(text, masked)
-    return sorted(titles + numbers + facts + names, key=lambda c: (c.start, c.kind))
+    return tuple(sorted(titles + numbers + facts + names, key=lambda c: (c.start, c.kind)))
 
 
 def _same_noun(a: str, b: str) -> bool:
@@ -204,7 +207,7 @@ def _same_noun(a: str, b: str) -> bool:
     return bool(left & right) or bool(left & _PEOPLE and right & _PEOPLE)
 
 
-def _number_supported(c: Claim, sources: list[Claim]) -> bool:
+def _number_supported(c: Claim, sources: tuple[Claim, ...]) -> bool:
     for s in sources:
         if s.kind != "number" or s.value != c.value:
             continue
@@ -235,7 +238,7 @@ def _text_has(name: str, lowered: str) -> bool:
     return any(re.search(rf"(?<![\w]){re.escape(o)}(?![\w])", lowered) for o in options)
 
 
-def is_supported(c: Claim, source_claims: list[Claim], joined: str) -> bool:
+def is_supported(c: Claim, source_claims: tuple[Claim, ...], joined: str) -> bool:
     """Whether the sources (their claims and their lower-cased text) back ``c``."""
     lowered = joined.lower()
     if c.kind == "number":

@@ -106,7 +106,9 @@ def _title_words(title: str) -> frozenset[str]:
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:
-    return bool(_SENTENCE_START.search(text[:pos]))
+    # Only the few characters before ``pos`` matter; "x" stops "^" matching mid-text.
+    window = text[:pos] if pos <= 16 else "x" + text[pos - 16:pos]
+    return bool(_SENTENCE_START.search(window))
 
 
 def _name_like(token: str, text: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from interview_tui.services.coach.answer_signals import (
     _FILLERS,
@@ -121,6 +122,11 @@ class Evidence:
         return [s for s in self.sentences if s.cues.get(part, 0) > 0]
 
 
+@lru_cache(maxsize=4096)
+def _stems_of(text: str) -> frozenset[str]:
+    return frozenset(content_stems(text))
+
+
 def _norm(text: str) -> str:
     return _WORD_SPLIT.sub(" ", text).strip().lower()
 
@@ -137,7 +143,7 @@ def _distinct_sentences(text: str) -> tuple[list[tuple[int, str]], int]:
     repeated = 0
     for i, raw in enumerate(split_sentences(text)):
         norm = _norm(raw)
-        stems = frozenset(content_stems(raw))
+        stems = _stems_of(raw)
         if not norm:
             continue
         if norm in seen_norm or (len(stems) >= 4 and any(_similar(stems, s) for s in seen_stems)):
@@ -164,7 +170,7 @@ def _count_steps(body: str) -> int:
 
 def _read_sentence(i: int, raw: str, question_stems: frozenset[str]) -> Sentence:
     body = _LABEL.sub("", raw)  # "Result: ..." is judged by what follows the label
-    stems = frozenset(content_stems(body))
+    stems = _stems_of(body)
     cues = star_cues(body)
     return Sentence(
         text=raw.strip(),

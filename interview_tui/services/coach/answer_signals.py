@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from interview_tui.services.text import speaking_seconds, word_count
 
@@ -200,6 +201,7 @@ _SUFFIXES = _SUFFIX_WORDS.split()
 _SUFFIX_REPLACEMENT = {"ies": "y", "ied": "y", "ations": "ate", "ation": "ate"}
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A light suffix-stripping stem so 'migrated', 'migration' and 'migrate' meet."""
     w = word.lower().replace("’", "'").strip("'-")
@@ -376,6 +378,11 @@ def analyze_answer(
         scope_l5b=len(_SCOPE_L5B.findall(answer)),
         **present,
     )
+
+
+def scope_counts(text: str) -> tuple[int, int]:
+    """How many signs of L5A and of L5B scope ``text`` shows."""
+    return len(_SCOPE_L5A.findall(text)), len(_SCOPE_L5B.findall(text))
 
 
 def demonstrated_level(s: AnswerSignals, score: int) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interview_tui.services.coach.answer_evidence import Evidence, gather_evidence
-from interview_tui.services.coach.answer_signals import analyze_answer, demonstrated_level
+from interview_tui.services.coach.answer_signals import scope_counts
 from interview_tui.services.coach.lexicon import BLAME, TECH_COMPONENTS
 from interview_tui.services.coach.offline_marks import Context, Mark, read_marks, red_flag
 from interview_tui.services.coach.question_bank import kind_of
@@ -131,7 +131,7 @@ def _criterion_findings(
             text = template.format(quote=m.quote) if "{quote}" in template else template
             lost = c.weight * 9 * (2 - m.level) / 2
             gaps.append(Finding(c.key, text, lost, c.coaching, c.follow, c.hard,
-                                _short(template), c.name))
+                                _short(template), f"Weak on {c.name[:1].lower()}{c.name[1:]}"))
     return strengths, gaps
 
 
@@ -141,8 +141,26 @@ def _short(text: str) -> str:
     return tail[:1].lower() + tail[1:]
 
 
+_CHECK_FOLLOW = {
+    "language": "Could you give me that answer in English?",
+    "restated": "Can you give me one specific example, from start to finish?",
+    "off_topic": "That's about something else. Can you answer the question I asked, with one "
+                 "example?",
+    "generic": "Can you make that concrete: which system, which people, what numbers?",
+    "too_long": "In two sentences: what did you do, and what changed?",
+    "blame": "What part of it was yours to change?",
+}
+_CHECK_SUMMARY = {
+    "generic": "Generic answers", "repeated": "Repeated text", "too_long": "Answers too long",
+    "blame": "Blaming others", "language": "Answers not in English",
+    "restated": "Restating the question", "off_topic": "Answers off the question",
+}
+
+
 def _check(key: str, text: str, weight: float, coaching: str, short: str) -> Finding:
-    return Finding(key, text, weight, coaching, short=short, summary=short.capitalize())
+    follow = _CHECK_FOLLOW.get(key, "")
+    return Finding(key, text, weight, coaching, follow, follow, short,
+                   _CHECK_SUMMARY.get(key, short.capitalize()))
 
 
 def judge_answer(
@@ -237,13 +255,14 @@ def judge_answer(
         notes.insert(0, "off_topic")
         raw = min(raw, 2.5)
         strengths = []
-        gaps = [_check("off_topic", "This answers a different question: however well told, it "
-                       "doesn't address what was asked.", 7.0,
+        gaps = [_check("off_topic", "This doesn't answer the question asked: it is about "
+                       "something else, so its structure earns nothing.", 7.0,
                        "Check the question's key words before you start, and answer those.",
                        "answer the question that was asked")] + [
             g for g in gaps if g.key not in ("relevance", "generic")]
     score = max(1, min(10, round(raw)))
-    signals = analyze_answer(text, question)
-    level = demonstrated_level(signals, score)
+    l5a, l5b = scope_counts(text)
+    level = "L5B" if score >= 8 and (l5b >= 2 or (l5b >= 1 and l5a >= 3)) else (
+        "L5A" if score >= 6 and (l5a >= 2 or l5b >= 1) else "L4")
     gaps.sort(key=lambda g: -g.weight)
     return Judgement(score, level, kind, marks, strengths, gaps, notes, ev)

@@ -64,7 +64,7 @@ def _strength_short(f: Finding) -> str:
 def brief(j: Judgement, persona: str, added: list[str] | None = None) -> str:
     """One honest sentence (two at most) shown right after an answer."""
     if j.gate:
-        return f"{band(j.score, persona)}: {j.gaps[0].text[:1].lower()}{j.gaps[0].text[1:]}"
+        return j.gaps[0].text  # said plainly: nothing else about the answer matters yet
     if added:
         first = f"That added {join(added[:2])}."
     elif j.strengths and j.score >= 5:

@@ -183,7 +183,8 @@ REQUIREMENT_CUES = re.compile(
     r"\b(?:requirements?|assum(?:e|ing|ption)s?|clarif(?:y|ying)|constraints?|read[- ]heavy|"
     r"write[- ]heavy|read/write|traffic|scale|sla|slo|budget|users?|peak|per (?:second|day|"
     r"minute|hour)|qps|rps|first (?:i'?d|i would|we'?d) (?:ask|want|check|confirm)|depends on|"
-    r"functional|non-functional|use cases?|the goal is|we need to support|needs to)\b",
+    r"functional|non-functional|use cases?|the goal is|we need to support|needs to|volume|"
+    r"targets?|(?:a|an) (?:second|minute|hour|day)|throughput|latency budget)\b",
     re.I,
 )
 TRADEOFF_CUES = re.compile(

@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from interview_tui.services.coach.answer_evidence import Evidence, Sentence
 from interview_tui.services.coach.answer_evidence import _I_ACTION as _MINE
 from interview_tui.services.coach.answer_evidence import _REFLECTION as _LESSON
+from interview_tui.services.coach.answer_evidence import Evidence, Sentence
 from interview_tui.services.coach.answer_signals import _RESULT, content_stems
 from interview_tui.services.coach.lexicon import (
     BADMOUTH,

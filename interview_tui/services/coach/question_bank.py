@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from interview_tui.services.coach.question_kinds import KINDS, classify_question
@@ -92,20 +92,23 @@ def questions_for(
     ]
 
 
-def kind_of(question: str) -> str:
-    """The kind of a question: the bank's mark when the text holds a bank question, else
-    the classifier's reading (a typed question, or one a model wrote)."""
-    text = _normalise(question)
-    for q in load_bank():
-        if _normalise(q.text) in text:
-            return q.kind
-    return classify_question(question)
+@cache
+def _normalised_bank() -> tuple[tuple[str, BankQuestion], ...]:
+    return tuple((_normalise(q.text), q) for q in load_bank())
 
 
+@lru_cache(maxsize=512)
 def bank_entry(question: str) -> BankQuestion | None:
     """The bank question whose text ``question`` holds (openers allowed), if any."""
     text = _normalise(question)
-    return next((q for q in load_bank() if _normalise(q.text) in text), None)
+    return next((q for norm, q in _normalised_bank() if norm in text), None)
+
+
+def kind_of(question: str) -> str:
+    """The kind of a question: the bank's mark when the text holds a bank question, else
+    the classifier's reading (a typed question, or one a model wrote)."""
+    entry = bank_entry(question)
+    return entry.kind if entry else classify_question(question)
 
 
 def _rank(question: BankQuestion, seed: int) -> str:

@@ -20,6 +20,7 @@ from interview_tui.services.coach.answer_signals import (
     content_stems,
     is_vague,
     split_sentences,
+    star_cues,
     star_part,
 )
 from interview_tui.services.coach.judge import judge_answer
@@ -27,7 +28,6 @@ from interview_tui.services.coach.lexicon import (
     BADMOUTH,
     BLAME,
     DESPERATE,
-    FAILURE_MODES,
     GENERIC,
     HUMBLEBRAG,
     REQUIREMENT_CUES,
@@ -40,7 +40,7 @@ from interview_tui.services.coach.rubrics import RUBRICS, SHAPES
 from interview_tui.services.text import word_count
 
 MAX_WORDS = 320  # a revision is something to say out loud in about two minutes
-_PER_PART = {"actions": 6, "approach": 6, "response": 4, "impact": 3}
+_PER_PART = {"actions": 8, "approach": 12, "response": 6, "impact": 4}
 
 _STRIP_FILLERS = re.compile(
     r"(?:,\s*)?\b(?:um+|uh+|erm+|ah+|hmm+|basically|literally|so yeah|and stuff|or whatever|"
@@ -113,10 +113,7 @@ def own_sentences(answers: list[str], kind: str) -> list[str]:
 
 def _part_of(sentence: str, kind: str, previous: str, index: int = 1, total: int = 3) -> str:
     """Which part of ``kind``'s shape ``sentence`` belongs to."""
-    from interview_tui.services.coach.answer_evidence import gather_evidence
-
-    s = gather_evidence(sentence, "").sentences
-    cues = s[0].cues if s else {}
+    cues = star_cues(sentence)
     stems = content_stems(sentence)
     if kind == "behavioural":
         if re.search(r"\b(?:i learn(?:ed|t)|lesson|since then|next time|in hindsight|"
@@ -131,12 +128,10 @@ def _part_of(sentence: str, kind: str, previous: str, index: int = 1, total: int
             mapped = previous  # "At X I also did this" late in a story stays where it was told
         return mapped or previous
     if kind == "technical":
-        # A design keeps its own order; only requirements move up and failure handling down.
+        # A design keeps the order it was reasoned in; only requirements move to the front.
         if REQUIREMENT_CUES.search(sentence) and not TRADEOFF_CUES.search(sentence) and len(
-                stems & TECH_COMPONENTS) < 2:
+                stems & TECH_COMPONENTS) < 2 and previous in ("start", "requirements"):
             return "requirements"
-        if stems & FAILURE_MODES and previous != "start":
-            return "failure"
         return "approach"
     if kind == "motivation":
         if _FORWARD.search(sentence):
@@ -192,12 +187,15 @@ def _assemble(parts: dict[str, list[str]], kind: str, gap: str) -> str:
 
 
 def _tighten(parts: dict[str, list[str]], limit: int) -> None:
-    """Drop the last sentence of the fullest part until the whole fits ``limit`` words."""
+    """Drop the emptiest sentences (fewest specific words) until the whole fits ``limit``
+    words, never a part's only sentence."""
     while sum(word_count(s) for ss in parts.values() for s in ss) > limit:
-        fullest = max(parts, key=lambda p: (len(parts[p]), sum(map(word_count, parts[p]))))
-        if len(parts[fullest]) <= 1:
+        droppable = [(len(content_stems(s) - GENERIC), -i, p, s) for p, ss in parts.items()
+                     if len(ss) > 1 for i, s in enumerate(ss)]
+        if not droppable:
             break
-        parts[fullest].pop()
+        _, _, part, sentence = min(droppable)
+        parts[part].remove(sentence)
 
 
 _IRREGULAR_PAST = frozenset(
@@ -246,7 +244,17 @@ def revise(
     answers = [answers] if isinstance(answers, str) else list(answers)
     kind = kind or kind_of(question)
     context = {"company": company, "job_description": job_description}
-    original = score_of(question, "\n".join(answers), kind, **context)
+    first = judge_answer(question, _PLACEHOLDER.sub(" ", "\n".join(answers)), kind=kind,
+                         **context)
+    original = first.score
+    if first.gate:
+        # Off the question, a restatement, or another language: there is nothing to reorder,
+        # and a placeholder would pretend otherwise. Offer the answer tidied, and say why.
+        tidy = " ".join(strip_filler(s) for a in answers for s in split_sentences(a)
+                        if not _hurts(s, kind))
+        if tidy.strip() and score_of(question, tidy, kind, **context) >= original:
+            return Revision(tidy)
+        return Revision(" ".join(" ".join(a.split()) for a in answers))
     kept = own_sentences(answers, kind) or [
         strip_filler(s) for a in answers for s in split_sentences(a) if word_count(s) >= 3]
     line = _resume_line(resume, kept, question) if resume else ""

@@ -315,7 +315,7 @@ RUBRICS: dict[str, tuple[Criterion, ...]] = {
 # The order a revised answer takes for each kind: the shape interviewers expect.
 SHAPES: dict[str, tuple[str, ...]] = {
     "behavioural": ("occasion", "ownership", "actions", "outcome", "reflection"),
-    "technical": ("requirements", "approach", "failure"),
+    "technical": ("requirements", "approach"),
     "motivation": ("specific", "experience", "forward"),
     "weakness": ("real", "example", "response", "progress"),
     "overview": ("current", "impact", "relevance"),

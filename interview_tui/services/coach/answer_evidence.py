@@ -63,7 +63,7 @@ _PEOPLE = re.compile(
     re.I,
 )
 _REFLECTION = re.compile(
-    r"\b(?:i learn(?:ed|t)|lesson|differently|next time|in hindsight|should have|"
+    r"\b(?:i learn(?:ed|t)|lesson|differently|next time|in hindsight|(?:i|we) should have|"
     r"since then|now i|i now|these days|taught me|would have)\b",
     re.I,
 )

@@ -235,7 +235,9 @@ def judge_answer(
                            "own your part"))
     raw += {"easy": 0.3, "hard": -0.3}.get(difficulty, 0.0)
     # Too little said caps the score; filler, repeats, length and red flags cost on top.
-    raw = min(raw, _cap_for(kind, ev.content_words)) - penalty
+    # Words in sentences with something specific to say: padding doesn't lift the cap.
+    substantive = sum(x.words for x in ev.sentences if len(x.specific) >= 2) - ev.filler_count
+    raw = min(raw, _cap_for(kind, substantive)) - penalty
 
     if ev.language != "English" and ev.sentences:
         notes.insert(0, "language")

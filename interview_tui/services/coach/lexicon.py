@@ -191,7 +191,7 @@ TRADEOFF_CUES = re.compile(
     r"\b(?:because|so that|trade-?offs?|instead of|rather than|the downside|downsides?|the risk|"
     r"which means|which meant|in order to|depends on|versus|vs\.?|the reason|at the cost of|"
     r"cost(?:s)? (?:of|more|less)|cheaper|simpler|but (?:it|that|the)|on the other hand|"
-    r"whereas|if .{3,40} then|i'?d pick|i would pick|i'?d choose|i would choose|pros?|cons?)\b",
+    r"whereas|if .{3,40} then|i'?d pick|i would pick|i'?d choose|i would choose)\b",
     re.I,
 )
 

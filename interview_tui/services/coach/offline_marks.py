@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from interview_tui.services.coach.answer_evidence import _I_ACTION as _MINE
 from interview_tui.services.coach.answer_evidence import _REFLECTION as _LESSON
@@ -184,9 +184,21 @@ def _requirements(ev: Evidence, ctx: Context) -> Mark:
     return Mark("requirements", 1.0, quote(hits[0])) if hits else Mark("requirements", 0.0)
 
 
+# A design is what the candidate would build: components named in a decision count, a
+# list of terms ("token bucket, leaky bucket, sliding window...") does not.
+_DECIDES = re.compile(
+    r"\b(?:i'?d|i would|we'?d|we would|i'?ll|i will|i (?:use|pick|choose|store|put|keep|add|"
+    r"make|start|check|look|compare|split|move|write|run)|let'?s|my (?:first|default)|"
+    r"(?:is|are) (?:stored|kept|written|sent|cached)|lives? in|sits? in|goes (?:to|through)|"
+    r"returns|reads? from|writes? to|falls? back|takes a|carries)\b",
+    re.I,
+)
+
+
 def _approach(ev: Evidence, ctx: Context) -> Mark:
-    n, best = _count_in(ev, TECH_COMPONENTS)
-    n += min(2, len(ev.specific - TECH_COMPONENTS) // 6)  # named tools and domain detail
+    decided = [x for x in ev.sentences if _DECIDES.search(x.text)]
+    n, best = _count_in(replace(ev, sentences=tuple(decided)), TECH_COMPONENTS)
+    n += min(2, len(ev.specific - TECH_COMPONENTS) // 6) if decided else 0  # domain detail
     level = 2.0 if n >= 6 else 1.5 if n >= 4 else 1.0 if n >= 2 else 0.0
     return Mark("approach", level, quote(best) if level else "")
 
@@ -280,7 +292,8 @@ _WEAK = re.compile(
     r"over-?committed|overcommit|took on too|rushed|assumed|ignored|forgot|skipped|shipped|"
     r"pushed)|i'?m not (?:great|good|comfortable|naturally)|(?:is|was) hard for me|"
     r"the mistake was|what went wrong|caused|broke|locked|without (?:checking|testing|asking)|"
-    r"i'?d have|i would have|it was my|was mine|i owned (?:it|the call|the mistake)|turned down|"
+    r"i'?d have|i would have|it was my|was mine|i owned (?:it|that|this|the call|the mistake)|"
+    r"turned down|slipped through|backfired|made (?:it|things) worse|had hidden|"
     r"i was (?:slow|late|behind|comfortable|too)|didn'?t (?:check|test|ask))\b",
     re.I,
 )

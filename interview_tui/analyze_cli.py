@@ -14,10 +14,13 @@ import sys
 from pathlib import Path
 
 from interview_tui.services.session_machine import COMPETENCIES, DIFFICULTIES
-from interview_tui.services.text import AnswerRejected, clean_answer, strip_control_chars
+from interview_tui.services.text import strip_control_chars
 
 COMMANDS = ("analyze", "check-claims")
 MAX_SOURCE_CHARS = 200_000  # a resume or job description far past this is not one
+# Above the app's own answer limit on purpose: a pasted wall of text is worth scoring (and
+# being told it is far too long) rather than refusing, up to a size no answer reaches.
+MAX_ANSWER_CHARS = 100_000
 BAD_INPUT = 2
 
 
@@ -75,7 +78,7 @@ def _answer(args: argparse.Namespace) -> str:
     if args.answer is not None:
         raw = args.answer
     elif args.answer_file:
-        raw = read_text_file(args.answer_file, "answer", limit=10 * MAX_SOURCE_CHARS)
+        raw = read_text_file(args.answer_file, "answer", limit=MAX_ANSWER_CHARS)
     elif not sys.stdin.isatty():
         data = sys.stdin.buffer.read()
         try:
@@ -85,10 +88,13 @@ def _answer(args: argparse.Namespace) -> str:
                            f"{exc.start})") from None
     else:
         raise BadInput("no answer given: use --answer TEXT, --answer-file FILE or stdin")
-    try:
-        return clean_answer(raw)
-    except AnswerRejected as exc:
-        raise BadInput(" ".join(str(exc).split())) from None
+    answer = strip_control_chars(raw).strip()
+    if not answer:
+        raise BadInput("the answer is empty")
+    if len(answer) > MAX_ANSWER_CHARS:
+        raise BadInput(f"the answer is {len(answer):,} characters; the limit is "
+                       f"{MAX_ANSWER_CHARS:,}")
+    return answer
 
 
 def _analyze(args: argparse.Namespace) -> int:

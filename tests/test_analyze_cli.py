@@ -77,7 +77,7 @@ def test_bad_input_is_refused_with_one_line_and_status_2(tmp_path: Path) -> None
     binary = tmp_path / "bad.txt"
     binary.write_bytes(b"\xff\xfe\xfa not text")
     huge = tmp_path / "huge.txt"
-    huge.write_text("word " * 10_000, encoding="utf-8")
+    huge.write_text("word " * 25_000, encoding="utf-8")
     good = tmp_path / "good.txt"
     good.write_text(RESUME, encoding="utf-8")
     cases = [

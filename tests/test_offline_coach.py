@@ -162,7 +162,7 @@ async def test_vague_answer_scores_low_with_gaps_named() -> None:
     analysis = await OfflineCoach().analyze_response(make_ctx(), turn_of(VAGUE))
     assert analysis.score <= 3
     gaps = " ".join(analysis.gaps)
-    assert "Filler and hedging" in gaps and "'um'" in gaps
+    assert "Filler and hedging" in gaps and "'Um'" in gaps  # quoted as said
     assert "Your own part is missing" in gaps and "No outcome" in gaps
     assert analysis.strengths == []  # nothing to praise, and nothing praised
     assert 1 <= sentences(analysis.brief_feedback) <= 2

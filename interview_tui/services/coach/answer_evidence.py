@@ -228,8 +228,9 @@ def gather_evidence(answer: str, question: str) -> Evidence:
     sentences = tuple(_read_sentence(i, raw, question_stems) for i, raw in pairs)
     words = word_count(answer)
     distinct_text = " ".join(s.text for s in sentences)
-    fillers = tuple(m.group(0).strip().lower() for m in _FILLERS.finditer(distinct_text))
-    hedges = tuple(m.group(0).strip().lower() for m in _HEDGES.finditer(distinct_text))
+    # As written (an interviewer quoting "Um" quotes it with its capital).
+    fillers = tuple(m.group(0).strip(" ,") for m in _FILLERS.finditer(distinct_text))
+    hedges = tuple(m.group(0).strip(" ,") for m in _HEDGES.finditer(distinct_text))
     stems = frozenset().union(*(s.stems for s in sentences)) if sentences else frozenset()
     specific = frozenset().union(*(s.specific for s in sentences)) if sentences else frozenset()
     asked, hit = _topics(question, stems)

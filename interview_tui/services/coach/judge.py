@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interview_tui.services.coach.answer_evidence import Evidence, gather_evidence
-from interview_tui.services.coach.answer_signals import scope_counts
+from interview_tui.services.coach.answer_signals import _HEDGES, scope_counts
 from interview_tui.services.coach.lexicon import BLAME, TECH_COMPONENTS
 from interview_tui.services.coach.offline_marks import Context, Mark, read_marks, red_flag
 from interview_tui.services.coach.question_bank import kind_of
@@ -213,8 +213,9 @@ def judge_answer(
     rate = 100.0 * (ev.filler_count + ev.hedge_count) / max(ev.words, 1)
     if rate > 3.0:
         penalty += min(2.0, 0.25 * (rate - 3.0))
-        top = ", ".join(f"'{w}'" for w in list(dict.fromkeys(ev.fillers))[:3])
-        hedge = next((h for h in ev.fillers if " " in h or h in ("maybe", "probably")), "")
+        unique = list({w.lower(): w for w in reversed(ev.fillers)}.values())[::-1]
+        top = ", ".join(f"'{w}'" for w in unique[:3])
+        hedge = next((h for h in ev.fillers if _HEDGES.fullmatch(h)), "")
         challenge = (f"You said '{hedge}'. How sure are you, and what evidence did you have?"
                      if hedge else "")
         gaps.append(Finding("filler", f"Filler and hedging ({top}) undercut what you did: "

@@ -152,7 +152,13 @@ def run(quick: bool = False) -> list[Result]:
         score = judge_answer(question, answer).score
         probe_scores.append(score)
         say(f"  probe {score}/10: {name}")
-    weak_only = [p for p in pairs]
+    invented = " As a result, we improved conversion by 40% and cut costs 3x."
+    lifts = [judge_answer(p.question, p.weak + invented, kind=p.kind).score
+             - judge_answer(p.question, p.weak, kind=p.kind).score
+             for p in pairs if p.kind != "technical"]
+    say(f"  one invented result sentence added to {len(lifts)} weak answers: lift max "
+        f"{max(lifts):+d}, mean {sum(lifts) / len(lifts):+.2f}")
+    weak_only = pairs
     lower = sum(g < 0 for g in gains)
     higher = sum(g > 0 for g in gains)
     say(f"revision gain on {len(weak_only)} weak answers: mean {sum(gains) / len(gains):+.2f}, "
@@ -190,10 +196,12 @@ def run(quick: bool = False) -> list[Result]:
     tune_acc = share("tuning", "all")
     held_acc = share("held-out", "all")
     worst_probe = max(probe_scores)
-    ok = (accuracy >= 90 and worst_probe <= 4 and lower == 0 and catch >= 95 and false <= 5)
+    ok = (accuracy >= 90 and worst_probe <= 4 and lower == 0 and catch >= 95 and false <= 5
+          and max(lifts) <= 1)
     figures = (
         f"ranking {accuracy:.0f}% of {len(pairs)} pairs (tuning {tune_acc}, held-out "
-        f"{held_acc}; ties {ties}); probes max {worst_probe}/10 over {len(probe_scores)}; "
+        f"{held_acc}; ties {ties}); probes max {worst_probe}/10 over {len(probe_scores)}, an "
+        f"invented result sentence lifts a weak answer by at most {max(lifts)}; "
         f"revision gain mean {sum(gains) / len(gains):+.2f}, {lower} lower, {higher} higher; "
         f"grounding caught {catch:.0f}% of {n_fab} (held-out {tally['held-out'][0]}/"
         f"{tally['held-out'][1]}), false flags {false:.0f}% of {n_honest} (held-out "
@@ -206,6 +214,7 @@ def run(quick: bool = False) -> list[Result]:
         figures=re.sub(r"\s+", " ", figures),
         ratio=None,
         baseline="labelled pairs in tests/data (every 4th held out)",
-        target="ranking >= 90%, probes <= 4, no revision lower, caught >= 95%, false <= 5%",
+        target="ranking >= 90%, probes <= 4, lift <= 1, no revision lower, caught >= 95%, "
+               "false <= 5%",
         met=ok,
     )]

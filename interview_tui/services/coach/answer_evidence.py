@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from interview_tui.services.coach.answer_signals import (
     _FILLERS,
+    _STOP,
     _HEDGES,
     _HYPOTHETICAL,
     STAR_PARTS,
@@ -22,6 +23,7 @@ from interview_tui.services.coach.answer_signals import (
     find_quantities,
     split_sentences,
     star_cues,
+    stem,
 )
 from interview_tui.services.coach.language import detect_language
 from interview_tui.services.coach.lexicon import GENERIC, TOPICS, WORK
@@ -220,12 +222,39 @@ def _topics(question: str, stems: frozenset[str]) -> tuple[tuple[str, ...], tupl
     return asked, hit
 
 
+_RESULT_VERBS = frozenset(
+    "improved increased reduced cut boosted grew raised lowered doubled tripled halved saved "
+    "decreased dropped lifted drove delivered achieved".split())
+
+
+def _bolted_on(s: Sentence, sentences: tuple[Sentence, ...]) -> bool:
+    if not (s.quantities and s.cues["result"]) or len(sentences) < 2:
+        return False
+    if any(v.lower() not in _RESULT_VERBS for v in _STEP.findall(s.text)):
+        return False  # "I moved it off the monolith, which cut ...": an action with its result
+    others = frozenset().union(*(_loose(o.text) for o in sentences if o is not s))
+    return not (_loose(s.text) & others)
+
+
+_NOT_ANCHORS = frozenset("result outcome end overall everyone people things thing lot".split())
+
+
+def _loose(text: str) -> frozenset[str]:
+    """Every word of two letters or more ("CI", "minutes") but stop words and result verbs."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9'’-]+", text)}
+    return frozenset(stem(w) for w in words - _STOP - _RESULT_VERBS - _NOT_ANCHORS)
+
+
 def gather_evidence(answer: str, question: str) -> Evidence:
     """The evidence ``answer`` gives in reply to ``question``."""
     question_stems = frozenset(content_stems(question))
     answer = _BRACKETED.sub(" ", answer)  # a revision's placeholders claim nothing
     pairs, repeated = _distinct_sentences(answer)
-    sentences = tuple(_read_sentence(i, raw, question_stems) for i, raw in pairs)
+    read = tuple(_read_sentence(i, raw, question_stems) for i, raw in pairs)
+    # A result with numbers that shares nothing with the rest of the answer is a claim
+    # bolted on ("As a result, we improved conversion by 40%"): it earns nothing.
+    sentences = tuple(s for s in read if not _bolted_on(s, read))
+    bolted = tuple(s for s in read if _bolted_on(s, read))
     words = word_count(answer)
     distinct_text = " ".join(s.text for s in sentences)
     # As written (an interviewer quoting "Um" quotes it with its capital).
@@ -259,6 +288,7 @@ def gather_evidence(answer: str, question: str) -> Evidence:
         outcome_numbers=outcome,
         loose_numbers=loose,
         scope_numbers=scope,
+        extra={"bolted_on": bolted},
     )
 
 

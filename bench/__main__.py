@@ -14,8 +14,10 @@ import time
 
 from bench.common import Result
 
-BENCHMARKS = ("startup", "turn_overhead", "prefetch", "tokens", "scale", "offline_coach",
-              "ssh_start")
+BENCHMARKS = (
+    "startup", "turn_overhead", "prefetch", "tokens", "scale", "offline_coach", "coach_quality",
+    "ssh_start",
+)
 
 
 def machine() -> str:

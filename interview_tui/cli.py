@@ -1,4 +1,4 @@
-"""Command line: run the app (default), doctor, serve-ssh."""
+"""Command line: run the app (default), doctor, analyze, check-claims, serve-ssh."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import gc
 import sys
 from collections.abc import Sequence
 
-from interview_tui import __version__
+from interview_tui import __version__, analyze_cli
 from interview_tui.config import Settings, load_settings
 from interview_tui.hosting import cli as hosting_cli
 
@@ -25,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="start the app (the default)")
     sub.add_parser("doctor", help="show version, paths, schema and coach; never a secret")
     hosting_cli.register(sub)
+    analyze_cli.register(sub)
     return parser
 
 
@@ -87,6 +88,8 @@ def doctor(settings: Settings) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in analyze_cli.COMMANDS:
+        return analyze_cli.run(args)
     settings = load_settings(
         data_dir=args.data_dir, offline=args.offline, model=args.model, config_file=args.config
     )

@@ -75,7 +75,7 @@ def _read_only_connection(path: Path) -> tuple[sqlite3.Connection, bool]:
       which holds ``user_version``, may have a newer copy in the log), so neither the main
       file's bytes nor ``immutable=1`` would do. ``mode=ro`` reads through the log; its
       files exist already (SQLite makes the ``-shm`` before the first frame and removes the
-      two together).
+      two together); only a ``-wal`` copied without its ``-shm`` makes SQLite create one.
     """
     uri = path.resolve().as_uri()
     timeout = BUSY_TIMEOUT_MS / 1000

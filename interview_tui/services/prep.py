@@ -23,7 +23,7 @@ from interview_tui.services.document_kinds import KINDS, label, model_for
 from interview_tui.services.document_store import DocumentVersion, latest_per_series
 from interview_tui.services.export_format import html_document
 from interview_tui.services.grounding import find_ungrounded
-from interview_tui.services.prep_markdown import document_markdown, plain, sections
+from interview_tui.services.prep_markdown import coach_sections, document_markdown, plain, sections
 from interview_tui.services.prep_tasks import PrepRequest, RoundInfo, WeakSpot, prep_task
 from interview_tui.services.schedule import ScheduledInterview, ScheduleError, list_interviews
 from interview_tui.services.session_view import application_context
@@ -174,13 +174,26 @@ def load_page(application_id: int) -> ApplicationPage:
 # ----- grounding --------------------------------------------------------------------------
 
 def ground(kind: str, doc: Any, sources: list[str]) -> dict[str, list[str]]:
-    """Each section holding claims of experience -> its claims found in no source."""
+    """Each section holding claims of experience -> its claims found in no source.
+
+    In a section the user edited, what the coach wrote there counts as a source too (its
+    own flags carry over while the edited text still holds them), so only what the user
+    added is checked anew.
+    """
+    coach = {s.key: s for s in coach_sections(kind, doc)}
     flags = {}
     for section in sections(kind, doc):
-        if section.claims:
+        if not section.claims:
+            continue
+        if section.edited:
+            base = coach[section.key]
+            carried = find_ungrounded(plain(base.claims or ""), sources)
+            found = find_ungrounded(plain(section.claims), [*sources, base.body])
+            found += [c for c in carried if c.lower() in section.body.lower() and c not in found]
+        else:
             found = find_ungrounded(plain(section.claims), sources)
-            if found:
-                flags[section.key] = found
+        if found:
+            flags[section.key] = found
     return flags
 
 

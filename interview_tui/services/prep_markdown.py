@@ -180,13 +180,18 @@ SECTIONS: dict[str, Callable[..., list[Section]]] = {
 }
 
 
+def coach_sections(kind: str, doc: BaseModel) -> list[Section]:
+    """The sections as the coach wrote them (the user's edits left out)."""
+    return SECTIONS[kind](doc)
+
+
 def sections(kind: str, doc: BaseModel) -> list[Section]:
     """The document's sections, with the user's edits in place of what the coach wrote."""
     edits = doc.edited_sections if isinstance(doc, Written) else {}
     return [
         Section(s.key, s.title, edits[s.key], None if s.claims is None else edits[s.key],
                 True) if s.key in edits else s
-        for s in SECTIONS[kind](doc)
+        for s in coach_sections(kind, doc)
     ]
 
 

@@ -84,7 +84,7 @@ class PrepRequest:
         if not self.ctx.resume_text.strip():
             gaps.append("no resume: add yours in your profile (p on the setup screen)")
         if not self.ctx.job_description.strip():
-            gaps.append("no job description: paste it into the application (e on its page)")
+            gaps.append("no job description: paste it into the application (j on its page)")
         return gaps
 
 

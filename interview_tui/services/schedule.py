@@ -116,14 +116,20 @@ def _values(
     *, stage: str, format: str, when: str, interviewer_name: str, interviewer_role: str,
     focus: str, notes: str,
 ) -> dict[str, object]:
+    try:
+        texts = {
+            "interviewer_name": _clean(interviewer_name, "Interviewer"),
+            "interviewer_role": _clean(interviewer_role, "Their role"),
+            "focus": _clean(focus, "Focus", limit=1000),
+            "notes": _clean(notes, "Notes", limit=MAX_DOCUMENT_CHARS),
+        }
+    except ProfileError as exc:
+        raise ScheduleError(str(exc)) from None
     return {
         "stage": _choice(stage, STAGES, "Stage", required=True),
         "format": _choice(format, INTERVIEW_FORMATS, "Format", required=False),
         "scheduled_at": parse_when(when),
-        "interviewer_name": _clean(interviewer_name, "Interviewer"),
-        "interviewer_role": _clean(interviewer_role, "Their role"),
-        "focus": _clean(focus, "Focus", limit=1000),
-        "notes": _clean(notes, "Notes", limit=MAX_DOCUMENT_CHARS),
+        **texts,
     }
 
 

@@ -194,7 +194,8 @@ async def test_escape_stops_claude_and_saves_nothing(make_app, fake_anthropic):
         await app.push_screen(screen)
         stream = screen.query_one("#stream", Static)
         for _ in range(1000):  # until part of the reply has streamed into the view
-            if "The coach is writing" not in str(stream.render()):
+            shown = str(stream.render()).strip()
+            if screen.writing and shown and "The coach is writing" not in shown:
                 break
             await pilot.pause(0.01)
         assert screen.writing and str(stream.render()).strip()

@@ -70,7 +70,7 @@ async def test_each_kind_is_written_offline_from_the_candidates_material(ws, dem
     assert base.company_brief.to_research
     base_md = ws.prep.markdown(await ws.documents.latest("base_prep", demo_application.id), "x")
     assert "general knowledge, unverified, written " + base.written_on in base_md
-    assert "**Design and operate high-throughput event pipelines" in base_md  # marked JD
+    assert "(**Kafka**, **PostgreSQL**)" in base_md  # the signals marked in the JD
 
     prep = docs["interview_prep"]
     assert 3 <= len(prep.predicted_questions) <= 5 and len(prep.questions_for_interviewer) == 5

@@ -109,9 +109,11 @@ def _marked_jd(doc: BasePrep) -> str:
     text = doc.job_description.strip()
     if not text:
         return "_(no job description given)_"
-    for signal in sorted({s.signal.strip() for s in doc.screening_signals if s.signal.strip()},
-                         key=len, reverse=True):
-        text = re.sub(re.escape(signal), lambda m: f"**{m.group(0)}**", text, flags=re.I)
+    signals = sorted({s.signal.strip() for s in doc.screening_signals if s.signal.strip()},
+                     key=len, reverse=True)
+    if signals:  # one pass, longest first, so a signal inside another is not marked twice
+        pattern = "|".join(re.escape(signal) for signal in signals)
+        text = re.sub(pattern, lambda m: f"**{m.group(0)}**", text, flags=re.I)
     return "\n".join(f"> {line}" if line.strip() else ">" for line in text.splitlines())
 
 

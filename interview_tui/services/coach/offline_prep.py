@@ -10,6 +10,8 @@ the candidate come only from their own text. Every document says it was written 
 
 from __future__ import annotations
 
+import re
+
 from interview_tui.services.catalog import COMPETENCIES, competency_label, stage_label
 from interview_tui.services.coach.answer_signals import job_terms
 from interview_tui.services.coach.offline_prep_material import (
@@ -252,17 +254,40 @@ def hiring_manager_prep(task: Task, tools: WriterTools) -> HiringManagerPrepDraf
 # ----- base preparation ------------------------------------------------------------------------
 
 
+_EXPERIENCE = re.compile(r"\b\d+\+?\s*(?:years?|yrs)\b[^.,;\n]*", re.I)
+
+
+def _screening_signals(request: PrepRequest, bullets: list[Bullet]) -> list[ScreeningSignal]:
+    """What a screener scans for: the experience asked for, then the named skills, each
+    with whether the resume shows it (phrases copied from the job description)."""
+    jd = request.ctx.job_description
+    resume = request.ctx.resume_text.lower()
+    signals = [ScreeningSignal(signal=m.group(0).strip(), why="The experience level asked for: "
+                               "say yours in the first minute")
+               for m in _EXPERIENCE.finditer(jd)][:2]
+    for term in _stressed(request, 10):
+        if len(signals) >= 8 or not term[:1].isupper():
+            continue
+        shown = term.lower() in resume
+        signals.append(ScreeningSignal(signal=term, why=(
+            "A named skill; your resume shows it" if shown else
+            "A named skill your resume does not show: be ready to speak to it")))
+    if len(signals) < 4:
+        for line in requirement_lines(jd):
+            if len(signals) >= 4:
+                break
+            bullet = best_bullet(bullets, line)
+            signals.append(ScreeningSignal(signal=line.rstrip("."), why=(
+                f"A stated requirement; your resume speaks to it: {bullet.text}" if bullet
+                else "A stated requirement nothing in your resume speaks to yet")))
+    return signals
+
+
 def base_prep(task: Task, tools: WriterTools) -> BasePrepDraft:
     request: PrepRequest = task.data
     ctx = request.ctx
     bullets = _bullets(request)
-    lines = requirement_lines(ctx.job_description)
-    signals = []
-    for line in lines[:8]:
-        bullet = best_bullet(bullets, line)
-        why = ("Your resume speaks to it: " + bullet.text) if bullet else (
-            "Nothing in your resume speaks to it yet")
-        signals.append(ScreeningSignal(signal=line.rstrip("."), why=why))
+    signals = _screening_signals(request, bullets)
     ranked = [(b, t) for b, t in ranked_bullets(bullets, ctx.job_description) if t][:3]
     drivers = [CallbackDriver(driver=f"Experience the job asks for: {_terms_line(t)}", evidence=b.text)
                for b, t in ranked] or [

@@ -105,6 +105,7 @@ class ApplicationScreen(Screen[None]):
         if not page.has_job_description:
             missing.append("No job description: press j to paste it.")
         self.query_one("#missing", Static).update("\n".join(missing))
+        self.query_one("#missing", Static).display = bool(missing)
         self._fill("#interviews", [
             Option(escape(i.title + (f" · {i.focus}" if i.focus else "")
                           + ("  (notes written)" if i.notes.strip() else "")), id=f"i-{i.id}")

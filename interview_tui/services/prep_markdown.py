@@ -121,7 +121,7 @@ def base_sections(doc: BasePrep) -> list[Section]:
     brief = doc.company_brief
     written = doc.written_on or "an unknown date"
     return [
-        Section("screening_signals", "Job description, key screening signals marked",
+        Section("screening_signals", "Job description, signals marked",
                 _marked_jd(doc) + "\n\n" + "\n".join(
                     f"- **{_one_line(s.signal)}**: {_one_line(s.why)}"
                     for s in doc.screening_signals), None),
@@ -227,6 +227,6 @@ def document_markdown(
         if claims:
             quoted = ", ".join(f"“{c}”" for c in claims)
             lines += [f"> ⚠ Not found in your resume or answers: {quoted}. "
-                      "Check it, edit the section (e) or regenerate it (g).", ""]
+                      "Check it, edit the section (e) or write it again (s).", ""]
         lines += [section.body.strip() or "_(empty)_", ""]
     return "\n".join(lines).rstrip() + "\n"

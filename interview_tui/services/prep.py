@@ -269,10 +269,8 @@ class PrepService:
         doc = version.content()
         author = "the offline coach" if version.author == "offline" else (
             f"Claude ({version.model})" if version.model else version.author)
-        if version.edited:
-            author += ", edited by you"
         return document_markdown(version.kind, doc, title=title, author=author,
-                                 version=version.version,
+                                 version=version.version, edited=version.edited,
                                  flags=doc.ungrounded if flags else None)
 
     async def export(

@@ -209,13 +209,13 @@ def plain(markdown: str) -> str:
 
 
 def document_markdown(
-    kind: str, doc: BaseModel, *, title: str, author: str, version: int,
+    kind: str, doc: BaseModel, *, title: str, author: str, version: int, edited: bool = False,
     flags: dict[str, list[str]] | None = None,
 ) -> str:
     """The whole document as Markdown; ``flags`` (section -> claims) adds grounding notes."""
     lines = [f"# {label(kind)}: {title}", "", f"_Version {version}, written by {author}"
              + (f" on {doc.written_on}" if isinstance(doc, Written) and doc.written_on else "")
-             + "._", ""]
+             + (", edited by you" if edited else "") + "._", ""]
     if isinstance(doc, Written):
         if doc.offline:
             lines += [f"> {OFFLINE_NOTE}", ""]

@@ -34,6 +34,13 @@ def test_token_economy_counts_cached_and_naive_usage() -> None:
     assert tokens.system_tokens("realistic") > tokens.system_tokens("demo")
 
 
+def test_prep_after_a_session_reads_the_cache_unless_the_prefix_is_short() -> None:
+    cached = tokens.prep_after_session("demo")
+    assert cached.met and cached.ratio is not None and cached.ratio < 1
+    short = tokens.prep_after_session("short")
+    assert short.met and "below" in short.figures
+
+
 def test_prefetch_counts_transitions() -> None:
     hits, misses, waits = prefetch.measure(True, 0.0, questions=2)
     assert hits + misses == 1 and len(waits) == 1

@@ -29,6 +29,12 @@ quit at any time and resume from the home screen.
 | `f1`, `?` | anywhere | this help |
 | `ctrl+q` | anywhere | quit (your work is saved) |
 
+**Preparing for a real interview**: `a` on home opens your applications. On an
+application's page, `s` schedules an interview (`e` edits it and holds your notes after
+it); `1`–`4` open or write the base preparation, recruiter screen prep, hiring manager
+prep and the prep for the selected interview. In a document: `e` edit a section, `g`
+regenerate, `s` regenerate a section, `v` versions, `x` export to Markdown.
+
 Speaking time is estimated at 140 words per minute; aim for 60–120 seconds for a
 main answer.
 

@@ -53,7 +53,10 @@ async def test_each_kind_on_claude(ws, demo_application, fake_anthropic):
     # Every call for the application carries the same cached system prefix.
     systems = {json.dumps(r["system"]) for r in fake_anthropic.requests}
     assert len(systems) == 1
-    assert CoachCall.select().where(CoachCall.application == demo_application.id).count() == 4
+    calls = list(CoachCall.select().where(CoachCall.application == demo_application.id))
+    assert len(calls) == 4
+    documents = {d.kind: d.id for d in Document.select()}
+    assert {c.purpose: c.document_id for c in calls} == documents  # each call -> its version
 
 
 async def test_coach_error_keeps_the_previous_version(ws, demo_application, fake_anthropic):

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from interview_tui.services.document_store import DocumentVersion
 
-_NEEDS_DOCUMENT = {"edit_section", "regenerate", "regenerate_section", "versions", "export"}
+_NEEDS_DOCUMENT = {"edit_section", "regenerate_section", "versions", "export"}
 
 
 class DocumentScreen(Screen[None]):
@@ -99,6 +99,8 @@ class DocumentScreen(Screen[None]):
             return self._retry is not None and not self.writing
         if action in _NEEDS_DOCUMENT:
             return self.shown is not None and not self.writing
+        if action == "regenerate":
+            return not self.writing
         return True
 
     # ----- loading and showing ----------------------------------------------------------

@@ -17,6 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from peewee import fn
+
 from interview_tui.clock import now
 from interview_tui.services.call_log import About
 from interview_tui.services.document_kinds import KINDS, label, model_for
@@ -30,6 +32,7 @@ from interview_tui.services.session_view import application_context
 from interview_tui.services.text import strip_control_chars
 from interview_tui.store.models import (
     Candidate,
+    CoachCall,
     JobApplication,
     MockSession,
     Question,
@@ -169,6 +172,17 @@ def load_page(application_id: int) -> ApplicationPage:
         sessions=[SessionSummary(s.id, s.stage, s.state, s.started_at, s.overall_score,
                                  s.readiness) for s in sessions],
     )
+
+
+def attribute_call(application_id: int, purpose: str, document_id: int) -> None:
+    """Point the coach call that wrote a version at it (the call is logged, in order on
+    this thread, before the version exists)."""
+    latest = (CoachCall.select(fn.MAX(CoachCall.id))
+              .where((CoachCall.application == application_id) & (CoachCall.purpose == purpose)
+                     & CoachCall.document.is_null())
+              .scalar())
+    if latest is not None:
+        CoachCall.update(document=document_id).where(CoachCall.id == latest).execute()
 
 
 # ----- grounding --------------------------------------------------------------------------
@@ -314,9 +328,11 @@ class PrepService:
             "job_description": request.ctx.job_description,
         })
         doc.ungrounded = ground(request.kind, doc, sources)
-        return await self._ws.documents.save(
+        version = await self._ws.documents.save(
             request.kind, application_id, doc, author=info.backend, model=info.model,
             interview_id=interview_id, edited=bool(edited))
+        await self._ws.runner.run(attribute_call, application_id, request.kind, version.id)
+        return version
 
 
 def _write_file(target: Path, text: str) -> Path:

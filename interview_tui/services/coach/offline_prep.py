@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from interview_tui.services.catalog import COMPETENCIES, competency_label, stage_label
+from interview_tui.services.catalog import COMPETENCIES, competency_label
 from interview_tui.services.coach.answer_signals import job_terms
 from interview_tui.services.coach.offline_prep_material import (
     Bullet,
@@ -35,20 +35,13 @@ from interview_tui.services.prep_models import (
     BasePrepDraft,
     CallbackDriver,
     CompanyBrief,
-    DeepDive,
     Gap,
     HiringManagerPrepDraft,
-    InterviewerQuestion,
-    InterviewPrepDraft,
     Narrative,
-    PredictedQuestion,
     QuestionToAsk,
     RecruiterPrepDraft,
     RedFlag,
-    ResumeDefense,
-    Roadmap,
     ScreeningSignal,
-    StarAnswer,
     StarExample,
     Strength,
     TalkingPoint,
@@ -69,7 +62,7 @@ _COMPETENCY_WORDS = {
 }
 
 
-def _ordered_questions(stage: str, weak: list[str], tools: WriterTools, count: int) -> list[str]:
+def bank_questions(stage: str, weak: list[str], tools: WriterTools, count: int) -> list[str]:
     """Bank questions for ``stage``: one per weak competency first, then one per other
     competency, then the rest; a stable order per seed."""
     bank = sorted(questions_for(stage), key=lambda q: tools.digest("prep", q.id))
@@ -82,15 +75,15 @@ def _ordered_questions(stage: str, weak: list[str], tools: WriterTools, count: i
     return picked[:count]
 
 
-def _weak(request: PrepRequest) -> list[str]:
+def weak_competencies(request: PrepRequest) -> list[str]:
     return [w.competency for w in request.weak]
 
 
-def _bullets(request: PrepRequest) -> list[Bullet]:
+def bullets_of(request: PrepRequest) -> list[Bullet]:
     return resume_bullets(request.ctx.resume_text)
 
 
-def _terms_line(words: list[str]) -> str:
+def terms_line(words: list[str]) -> str:
     return ", ".join(words[:4])
 
 
@@ -105,7 +98,7 @@ def _stressed(request: PrepRequest, count: int) -> list[str]:
             if w.lower() not in company][:count]
 
 
-def _stream(tools: WriterTools, title: str, parts: list[str]) -> None:
+def stream_title(tools: WriterTools, title: str, parts: list[str]) -> None:
     tools.stream([title, *parts])
 
 
@@ -143,13 +136,13 @@ def _red_flags(request: PrepRequest) -> list[RedFlag]:
 def recruiter_prep(task: Task, tools: WriterTools) -> RecruiterPrepDraft:
     request: PrepRequest = task.data
     ctx = request.ctx
-    ranked = ranked_bullets(_bullets(request), ctx.job_description)[:6]
+    ranked = ranked_bullets(bullets_of(request), ctx.job_description)[:6]
     points = [
-        TalkingPoint(point=(f"Matches the job on {_terms_line(terms)}" if terms
+        TalkingPoint(point=(f"Matches the job on {terms_line(terms)}" if terms
                             else "Another achievement worth a sentence"), achievement=b.text)
         for b, terms in ranked
     ] or [TalkingPoint(point="Add your resume to get talking points", achievement=NO_BULLET)]
-    questions = _ordered_questions("recruiter_screen", _weak(request), tools, 7)
+    questions = bank_questions("recruiter_screen", weak_competencies(request), tools, 7)
     company = _company(request)
     draft = RecruiterPrepDraft(
         overview=(f"The recruiter wants to learn whether your background fits the {ctx.role} "
@@ -174,14 +167,14 @@ def recruiter_prep(task: Task, tools: WriterTools) -> RecruiterPrepDraft:
         timeline_strategy=("Be clear about your notice period ([your notice period]) and any "
                            "other processes ([where you are elsewhere]) without overstating them."),
     )
-    _stream(tools, "Recruiter screen prep", [draft.overview])
+    stream_title(tools, "Recruiter screen prep", [draft.overview])
     return draft
 
 
 # ----- hiring manager ---------------------------------------------------------------------
 
 
-def _competency(bullet: Bullet) -> str:
+def competency_of(bullet: Bullet) -> str:
     for competency, words in _COMPETENCY_WORDS.items():
         if mentions(bullet.text, words):
             return competency
@@ -190,20 +183,20 @@ def _competency(bullet: Bullet) -> str:
 
 def star_example(bullet: Bullet) -> StarExample:
     parts = star_parts(bullet)
-    return StarExample(competency=competency_label(_competency(bullet)), **parts)
+    return StarExample(competency=competency_label(competency_of(bullet)), **parts)
 
 
 def hiring_manager_prep(task: Task, tools: WriterTools) -> HiringManagerPrepDraft:
     request: PrepRequest = task.data
     ctx = request.ctx
-    bullets = _bullets(request)
+    bullets = bullets_of(request)
     scored = []
     for line in requirement_lines(ctx.job_description):
         bullet = best_bullet(bullets, line)
         shared = overlap(bullet.text, job_terms(line)) if bullet else []
         scored.append((line, bullet, shared))
     matched = sorted((s for s in scored if s[2]), key=lambda s: -len(s[2]))
-    strengths = [Strength(strength=f"Hands-on with {_terms_line(shared)}", requirement=line,
+    strengths = [Strength(strength=f"Hands-on with {terms_line(shared)}", requirement=line,
                           evidence=bullet.text) for line, bullet, shared in matched[:4] if bullet]
     if not strengths:
         strengths = [Strength(strength="[Your strongest match]", requirement=line or
@@ -231,7 +224,7 @@ def hiring_manager_prep(task: Task, tools: WriterTools) -> HiringManagerPrepDraf
         strengths=strengths,
         gaps=gaps,
         star_examples=stars,
-        likely_questions=_ordered_questions("hiring_manager", _weak(request), tools, 7),
+        likely_questions=bank_questions("hiring_manager", weak_competencies(request), tools, 7),
         questions_to_ask=[
             QuestionToAsk(question="What is the biggest problem the team needs this hire to solve?",
                           reason="Lets you map your strongest example onto their need."),
@@ -247,7 +240,7 @@ def hiring_manager_prep(task: Task, tools: WriterTools) -> HiringManagerPrepDraf
         closing_strategy=("Summarise in two sentences why your strongest example answers their "
                           "biggest need, address any concern they raised, and ask about next steps."),
     )
-    _stream(tools, "Hiring manager prep", [draft.overview])
+    stream_title(tools, "Hiring manager prep", [draft.overview])
     return draft
 
 
@@ -286,10 +279,10 @@ def _screening_signals(request: PrepRequest, bullets: list[Bullet]) -> list[Scre
 def base_prep(task: Task, tools: WriterTools) -> BasePrepDraft:
     request: PrepRequest = task.data
     ctx = request.ctx
-    bullets = _bullets(request)
+    bullets = bullets_of(request)
     signals = _screening_signals(request, bullets)
     ranked = [(b, t) for b, t in ranked_bullets(bullets, ctx.job_description) if t][:3]
-    drivers = [CallbackDriver(driver=f"Experience the job asks for: {_terms_line(t)}", evidence=b.text)
+    drivers = [CallbackDriver(driver=f"Experience the job asks for: {terms_line(t)}", evidence=b.text)
                for b, t in ranked] or [
         CallbackDriver(driver="[No resume line matches the job's terms yet]", evidence=NO_BULLET)]
     first_job = next((b.job for b in bullets if b.job), "")
@@ -325,105 +318,5 @@ def base_prep(task: Task, tools: WriterTools) -> BasePrepDraft:
         ),
         company_brief=brief,
     )
-    _stream(tools, "Base preparation", [d.driver for d in drivers])
-    return draft
-
-
-# ----- one interview -----------------------------------------------------------------------------
-
-
-def _note_topics(request: PrepRequest) -> list[str]:
-    topics = []
-    for r in request.earlier:
-        first = r.notes.strip().split("\n")[0].strip()
-        if first:
-            topics.append(f"From your notes on the {stage_label(r.stage)} round ({r.when}): {first}")
-    return topics
-
-
-def interview_prep(task: Task, tools: WriterTools) -> InterviewPrepDraft:
-    request: PrepRequest = task.data
-    ctx = request.ctx
-    info = request.interview
-    stage = info.stage if info else "hiring_manager"
-    bullets = _bullets(request)
-    weak = request.weak
-    targets = [f"{w.line()}" for w in weak] + _note_topics(request)
-    if info and info.focus:
-        targets.append(f"The focus you were told about: {info.focus}")
-    questions = _ordered_questions(stage, _weak(request), tools, 5)
-    predicted = []
-    used: set[str] = set()
-    for r in request.earlier:
-        if r.notes.strip():
-            topic = r.notes.strip().split("\n")[0].strip()
-            questions.insert(0, f"Last time you discussed this: {topic} Can you go deeper?")
-            break
-    ranked = [b for b, _t in ranked_bullets(bullets, ctx.job_description)]
-    for question in questions[:5]:
-        bullet = best_bullet(bullets, question, used) or next(
-            (b for b in ranked if b.text not in used), ranked[0] if ranked else None)
-        if bullet is not None:
-            used.add(bullet.text)
-            answer = StarAnswer(**star_parts(bullet))
-        else:
-            answer = StarAnswer(situation=NO_BULLET, task="[Task]", action="[Action]", result="[Result]")
-        weak_here = next((w for w in weak if mentions(question, tuple(w.competency.split("_")))),
-                         None)
-        why = (f"Targets a weak spot: {competency_label(weak_here.competency)}" if weak_here
-               else f"Common in a {stage_label(stage)} round")
-        predicted.append(PredictedQuestion(question=question, why=why, answer=answer))
-    when = info.when if info else "the interview"
-    weak_names = ", ".join(competency_label(w.competency) for w in weak) or "your weakest answers"
-    roadmap = Roadmap(
-        foundation_review=["Reread the job description and the base preparation",
-                           "Reread the resume bullets quoted below and the numbers behind them"],
-        active_practice=[f"Run a mock {stage_label(stage)} session in the app (n) on {weak_names}",
-                         "Say each STAR answer below aloud and fill every [placeholder]"],
-        polish_integration=["Cut each answer to about two minutes, result first",
-                            "Rehearse the resume defenses until they sound natural"],
-        final_confidence_check=[f"The day before {when}: reread the questions for the interviewer",
-                                "Check the logistics (link, place, time) and rest"],
-    )
-    role = (info.interviewer_role if info else "") or "the interviewer"
-    asks = [
-        InterviewerQuestion(question="What does a great first six months look like in this role?",
-                            rationale="Shows you think in outcomes; tells you what to stress."),
-        InterviewerQuestion(question=f"What is the hardest problem on your plate right now as {role}?",
-                            rationale="Invites a real conversation where you can map your experience."),
-        InterviewerQuestion(question="How does the team decide what to build and what to drop?",
-                            rationale="Reveals how much ownership the role has."),
-        InterviewerQuestion(question="What do people who do well here have in common?",
-                            rationale="Shows the culture and the bar."),
-        InterviewerQuestion(question="Is there anything from today I can clarify?",
-                            rationale="Lets you repair a weak answer before you leave."),
-    ]
-    risky = [b for b in bullets if any(ch.isdigit() for ch in b.text)
-             or mentions(b.text, ("led", "zero", "all", "every"))][:3]
-    defense = [ResumeDefense(bullet=b.text, risk="They may ask how you measured it and what "
-                             "part was yours, not the team's.",
-                             defense="Name your own decisions, how the number was measured "
-                             "([how it was measured]) and what you would do differently.")
-               for b in risky]
-    dives = []
-    if stage == "technical":
-        technical = [(b, w) for b, w in ranked_bullets(bullets, ctx.job_description)
-                     if w and _competency(b) in ("technical_depth", "problem_solving")]
-        for b, words in technical[:3]:
-            if words:
-                dives.append(DeepDive(topic=_terms_line(words), review=[
-                    f"How you used {words[0]} in: {b.text}",
-                    "The trade-offs you chose and the alternatives you rejected",
-                    "Failure modes and how you would debug them"],
-                    likely_probe=f"Walk me through the design behind: {b.text}"))
-    draft = InterviewPrepDraft(
-        targets=targets or ["No mock session or earlier round recorded yet: run a mock session "
-                            "to find your weak spots"],
-        roadmap=roadmap,
-        predicted_questions=predicted,
-        questions_for_interviewer=asks,
-        resume_defense=defense,
-        technical_deep_dives=dives,
-    )
-    _stream(tools, "Interview prep", draft.targets)
+    stream_title(tools, "Base preparation", [d.driver for d in drivers])
     return draft

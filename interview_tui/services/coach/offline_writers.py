@@ -22,7 +22,7 @@ WRITERS: dict[str, str] = {
     "base_prep": "interview_tui.services.coach.offline_prep:base_prep",
     "recruiter_prep": "interview_tui.services.coach.offline_prep:recruiter_prep",
     "hiring_manager_prep": "interview_tui.services.coach.offline_prep:hiring_manager_prep",
-    "interview_prep": "interview_tui.services.coach.offline_prep:interview_prep",
+    "interview_prep": "interview_tui.services.coach.offline_prep_round:interview_prep",
 }
 
 

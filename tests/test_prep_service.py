@@ -171,3 +171,19 @@ async def test_interview_prep_needs_an_interview(ws, demo_application):
     with pytest.raises(ValueError, match="interview no longer exists"):
         await ws.prep.generate("interview_prep", demo_application.id, 999)
     assert Document.select().count() == 0
+
+
+async def test_a_weak_competency_steers_the_predicted_questions(ws, demo_application):
+    from interview_tui.services.schedule import save_interview
+
+    weak_mock_session(demo_application.id)  # stakeholder management scored 4/10
+    save_interview(demo_application.id, {"stage": "recruiter_screen", "when": "2026-12-01",
+                                          "notes": "She asked how I worked with finance."})
+    later = save_interview(demo_application.id, {"stage": "hiring_manager",
+                                                 "when": "2026-12-09"})
+    doc = (await ws.prep.generate("interview_prep", demo_application.id, later.id)).content()
+    first, second = doc.predicted_questions[:2]
+    assert "She asked how I worked with finance." in first.question
+    assert "finance" in first.answer.action  # answered from the resume line about finance
+    assert second.why.startswith("Targets a weak spot: Stakeholder management")
+    assert "Stakeholder management" in " ".join(doc.roadmap.active_practice)

@@ -62,17 +62,21 @@ _COMPETENCY_WORDS = {
 }
 
 
-def bank_questions(stage: str, weak: list[str], tools: WriterTools, count: int) -> list[str]:
-    """Bank questions for ``stage``: one per weak competency first, then one per other
-    competency, then the rest; a stable order per seed."""
+def bank_picks(stage: str, weak: list[str], tools: WriterTools, count: int) -> list[tuple[str, str]]:
+    """Bank questions for ``stage`` as (text, competency): one per weak competency first,
+    then one per other competency, then the rest; a stable order per seed."""
     bank = sorted(questions_for(stage), key=lambda q: tools.digest("prep", q.id))
     order = [c for c in weak if c in COMPETENCIES.get(stage, ())]
     order += [c for c in COMPETENCIES.get(stage, ()) if c not in order]
-    picked: list[str] = []
+    picked: list[tuple[str, str]] = []
     for competency in order:
-        picked += [q.text for q in bank if q.competency == competency][:1]
-    picked += [q.text for q in bank if q.text not in picked]
+        picked += [(q.text, q.competency) for q in bank if q.competency == competency][:1]
+    picked += [(q.text, q.competency) for q in bank if (q.text, q.competency) not in picked]
     return picked[:count]
+
+
+def bank_questions(stage: str, weak: list[str], tools: WriterTools, count: int) -> list[str]:
+    return [text for text, _competency in bank_picks(stage, weak, tools, count)]
 
 
 def weak_competencies(request: PrepRequest) -> list[str]:

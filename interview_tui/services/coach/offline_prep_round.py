@@ -10,12 +10,11 @@ from __future__ import annotations
 from interview_tui.services.catalog import competency_label, stage_label
 from interview_tui.services.coach.offline_prep import (
     NO_BULLET,
-    bank_questions,
+    bank_picks,
     bullets_of,
     competency_of,
     stream_title,
     terms_line,
-    weak_competencies,
 )
 from interview_tui.services.coach.offline_prep_material import (
     best_bullet,
@@ -56,28 +55,33 @@ def interview_prep(task: Task, tools: WriterTools) -> InterviewPrepDraft:
     targets = [f"{w.line()}" for w in weak] + _note_topics(request)
     if info and info.focus:
         targets.append(f"The focus you were told about: {info.focus}")
-    questions = bank_questions(stage, weak_competencies(request), tools, 5)
-    predicted = []
-    used: set[str] = set()
+    weak_by_name = {w.competency: w for w in weak}
+    # (question, the words its answer should match, why it is likely)
+    entries = []
     for r in request.earlier:
         if r.notes.strip():
             topic = r.notes.strip().split("\n")[0].strip()
-            questions.insert(0, f"From the {stage_label(r.stage)} round, your note: “{topic}” "
-                                "What would you say if they asked about it again, in more depth?")
+            entries.append((f"From the {stage_label(r.stage)} round, your note: “{topic}” What "
+                            "would you say if they asked about it again, in more depth?", topic,
+                            f"Your notes from the {stage_label(r.stage)} round raised it"))
             break
+    for text, competency in bank_picks(stage, list(weak_by_name), tools, 5):
+        spot = weak_by_name.get(competency)
+        entries.append((text, text, f"Targets a weak spot: {spot.line()}" if spot
+                        else f"Common in a {stage_label(stage)} round "
+                        f"({competency_label(competency)})"))
+    predicted = []
+    used: set[str] = set()
     ranked = [b for b, _t in ranked_bullets(bullets, ctx.job_description)]
-    for question in questions[:5]:
-        bullet = best_bullet(bullets, question, used) or next(
+    for question, match, why in entries[:5]:
+        bullet = best_bullet(bullets, match, used) or next(
             (b for b in ranked if b.text not in used), ranked[0] if ranked else None)
         if bullet is not None:
             used.add(bullet.text)
             answer = StarAnswer(**star_parts(bullet))
         else:
-            answer = StarAnswer(situation=NO_BULLET, task="[Task]", action="[Action]", result="[Result]")
-        weak_here = next((w for w in weak if mentions(question, tuple(w.competency.split("_")))),
-                         None)
-        why = (f"Targets a weak spot: {competency_label(weak_here.competency)}" if weak_here
-               else f"Common in a {stage_label(stage)} round")
+            answer = StarAnswer(situation=NO_BULLET, task="[Task]", action="[Action]",
+                                result="[Result]")
         predicted.append(PredictedQuestion(question=question, why=why, answer=answer))
     when = info.when if info else "the interview"
     weak_names = ", ".join(competency_label(w.competency) for w in weak) or "your weakest answers"

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from interview_tui.screens.widgets.format import local_time
+from interview_tui.services.prep import author_label
 
 if TYPE_CHECKING:
     from interview_tui.services.document_store import DocumentVersion
@@ -96,7 +97,7 @@ class VersionPicker(ModalScreen[int | None]):
                          classes="muted")
             yield OptionList(*[
                 Option(f"v{v.version} · {local_time(v.created_at)} · "
-                       f"{'edited by you' if v.edited else 'written by ' + v.author}"
+                       f"{'edited by you' if v.edited else 'written by ' + author_label(v)}"
                        + ("  (shown)" if v.id == self._shown else ""), id=str(v.id))
                 for v in self._versions
             ], id="versions")

@@ -25,6 +25,7 @@ from interview_tui.screens.prep_dialogs import ExportDialog, SectionEditor, Vers
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.document_kinds import label
+from interview_tui.services.prep import author_label
 from interview_tui.services.prep_markdown import sections
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ class DocumentScreen(Screen[None]):
         older = "" if version.version == newest else "  (an older version; v for others)"
         edited = ", edited by you" if version.edited else ""
         self._status(f"{label(self.kind)} · {self.title_text}\nVersion {version.version} of "
-                     f"{newest} · written by {version.author}{edited}{older}")
+                     f"{newest} · written by {author_label(version)}{edited}{older}")
         doc = version.content()
         flags = doc.ungrounded if hasattr(doc, "ungrounded") else {}
         options = self.query_one("#sections", OptionList)
@@ -195,6 +196,8 @@ class DocumentScreen(Screen[None]):
         self.set_class(writing, "-writing")
         if writing:
             self.query_one("#stream", Static).update(message)
+            if self.shown is None:
+                self._status(f"{label(self.kind)} · {self.title_text}\nBeing written…")
         self.refresh_bindings()
 
     def _failed(self, message: str, retry: str) -> None:

@@ -214,6 +214,13 @@ def ground(kind: str, doc: Any, sources: list[str]) -> dict[str, list[str]]:
 # ----- the service ------------------------------------------------------------------------
 
 
+def author_label(version: DocumentVersion) -> str:
+    """``the offline coach`` or ``Claude (model)``: who wrote a version."""
+    if version.author == "offline":
+        return "the offline coach"
+    return f"Claude ({version.model})" if version.model else version.author
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "document"
 
@@ -281,9 +288,7 @@ class PrepService:
 
     def markdown(self, version: DocumentVersion, title: str, *, flags: bool = True) -> str:
         doc = version.content()
-        author = "the offline coach" if version.author == "offline" else (
-            f"Claude ({version.model})" if version.model else version.author)
-        return document_markdown(version.kind, doc, title=title, author=author,
+        return document_markdown(version.kind, doc, title=title, author=author_label(version),
                                  version=version.version, edited=version.edited,
                                  flags=doc.ungrounded if flags else None)
 

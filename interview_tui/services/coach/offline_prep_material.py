@@ -27,7 +27,8 @@ _YEARS = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to)\s*((?:19|20)\d\d|pres
 _CLAUSE = re.compile(
     r";\s+|\s+[—–]\s+|,\s+(?=which\b|so\b|cutting\b|reducing\b|saving\b|raising\b|bringing\b)"
     r"|\s+(?=by (?:\w+ing)\b)|\s+(?=so that\b)|\s+(?=with (?:zero|no)\b)"
-    r"|\s+(?=that (?:cut|reduced|increased|improved|saved|halved|doubled|lowered|raised)\b)",
+    r"|\s+(?=that (?:cut|reduced|increased|improved|saved|halved|doubled|lowered|raised)\b)"
+    r"|\s+(?=(?:that|which) \w+s\b[^.;]*\d)|\s+(?=from \S+(?: \w+)? to \d)",
     re.I,
 )
 PLACEHOLDERS = {
@@ -116,9 +117,18 @@ def key_terms(text: str, count: int) -> list[str]:
     return words[:count]
 
 
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s clauses start and end (separators left out)."""
+    spans, start = [], 0
+    for sep in _CLAUSE.finditer(text):
+        spans.append((start, sep.start()))
+        start = sep.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip(" ,.;")]
+
+
 def clauses(text: str) -> list[str]:
-    parts = [p.strip(" ,.;") for p in _CLAUSE.split(text.strip())]
-    return [p for p in parts if p]
+    return [text[a:b].strip(" ,.;") for a, b in clause_spans(text.strip())]
 
 
 def star_parts(bullet: Bullet) -> dict[str, str]:
@@ -127,18 +137,31 @@ def star_parts(bullet: Bullet) -> dict[str, str]:
     The job it sits under is context the resume does state, so it opens the situation.
     """
     found: dict[str, list[str]] = {part: [] for part in STAR_PARTS}
-    for clause in clauses(bullet.text):
-        found[_part_of(clause)].append(clause)
+    text = bullet.text.strip()
+    spans = clause_spans(text)
+    kinds = [_part_of(text[a:b].strip(" ,.;"), i) for i, (a, b) in enumerate(spans)]
+    if len(spans) > 1 and "action" not in kinds and kinds[0] == "result":
+        kinds[0] = "action"  # "Shipped X — Y rose": the lead verb is what was done
+    i = 0
+    while i < len(spans):  # neighbouring clauses of one part stay one run of the bullet
+        j = i
+        while j + 1 < len(spans) and kinds[j + 1] == kinds[i]:
+            j += 1
+        found[kinds[i]].append(text[spans[i][0]:spans[j][1]].strip(" ,.;"))
+        i = j + 1
     parts = {part: "; ".join(texts) for part, texts in found.items()}
     if not parts["situation"] and bullet.job:
         parts["situation"] = f"As {bullet.job}: {PLACEHOLDERS['situation']}"
     return {part: (text or PLACEHOLDERS[part]) for part, text in parts.items()}
 
 
-def _part_of(clause: str) -> str:
-    """A resume clause's STAR part: a result verb or cue first, then an action verb."""
+def _part_of(clause: str, index: int) -> str:
+    """A resume clause's STAR part: a result verb or cue first, then an action verb.
+
+    A later clause opening with a gerund (", cutting ...") is the consequence: a result.
+    """
     first = clause.split()[0]
-    if star_cues(first)["result"]:
+    if star_cues(first)["result"] or (index > 0 and first.lower().endswith("ing")):
         return "result"
     cues = star_cues(clause)
     if star_cues(f"I {first}")["action"] and not cues["result"]:

@@ -25,7 +25,7 @@ from interview_tui.screens.prep_dialogs import ExportDialog, SectionEditor, Vers
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.document_kinds import label
-from interview_tui.services.prep import author_label
+from interview_tui.services.prep import PrepError, author_label
 from interview_tui.services.prep_markdown import sections
 
 if TYPE_CHECKING:
@@ -150,6 +150,10 @@ class DocumentScreen(Screen[None]):
         if event.option_index < len(headings):
             headings[event.option_index].scroll_visible(top=True, animate=False)
 
+    def _section_titles(self) -> list[tuple[str, str]]:
+        options = self.query_one("#sections", OptionList)
+        return [(o.id or "", str(o.prompt).split("  ")[0]) for o in options.options]
+
     def _selected_section(self) -> tuple[str, str] | None:
         options = self.query_one("#sections", OptionList)
         if options.highlighted is None:
@@ -269,7 +273,18 @@ class DocumentScreen(Screen[None]):
 
     @work(exclusive=True, group="document-edit", exit_on_error=False)
     async def _save_edit(self, document_id: int, section: str, text: str) -> None:
-        version = await workspace(self).prep.edit_section(document_id, section, text)
+        try:
+            version = await workspace(self).prep.edit_section(document_id, section, text)
+        except PrepError as exc:  # keep what was typed: the editor opens again with it
+            self.notify(str(exc), title="Not saved", severity="error", timeout=8)
+            title = next((t for k, t in self._section_titles() if k == section), section)
+
+            def edited(again: str | None) -> None:
+                if again is not None:
+                    self._save_edit(document_id, section, again)
+
+            self.app.push_screen(SectionEditor(title, text), edited)
+            return
         self.versions = await workspace(self).documents.versions(
             self.kind, self.application_id, self.interview_id)
         await self._show(version)

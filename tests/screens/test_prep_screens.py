@@ -226,3 +226,25 @@ async def test_coach_error_keeps_the_version_and_offers_retry(make_app, fake_ant
         await pilot.press("r")
         await settle(pilot)
         assert screen.shown.version == 2 and not screen.has_class("-failed")
+
+
+async def test_a_refused_edit_keeps_what_was_typed(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = DocumentScreen(JobApplication.get().id, "recruiter_prep")
+        await app.push_screen(screen)
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        too_long = "x" * 20_001
+        app.screen.query_one(TextArea).text = too_long
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, SectionEditor) and editor.query_one(TextArea).text == too_long
+        assert Document.select().count() == 1  # nothing saved
+        editor.query_one(TextArea).text = "Shorter."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen and screen.shown.version == 2

@@ -148,6 +148,7 @@ class InterviewApp(App[int]):
         yield SystemCommand("Applications", "Interviews, prep documents and sessions per "
                             "application", self.action_applications)
         yield SystemCommand("Help", "Keys and how the app works", self.action_help)
+        yield from getattr(screen, "palette_commands", list)()  # the screen's own actions
         yield from super().get_system_commands(screen)
 
     # ----- app-wide behaviour -----------------------------------------------------------

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.markup import escape
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -82,6 +82,22 @@ class ApplicationScreen(Screen[None]):
                          classes="heading")
             yield OptionList(id="sessions")
         yield Footer()
+
+    def palette_commands(self) -> list[SystemCommand]:
+        """This page's actions for the command palette."""
+        return [
+            SystemCommand("Schedule an interview", "For this application", self.action_schedule),
+            SystemCommand("Base preparation", "Open or write it",
+                          lambda: self.action_document("base_prep")),
+            SystemCommand("Recruiter screen prep", "Open or write it",
+                          lambda: self.action_document("recruiter_prep")),
+            SystemCommand("Hiring manager prep", "Open or write it",
+                          lambda: self.action_document("hiring_manager_prep")),
+            SystemCommand("Interview prep", "For the selected interview",
+                          lambda: self.action_document("interview_prep")),
+            SystemCommand("Edit application", "Company, role and job description",
+                          self.action_edit_application),
+        ]
 
     def on_mount(self) -> None:
         self.sub_title = "Application"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -89,6 +89,24 @@ class DocumentScreen(Screen[None]):
                 yield Static("", id="stream", markup=False)
                 yield Markdown("", id="doc")
         yield Footer()
+
+    def palette_commands(self) -> list[SystemCommand]:
+        """This document's actions for the command palette."""
+        if self.writing:
+            return [SystemCommand("Stop the coach", "Nothing half-written is saved",
+                                  self.action_stop_or_back)]
+        commands = [SystemCommand("Regenerate document", "A new version; this one stays",
+                                  self.action_regenerate)]
+        if self.shown is not None:
+            commands += [
+                SystemCommand("Edit section", "The selected section", self.action_edit_section),
+                SystemCommand("Regenerate section", "The selected section",
+                              self.action_regenerate_section),
+                SystemCommand("Document versions", "Open a previous version",
+                              self.action_versions),
+                SystemCommand("Export document", "To Markdown (or HTML)", self.action_export),
+            ]
+        return commands
 
     def on_mount(self) -> None:
         self.sub_title = label(self.kind)

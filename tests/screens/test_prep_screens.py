@@ -180,6 +180,13 @@ async def test_palette_command_opens_applications(make_app):
         await pilot.press("enter")  # the demo application
         await settle(pilot)
         assert isinstance(app.screen, ApplicationScreen)
+        page_commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert {"Schedule an interview", "Base preparation"} <= set(page_commands)
+        page_commands["Base preparation"].callback()
+        await settle(pilot)
+        assert isinstance(app.screen, DocumentScreen) and app.screen.shown is not None
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Export document", "Document versions", "Edit section"} <= titles
 
 
 async def test_escape_stops_claude_and_saves_nothing(make_app, fake_anthropic):

@@ -42,7 +42,8 @@ class DocumentScreen(Screen[None]):
     DocumentScreen #error { display: none; margin: 0 1; }
     DocumentScreen.-failed #error { display: block; }
     DocumentScreen #main { height: 1fr; margin-top: 1; }
-    DocumentScreen #sections { width: 34; height: 1fr; border: round $primary 50%; }
+    DocumentScreen #sections { width: 30%; min-width: 24; max-width: 36; height: 1fr;
+                               border: round $primary 50%; }
     DocumentScreen #sections:focus { border: round $primary; }
     DocumentScreen #body { width: 1fr; height: 1fr; padding: 0 1; }
     DocumentScreen #stream { display: none; height: auto; color: $text-muted; }

@@ -139,6 +139,12 @@ class InterviewApp(App[int]):
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
+    def action_applications(self) -> None:
+        from interview_tui.screens.applications import ApplicationsScreen
+
+        if not isinstance(self.screen, ApplicationsScreen):
+            self.push_screen(ApplicationsScreen())
+
     def action_help(self) -> None:
         from interview_tui.screens.help import HelpScreen
 
@@ -152,6 +158,8 @@ class InterviewApp(App[int]):
         yield SystemCommand("New mock interview", "Set up and start a mock interview",
                             lambda: self.push_screen(SetupScreen()))
         yield SystemCommand("History", "Review past sessions", self.action_history)
+        yield SystemCommand("Applications", "Interviews, prep documents and sessions per "
+                            "application", self.action_applications)
         yield SystemCommand("Help", "Keys and how the app works", self.action_help)
         yield from super().get_system_commands(screen)
 
@@ -170,7 +178,8 @@ class InterviewApp(App[int]):
             yield SystemCommand(
                 f"{binding.description} ({sentence_key(key)})",
                 binding.tooltip or binding.description,
-                partial(screen.run_action, binding.action, active.node),
+                # The palette calls this plainly; the action runs on the screen's loop.
+                partial(self.call_later, self.run_action, binding.action, active.node),
             )
 
     # ----- app-wide behaviour -----------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bench import __main__ as bench_main
-from bench import offline_coach, prefetch, scale, startup, tokens, turn_overhead
+from bench import offline_coach, prefetch, prep_offline, scale, startup, tokens, turn_overhead
 from bench.common import Result, data_dir, open_db
 
 
@@ -32,6 +32,18 @@ def test_token_economy_counts_cached_and_naive_usage() -> None:
     assert naive.cache_read == naive.cache_write == 0
     assert cached.raw == naive.raw  # the same prompts, billed differently
     assert tokens.system_tokens("realistic") > tokens.system_tokens("demo")
+
+
+def test_prep_after_a_session_reads_the_cache_unless_the_prefix_is_short() -> None:
+    cached = tokens.prep_after_session("demo")
+    assert cached.met and cached.ratio is not None and cached.ratio < 1
+    short = tokens.prep_after_session("short")
+    assert short.met and "below" in short.figures
+
+
+def test_offline_prep_quality_runs() -> None:
+    results = prep_offline.run(quick=True)
+    assert len(results) == 3 and all(r.ratio is not None and r.ratio > 0 for r in results)
 
 
 def test_prefetch_counts_transitions() -> None:

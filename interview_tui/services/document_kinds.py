@@ -12,10 +12,18 @@ from importlib import import_module
 from pydantic import BaseModel
 
 KINDS: dict[str, str] = {
-    # "recruiter_prep": "interview_tui.services.prep_models:RecruiterPrep",
+    "base_prep": "interview_tui.services.prep_models:BasePrep",
+    "recruiter_prep": "interview_tui.services.prep_models:RecruiterPrep",
+    "hiring_manager_prep": "interview_tui.services.prep_models:HiringManagerPrep",
+    "interview_prep": "interview_tui.services.prep_models:InterviewPrep",
 }
 
-LABELS: dict[str, str] = {}
+LABELS: dict[str, str] = {
+    "base_prep": "Base preparation",
+    "recruiter_prep": "Recruiter screen prep",
+    "hiring_manager_prep": "Hiring manager prep",
+    "interview_prep": "Interview prep",
+}
 
 
 class UnknownDocumentKind(LookupError):

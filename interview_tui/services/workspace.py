@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from interview_tui.services.history import HistoryService
     from interview_tui.services.interview import InterviewService
     from interview_tui.services.preferences import PreferenceService
+    from interview_tui.services.prep import PrepService
     from interview_tui.services.profiles import ProfileService
+    from interview_tui.services.schedule import ScheduleService
     from interview_tui.services.setup_choices import SetupService
 
 M = TypeVar("M", bound="BaseModel")
@@ -134,6 +136,18 @@ class Workspace:
         from interview_tui.services.document_store import DocumentStore
 
         return DocumentStore(self.runner)
+
+    @cached_property
+    def schedule(self) -> ScheduleService:
+        from interview_tui.services.schedule import ScheduleService
+
+        return ScheduleService(self.runner)
+
+    @cached_property
+    def prep(self) -> PrepService:
+        from interview_tui.services.prep import PrepService
+
+        return PrepService(self)
 
     # ----- lifetime -----------------------------------------------------------------------
 

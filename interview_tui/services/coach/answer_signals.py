@@ -225,6 +225,11 @@ def content_stems(text: str) -> set[str]:
     return {stem(w) for w in _WORD.findall(text) if len(w) >= 3 and w.lower() not in _STOP}
 
 
+def job_terms(job_description: str) -> set[str]:
+    """The stems of a job description's distinctive words (generic job-ad words left out)."""
+    return content_stems(job_description) - _JD_GENERIC
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, stripped, empty ones dropped."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]

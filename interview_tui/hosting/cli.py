@@ -146,7 +146,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
         await stop.wait()
-        print("stopping: ending every session (drafts are saved)", flush=True)
+        with contextlib.suppress(OSError):  # stdout may be gone (a closed pipe, a dead tee)
+            print("stopping: ending every session (drafts are saved)", flush=True)
         await server.close()
         return 0
 

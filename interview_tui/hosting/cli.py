@@ -7,11 +7,6 @@ one of these commands runs, so the app's own start-up never pays for it.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
-import logging
-import os
-import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,6 +104,13 @@ def _users(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    # Imported here: the app's own start-up goes through this module's parser only.
+    import asyncio
+    import contextlib
+    import logging
+    import os
+    import signal
+
     from interview_tui.hosting.host_key import HostKeyError
     from interview_tui.hosting.server import HostConfig, HostServer
 

@@ -179,7 +179,9 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
 
     async def _tell_and_wait(self, text: str) -> bool:
         """Show ``text`` and wait for a key; False if the session ended meanwhile."""
-        self._write(b"\x1b[2J\x1b[H" + _line(text) + b"\r\nPress any key to go on.\r\n")
+        # The reset first: an app ended for the budget left its screen modes on.
+        self._write(TERMINAL_RESET + b"\x1b[2J\x1b[H" + _line(text)
+                    + b"\r\nPress any key to go on.\r\n")
         self._key = asyncio.get_running_loop().create_future()
         try:
             await self._key

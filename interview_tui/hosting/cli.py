@@ -116,7 +116,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(message)s")
-    logging.getLogger("asyncssh").setLevel(logging.WARNING)  # it logs usernames per packet
+    # One line per connection is the log; these would add one per packet or request.
+    for noisy in ("asyncssh", "httpx", "httpx2", "httpcore", "httpcore2"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     api_key = os.environ.get("ANTHROPIC_API_KEY", "").strip() or None
     config = HostConfig(
         data_dir=settings.data_dir, host=args.host, port=args.port, host_key=args.host_key,

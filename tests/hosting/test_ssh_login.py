@@ -8,7 +8,8 @@ import subprocess
 import asyncssh
 import pytest
 
-from tests.fakes.ssh_host import HOME, SSH, AsyncTerminal, openssh
+from tests.fakes.ssh_host import HOME, SSH, AsyncTerminal, SshHost, openssh
+from tests.hosting.conftest import hosted
 
 
 async def test_a_listed_key_logs_in_and_home_arrives(shared):
@@ -104,3 +105,25 @@ async def until(condition) -> None:  # type: ignore[no-untyped-def]
     """Poll ``condition`` (the server's log, read by a thread) until it holds."""
     while not condition():
         await asyncio.sleep(0.05)
+
+
+async def test_the_host_key_is_made_once_and_its_fingerprint_printed(tmp_path):
+    first = hosted(tmp_path, seed=False)
+    try:
+        (line,) = [b for b in first.host.banner if b.startswith("host key ")]
+        assert "(new)" in line
+        printed = line.rsplit(" ", 1)[1]
+        assert "listening on 127.0.0.1:" in first.host.banner[-1]  # loopback unless asked
+        conn = await asyncssh.connect("127.0.0.1", first.host.port, username="alice",
+                                      client_keys=[str(first.keys["alice"])], known_hosts=None,
+                                      agent_path=None)
+        assert conn.get_server_host_key().get_fingerprint() == printed
+        conn.close()
+    finally:
+        first.host.stop()
+    again = SshHost(first.data_dir)
+    try:
+        (line,) = [b for b in again.banner if b.startswith("host key ")]
+        assert "(new)" not in line and line.endswith(printed)
+    finally:
+        again.stop()

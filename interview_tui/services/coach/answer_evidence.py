@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from interview_tui.services.coach.answer_signals import (
     _FILLERS,
-    _STOP,
     _HEDGES,
     _HYPOTHETICAL,
+    _STOP,
     STAR_PARTS,
     content_stems,
     find_quantities,
@@ -223,8 +223,7 @@ def _topics(question: str, stems: frozenset[str]) -> tuple[tuple[str, ...], tupl
 
 
 _RESULT_VERBS = frozenset(
-    "improved increased reduced cut boosted grew raised lowered doubled tripled halved saved "
-    "decreased dropped lifted drove delivered achieved".split())
+    ["improved", "increased", "reduced", "cut", "boosted", "grew", "raised", "lowered", "doubled", "tripled", "halved", "saved", "decreased", "dropped", "lifted", "drove", "delivered", "achieved"])
 
 
 def _bolted_on(s: Sentence, sentences: tuple[Sentence, ...]) -> bool:
@@ -236,7 +235,7 @@ def _bolted_on(s: Sentence, sentences: tuple[Sentence, ...]) -> bool:
     return not (_loose(s.text) & others)
 
 
-_NOT_ANCHORS = frozenset("result outcome end overall everyone people things thing lot".split())
+_NOT_ANCHORS = frozenset(["result", "outcome", "end", "overall", "everyone", "people", "things", "thing", "lot"])
 
 
 def _loose(text: str) -> frozenset[str]:

@@ -81,10 +81,10 @@ def _off_topic(kind: str, ev: Evidence, marks: dict[str, Mark]) -> bool:
     """Well-formed or not, an answer about something else earns nothing for its shape."""
     if kind == "logistics" or ev.content_words < 25 or len(ev.specific) < 8:
         return False  # too little said to call it another topic: it is judged as thin
-    if ev.work_words < 2 and ev.question_overlap < 0.15:
+    tech = len(frozenset().union(*(s.stems for s in ev.sentences)) & TECH_COMPONENTS)
+    if ev.work_words + tech < 2 and ev.question_overlap < 0.15:
         return True  # bread, holidays, football: not working life
     if kind == "technical":
-        tech = len(frozenset().union(*(s.stems for s in ev.sentences)) & TECH_COMPONENTS)
         return ev.question_overlap < 0.1 and tech < 2
     if kind == "behavioural" and "relevance" in marks:
         return marks["relevance"].level <= 0.25 and ev.question_overlap < 0.1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from interview_tui.services.claims import check_claims
+from interview_tui.services.claims import Claim, check_claims
 from interview_tui.services.coach.answer_signals import content_stems
 from interview_tui.services.coach.judge import Finding, Judgement
 from interview_tui.services.coach.lexicon import GENERIC
@@ -110,6 +110,14 @@ def follow_ups(
     return chosen
 
 
+def unbacked_employers(answer: str, resume: str, job: str = "") -> list[Claim]:
+    """Employers and products the answer names that neither the resume nor the job holds:
+    known names anywhere, other names where an employer goes ("at X", "joined X")."""
+    return [c for c in check_claims(answer, [resume, job]) if c.kind in ("employer", "title") or (
+        c.kind == "name" and re.search(r"\b(?:at|for|joined|with|from)\s+$",
+                                       answer[max(0, c.start - 10):c.start], re.I))]
+
+
 def resume_findings(j: Judgement, answer: str, resume: str, job: str = "") -> tuple[
     list[Finding], list[Finding]
 ]:
@@ -117,9 +125,7 @@ def resume_findings(j: Judgement, answer: str, resume: str, job: str = "") -> tu
     or product the answer names that the resume doesn't hold."""
     if not resume.strip() or j.evidence is None or j.gate:
         return [], []
-    names = [c for c in check_claims(answer, [resume, job]) if c.kind == "employer" or (
-        c.kind == "name" and re.search(r"\b(?:at|for|joined|with|from)\s+$",
-                                       answer[max(0, c.start - 10):c.start], re.I))]
+    names = unbacked_employers(answer, resume, job)
     unbacked = {c.text.lower() for c in names}
     strengths: list[Finding] = []
     best, best_shared, best_sentence = "", 2, None

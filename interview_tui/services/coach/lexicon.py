@@ -151,7 +151,9 @@ GENERIC = _stems(
     organization business time faced face big quickly quick analysed analyzed analyse
     implemented implement rose grew satisfaction happy everyone times day days new different change changes changed needed
     need needs able help support supported provide provided week weeks month months year
-    years quarter quarters weekly monthly daily yearly hour hours minute minutes"""
+    years quarter quarters weekly monthly daily yearly hour hours minute minutes
+    um umm uh erm hmm basically literally honestly actually maybe perhaps probably possibly
+    guess stuff whatever pretty somewhat hopefully mean suppose"""
 )
 
 # Parts of a technical answer: components, and the ways systems fail.

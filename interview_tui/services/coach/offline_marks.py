@@ -129,15 +129,30 @@ def _actions(ev: Evidence, ctx: Context) -> Mark:
     return Mark("actions", 0.0)
 
 
+# Outcomes told without a result verb: "none of his changes caused an incident since".
+_AFTERWARDS = re.compile(
+    r"\b(?:none of|no (?:more|further|new)|never (?:again|had)|went on to|by the end|"
+    r"over the next|within (?:a|an|one|two|three|four|six|\d+) (?:days?|weeks?|months?)|"
+    r"afterwards|after that|from then on|since then|(?:caused|had|saw) (?:no|zero)|"
+    r"(?:was|were|got) (?:adopted|approved|accepted|promoted))\b",
+    re.I,
+)
+
+
+_NONE_LEFT = re.compile(r"\b(?:none of|zero|no (?:more|further) \w+|never again)\b", re.I)
+
+
 def _result_sentences(ev: Evidence) -> list[Sentence]:
-    return [x for x in ev.sentences if x.cues["result"] > 0 and not x.hypothetical]
+    return [x for x in ev.sentences if (x.cues["result"] > 0 or _AFTERWARDS.search(x.text))
+            and not x.hypothetical]
 
 
 def _outcome(ev: Evidence, ctx: Context) -> Mark:
     results = _result_sentences(ev)
     if not results:
         return Mark("outcome", 0.0)
-    measured = [x for x in results if set(x.quantities) & set(ev.outcome_numbers)]
+    measured = [x for x in results if set(x.quantities) & set(ev.outcome_numbers)
+                or (_NONE_LEFT.search(x.text) and _concrete(x))]
     if measured:
         return Mark("outcome", 2.0, quote(measured[0], _RESULT))
     others = [frozenset().union(*(o.specific for o in ev.sentences if o is not x)) for x in results]

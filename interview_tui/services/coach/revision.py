@@ -219,6 +219,9 @@ def _resume_line(resume: str, kept: list[str], question: str) -> str:
     best, best_shared = "", 2
     for raw in resume.splitlines():
         line = raw.strip(" -•*\t")
+        first = line.split()[0].lower() if line.split() else ""
+        if not (first.endswith("ed") or first in _IRREGULAR_PAST):
+            continue  # only an achievement ("Led ...", "Cut ..."), never a heading
         stems = content_stems(line) - GENERIC
         shared = len(stems & told)
         if word_count(line) >= 5 and shared > best_shared and shared <= 0.6 * len(stems):

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from interview_tui.services.coach.answer_evidence import Evidence, gather_evidence
 from interview_tui.services.coach.answer_signals import _HEDGES, scope_counts
 from interview_tui.services.coach.lexicon import BLAME, TECH_COMPONENTS
-from interview_tui.services.coach.offline_marks import Context, Mark, read_marks, red_flag
+from interview_tui.services.coach.offline_marks import Context, Mark
+from interview_tui.services.coach.offline_marks_self import read_marks, red_flag
 from interview_tui.services.coach.question_bank import kind_of
 from interview_tui.services.coach.rubrics import RUBRICS, Criterion
 from interview_tui.services.text import WORDS_PER_MINUTE, format_duration
@@ -98,7 +99,7 @@ def _first(ev: Evidence, test) -> int:
 def _order_bonus(kind: str, ev: Evidence) -> float:
     """Up to half a point for the order an interviewer can follow: context before actions
     before the result; requirements first in a design; the current role first."""
-    from interview_tui.services.coach.offline_marks import _NOW, _WEAK
+    from interview_tui.services.coach.offline_marks_self import _NOW, _WEAK
 
     if kind == "behavioural":
         setting = _first(ev, lambda s: s.cues["situation"] > 0 or s.cues["task"] > 0)

@@ -34,7 +34,7 @@ from interview_tui.services.coach.lexicon import (
     TECH_COMPONENTS,
     TRADEOFF_CUES,
 )
-from interview_tui.services.coach.offline_marks import _FORWARD, _LINK, _NOW, _PROGRESS, _WEAK
+from interview_tui.services.coach.offline_marks_self import _FORWARD, _LINK, _NOW, _PROGRESS, _WEAK
 from interview_tui.services.coach.question_bank import kind_of
 from interview_tui.services.coach.rubrics import RUBRICS, SHAPES
 from interview_tui.services.text import word_count

@@ -74,8 +74,10 @@ def _cap_for(kind: str, content: int) -> float:
 
 def _restates(ev: Evidence) -> bool:
     """Whether the answer says little beyond the question's own words."""
-    new = len(ev.specific)
-    return bool(ev.question_stems) and new < 4 and ev.question_overlap >= 0.3
+    stems = frozenset().union(*(s.stems for s in ev.sentences)) if ev.sentences else frozenset()
+    echoed = len(stems & ev.question_stems) / max(len(stems), 1)
+    return bool(ev.question_stems) and len(ev.specific) < 4 and ev.question_overlap >= 0.3 \
+        and echoed >= 0.5
 
 
 def _off_topic(kind: str, ev: Evidence, marks: dict[str, Mark]) -> bool:
@@ -220,7 +222,7 @@ def judge_answer(
         challenge = (f"You said '{hedge}'. How sure are you, and what evidence did you have?"
                      if hedge else "")
         gaps.append(Finding("filler", f"Filler and hedging ({top}) undercut what you did: "
-                            "state it plainly.", min(2.0, 0.25 * (rate - 3.0)) + 0.3,
+                            "state it plainly.", min(1.6, 0.25 * (rate - 3.0) + 0.3),
                             "Drop 'I think', 'maybe' and 'um' about your own work; pause instead.",
                             "", challenge, "state it plainly, without filler",
                             "Filler and hedging"))

@@ -62,16 +62,16 @@ def _strength_short(f: Finding) -> str:
 
 
 def brief(j: Judgement, persona: str, added: list[str] | None = None) -> str:
-    """One honest sentence (two at most) shown right after an answer."""
+    """One honest sentence shown right after an answer: what worked, then the next step."""
     if j.gate:
         return j.gaps[0].text  # said plainly: nothing else about the answer matters yet
     if added:
-        first = f"That added {join(added[:2])}."
+        first = f"That added {join(added[:2])}"
     elif j.strengths and j.score >= 5:
-        first = f"{band(j.score, persona)}: {join([_strength_short(s) for s in j.strengths[:2]])}."
+        first = f"{band(j.score, persona)}: {join([_strength_short(s) for s in j.strengths[:2]])}"
     else:
-        first = f"{band(j.score, persona)}."
-    return first + (f" Next, {j.gaps[0].short}." if j.gaps else " Keep answering in this shape.")
+        first = band(j.score, persona)
+    return first + (f"; next, {j.gaps[0].short}." if j.gaps else "; keep answering in this shape.")
 
 
 def assessment(j: Judgement, target: str, competency: str) -> str:

@@ -139,9 +139,9 @@ def resume_findings(j: Judgement, answer: str, resume: str, job: str = "") -> tu
             if shared > best_shared and shared >= 0.4 * len(stems):
                 best, best_shared, best_sentence = line, shared, s
     if best and best_sentence is not None:
-        line_start = " ".join(best.split()[:8]).rstrip(",;:.")
-        strengths.append(Finding("resume", f"Ties to your resume: “{quote(best_sentence)}” "
-                                 f"is the work of your resume line beginning {line_start}.",
+        line_start = " ".join(best.split()[:10]).rstrip(",;:.")
+        strengths.append(Finding("resume", f"Backed by your resume: “{quote(best_sentence)}” "
+                                 f"is the work on the resume line “{line_start}”.",
                                  summary="Ties to your resume"))
     gaps = [Finding("unbacked", f"“{c.text}” isn't on your resume: expect to be asked about it.",
                     0.8, "Keep to what your resume can back, or add it to the resume.",

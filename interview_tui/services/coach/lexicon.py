@@ -240,3 +240,15 @@ BLAME = re.compile(
     r"(?:manager|team|boss|colleagues?)|blame)\b",
     re.I,
 )
+
+# Words that sound like achievement and say nothing checkable.
+BUZZWORDS = re.compile(
+    r"\b(?:stakeholders?|cross-functional|alignment|aligned|synerg\w*|leverag\w*|spearhead\w*|"
+    r"strategic\w*|impactful|best practices?|streamlin\w*|holistic|proactive\w*|seamless\w*|"
+    r"robust|innovative|game-?changer|value-add|drove (?:results|growth|impact)|big success|"
+    r"huge success|great success|took ownership|moved the needle|end-to-end|world-class|"
+    r"empower\w*|optimi[sz]ed|efficienc\w*|collaborat\w*|implemented a solution)\b",
+    re.I,
+)
+# Percentages and multipliers with no baseline: "improved by 60%", "grew 3x".
+UNBASED = re.compile(r"\d[\d.,]*\s?(?:%|percent\b|x\b)", re.I)

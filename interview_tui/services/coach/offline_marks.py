@@ -13,12 +13,13 @@ from dataclasses import dataclass, replace
 from interview_tui.services.coach.answer_evidence import _I_ACTION as _MINE
 from interview_tui.services.coach.answer_evidence import _REFLECTION as _LESSON
 from interview_tui.services.coach.answer_evidence import Evidence, Sentence
-from interview_tui.services.coach.answer_signals import _RESULT
+from interview_tui.services.coach.answer_signals import _RESULT, stem
 from interview_tui.services.coach.lexicon import (
     FAILURE_MODES,
     REQUIREMENT_CUES,
     TECH_COMPONENTS,
     TRADEOFF_CUES,
+    WORK,
 )
 
 
@@ -73,6 +74,23 @@ def _concrete(s: Sentence) -> bool:
     return len(s.specific) >= 2
 
 
+_NAME_INSIDE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]+")
+_EVERYDAY = WORK | TECH_COMPONENTS | FAILURE_MODES
+
+
+def checkable(s: Sentence) -> bool:
+    """Whether a sentence holds a detail an interviewer could ask about: a number, a name,
+    or a word beyond the everyday vocabulary of work ("analysed the code, optimised the
+    queries, added caching" holds none)."""
+    if s.quantities or _NAME_INSIDE.search(s.text):
+        return True
+    for word in re.findall(r"[a-z][a-z'-]+", s.text.lower()):
+        if len(word) > 3 and not word.endswith(("ed", "ing", "ly")) and stem(word) in (
+                s.specific - _EVERYDAY):
+            return True
+    return False
+
+
 # --- behavioural -------------------------------------------------------------------------
 _CONTEXT = re.compile(
     r"\b(?:at (?:my )?(?:[A-Z]\w+|last|previous|current|old)|last (?:year|quarter|month|spring|"
@@ -115,7 +133,7 @@ def _actions(ev: Evidence, ctx: Context) -> Mark:
     mine = [x for x in ev.sentences if x.i_action and _concrete(x)]
     ours = [x for x in ev.sentences if x.we_action and _concrete(x)]
     steps = sum(max(1, x.actions) for x in mine)
-    if steps >= 3 or (mine and steps + len(ours) >= 3):
+    if (steps >= 3 or (mine and steps + len(ours) >= 3)) and any(map(checkable, mine + ours)):
         return Mark("actions", 2.0, quote(max(mine, key=lambda x: (x.actions, -x.index)), _MINE))
     if mine or ours:
         return Mark("actions", 1.0, quote((mine or ours)[0], _MINE))

@@ -213,8 +213,8 @@ def _requirements(ev: Evidence, ctx: Context) -> Mark:
 # A design is what the candidate would build: components named in a decision count, a
 # list of terms ("token bucket, leaky bucket, sliding window...") does not.
 _DECIDES = re.compile(
-    r"\b(?:i'?d|i would|we'?d|we would|i'?ll|i will|i (?:use|pick|choose|store|put|keep|add|"
-    r"make|start|check|look|compare|split|move|write|run)|let'?s|my (?:first|default)|"
+    r"\b(?:i['’]?d|i would|we['’]?d|we would|i['’]?ll|i will|i (?:use|pick|choose|store|put|keep|add|"
+    r"make|start|check|look|compare|split|move|write|run)|let['’]?s|my (?:first|default)|"
     r"(?:is|are) (?:stored|kept|written|sent|cached)|lives? in|sits? in|goes (?:to|through)|"
     r"returns|reads? from|writes? to|falls? back|takes a|carries)\b",
     re.I,

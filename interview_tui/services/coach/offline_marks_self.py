@@ -32,10 +32,10 @@ from interview_tui.services.coach.offline_marks import (
 
 # --- motivation --------------------------------------------------------------------------
 _FORWARD = re.compile(
-    r"\b(?:i want to|i'?d (?:like|love) to|i would (?:like|love) to|i'?m looking (?:to|for)|"
-    r"i hope to|excited (?:to|about|by)|next step|grow into|i'?m keen to|looking forward|"
+    r"\b(?:i want to|i['’]?d (?:like|love) to|i would (?:like|love) to|i['’]?m looking (?:to|for)|"
+    r"i hope to|excited (?:to|about|by)|next step|grow into|i['’]?m keen to|looking forward|"
     r"in this role|here i (?:could|can|would)|i could|i can bring|my goal is|i aim to|"
-    r"i'?d bring|want to (?:work|build|learn|grow|own|lead))\b",
+    r"i['’]?d bring|want to (?:work|build|learn|grow|own|lead))\b",
     re.I,
 )
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+\b")
@@ -58,7 +58,7 @@ def _specific(ev: Evidence, ctx: Context) -> Mark:
 
 
 def _experience(ev: Evidence, ctx: Context) -> Mark:
-    done = [x for x in ev.sentences if (x.i_action or re.search(r"\bi'?ve\b", x.text, re.I))
+    done = [x for x in ev.sentences if (x.i_action or re.search(r"\bi['’]?ve\b", x.text, re.I))
             and _concrete(x)]
     if len(done) >= 2 or (done and (ev.outcome_numbers or ev.scope_numbers)):
         return Mark("experience", 2.0, quote(done[0]))
@@ -97,18 +97,18 @@ def _red_flags(ev: Evidence, ctx: Context) -> Mark:
 # --- weakness ----------------------------------------------------------------------------
 _WEAK = re.compile(
     r"\b(?:my (?:biggest |main |real )?(?:weakness|mistake|failure)|i (?:struggle|struggled|tend "
-    r"to|tended to|used to|wasn'?t|was not|found it hard|find it hard|made a mistake|was wrong|"
-    r"failed|missed|underestimated|overestimated|should have|didn'?t|did not|avoided|avoid|"
+    r"to|tended to|used to|wasn['’]?t|was not|found it hard|find it hard|made a mistake|was wrong|"
+    r"failed|missed|underestimated|overestimated|should have|didn['’]?t|did not|avoided|avoid|"
     r"over-?committed|overcommit|took on too|rushed|assumed|ignored|forgot|skipped|shipped|"
-    r"pushed)|i'?m not (?:great|good|comfortable|naturally)|(?:is|was) hard for me|"
+    r"pushed)|i['’]?m not (?:great|good|comfortable|naturally)|(?:is|was) hard for me|"
     r"the mistake was|what went wrong|caused|broke|locked|without (?:checking|testing|asking)|"
-    r"i'?d have|i would have|it was my|was mine|i owned (?:it|that|this|the call|the mistake)|"
+    r"i['’]?d have|i would have|it was my|was mine|i owned (?:it|that|this|the call|the mistake)|"
     r"turned down|slipped through|backfired|made (?:it|things) worse|had hidden|"
-    r"i was (?:slow|late|behind|comfortable|too)|didn'?t (?:check|test|ask))\b",
+    r"i was (?:slow|late|behind|comfortable|too)|didn['’]?t (?:check|test|ask))\b",
     re.I,
 )
 _PROGRESS = re.compile(
-    r"\b(?:since then|now i|i now|these days|no longer|nowadays|haven'?t|fewer|stopped|"
+    r"\b(?:since then|now i|i now|these days|no longer|nowadays|haven['’]?t|fewer|stopped|"
     r"improved|better|last (?:review|quarter|cycle)|feedback (?:has|is|was)|my manager (?:said|"
     r"noticed)|went from|dropped|rated|promoted|on time|every time since)\b",
     re.I,
@@ -131,7 +131,7 @@ def _example(ev: Evidence, ctx: Context) -> Mark:
                 and _concrete(x) and not _PROGRESS.search(x.text)]
     effect = [x for x in ev.sentences if re.search(
         r"\b(?:which meant|as a result|cost|delayed|slipped|late|missed|broke|lost|angry|"
-        r"frustrat\w*|had to|so the|outage|rework|escalat\w*|couldn'?t|wasn'?t able|affected|"
+        r"frustrat\w*|had to|so the|outage|rework|escalat\w*|couldn['’]?t|wasn['’]?t able|affected|"
         r"worse|behind|waited|stopped)\b", x.text, re.I)]
     if occasion and effect:
         return Mark("example", 2.0, quote(effect[0]))
@@ -163,8 +163,8 @@ def _progress(ev: Evidence, ctx: Context) -> Mark:
 
 # --- overview ----------------------------------------------------------------------------
 _NOW = re.compile(
-    r"\b(?:i'?m (?:a|an|the|currently|now)|i am (?:a|an|the|currently)|i work (?:as|at|on|in)|"
-    r"currently|right now|at the moment|these days|today i|my (?:current )?role|i'?ve been "
+    r"\b(?:i['’]?m (?:a|an|the|currently|now)|i am (?:a|an|the|currently)|i work (?:as|at|on|in)|"
+    r"currently|right now|at the moment|these days|today i|my (?:current )?role|i['’]?ve been "
     r"(?:at|with|working)|i lead|i run|i own|i manage)\b",
     re.I,
 )
@@ -187,7 +187,7 @@ def _impact(ev: Evidence, ctx: Context) -> Mark:
 
 _LINK = re.compile(
     r"\b(?:this (?:role|position|team|job)|your (?:team|company|product)|here|next step|"
-    r"which is why|that'?s why|looking for|want to|excited|why i applied|brings me to)\b",
+    r"which is why|that['’]?s why|looking for|want to|excited|why i applied|brings me to)\b",
     re.I,
 )
 
@@ -209,15 +209,15 @@ def _length(ev: Evidence, ctx: Context) -> Mark:
 
 # --- logistics ---------------------------------------------------------------------------
 _DIRECT = re.compile(
-    r"\b(?:yes|no|i can(?!'?t)|i could|i'?m (?:open|happy|available|fine|looking|interviewing|in)|"
-    r"i am (?:open|happy|available)|my notice|i'?d (?:expect|be looking|need|prefer)|"
-    r"i have|i'?m not|i would|weeks?|months?|days?|\d)\b",
+    r"\b(?:yes|no|i can(?!['’]?t)|i could|i['’]?m (?:open|happy|available|fine|looking|interviewing|in)|"
+    r"i am (?:open|happy|available)|my notice|i['’]?d (?:expect|be looking|need|prefer)|"
+    r"i have|i['’]?m not|i would|weeks?|months?|days?|\d)\b",
     re.I,
 )
 _FLEX = re.compile(
-    r"\b(?:flexib\w*|open to|negotiable|happy to|(?:can|could)(?:n'?t)? (?:move|adjust|shift|"
+    r"\b(?:flexib\w*|open to|negotiable|happy to|(?:can|could)(?:n['’]?t)? (?:move|adjust|shift|"
     r"start earlier|be sped up)|sped up|speed up|a few more days|if needed|willing|prefer|ideally|"
-    r"fixed|non-negotiable|the most important|i'?d like to keep)\b",
+    r"fixed|non-negotiable|the most important|i['’]?d like to keep)\b",
     re.I,
 )
 

@@ -136,7 +136,7 @@ def _part_of(sentence: str, kind: str, previous: str, index: int = 1, total: int
     if kind == "motivation":
         if _FORWARD.search(sentence):
             return "forward"
-        if re.search(r"\b(?:i'?ve|i (?:built|led|ran|spent|worked|wrote|shipped|went|grew))\b",
+        if re.search(r"\b(?:i['’]?ve|i (?:built|led|ran|spent|worked|wrote|shipped|went|grew))\b",
                      sentence, re.I):
             return "experience"
         return "specific"

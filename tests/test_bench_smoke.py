@@ -9,7 +9,16 @@ from __future__ import annotations
 import pytest
 
 from bench import __main__ as bench_main
-from bench import offline_coach, prefetch, prep_offline, scale, startup, tokens, turn_overhead
+from bench import (
+    coach_quality,
+    offline_coach,
+    prefetch,
+    prep_offline,
+    scale,
+    startup,
+    tokens,
+    turn_overhead,
+)
 from bench.common import Result, data_dir, open_db
 
 
@@ -23,6 +32,18 @@ def test_offline_coach_runs() -> None:
     assert len(offline_coach.corpus()) >= 10
     (result,) = offline_coach.run(quick=True)
     assert result.ratio is not None and result.ratio > 0
+
+
+def test_coach_quality_runs_on_a_labelled_set_of_every_kind_and_stage() -> None:
+    pairs = coach_quality.load_pairs()
+    assert len(pairs) >= 60
+    assert {p.kind for p in pairs} >= {"behavioural", "technical", "motivation", "weakness",
+                                      "overview"}
+    assert {p.stage for p in pairs} == {"recruiter_screen", "hiring_manager", "technical"}
+    assert all(p.strong and p.weak and p.strong != p.weak for p in pairs)
+    assert any(p.held_out for p in pairs) and not all(p.held_out for p in pairs)
+    (result,) = coach_quality.run(quick=True)
+    assert result.benchmark == "coach_quality" and result.met is not None
 
 
 def test_token_economy_counts_cached_and_naive_usage() -> None:

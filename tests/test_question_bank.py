@@ -48,7 +48,7 @@ def test_the_raw_file_has_the_documented_fields() -> None:
     raw = json.loads(
         resources.files("interview_tui.data").joinpath("question_bank.json").read_text("utf-8")
     )
-    fields = {"id", "stage", "competency", "difficulty", "text", "guidance"}
+    fields = {"id", "stage", "competency", "difficulty", "kind", "text", "guidance"}
     assert all(set(item) == fields for item in raw["questions"])
 
 

@@ -221,7 +221,7 @@ class InterviewService:
         number = view.progress.question_number
         question = await self._take_prefetched(view.id, number)
         if question is None:
-            question = await self._ask(view, self._question_task(view, number), on_text)
+            question = await self._ask(view, await self._question_task(view, number), on_text)
 
         def write(_: SessionView) -> None:
             Question.create(
@@ -325,7 +325,7 @@ class InterviewService:
             return
         if key in self._prefetched:
             return
-        task = asyncio.ensure_future(self._ask(view, self._question_task(view, number), None))
+        task = asyncio.ensure_future(self._prefetch_question(view, number))
         # A failed prefetch is not an error: the question is generated again on demand.
         task.add_done_callback(lambda t: t.cancelled() or t.exception())
         self._prefetched[key] = task
@@ -349,14 +349,18 @@ class InterviewService:
 
     # ----- the coach -------------------------------------------------------------------
 
-    @staticmethod
-    def _question_task(view: SessionView, number: int) -> Task[GeneratedQuestion]:
+    async def _question_task(self, view: SessionView, number: int) -> Task[GeneratedQuestion]:
+        own = await self.workspace.questions.own_for_session(view.context.stage, view.application_id)
         return question_task(
             view.context,
             number=number,
             competency=competency_for(view.context.stage, number),
             asked=view.asked_texts,
+            own=own,
         )
+
+    async def _prefetch_question(self, view: SessionView, number: int) -> GeneratedQuestion:
+        return await self._ask(view, await self._question_task(view, number), None)
 
     async def _ask(self, view: SessionView, task: Task[M], on_text: TextSink | None) -> M:
         """Run ``task`` on the session's coach, logged against the session."""

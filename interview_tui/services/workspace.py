@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from interview_tui.services.interview import InterviewService
     from interview_tui.services.preferences import PreferenceService
     from interview_tui.services.profiles import ProfileService
+    from interview_tui.services.question_library import QuestionBankService
     from interview_tui.services.setup_choices import SetupService
 
 M = TypeVar("M", bound="BaseModel")
@@ -134,6 +135,12 @@ class Workspace:
         from interview_tui.services.document_store import DocumentStore
 
         return DocumentStore(self.runner)
+
+    @cached_property
+    def questions(self) -> QuestionBankService:
+        from interview_tui.services.question_library import QuestionBankService
+
+        return QuestionBankService(self.runner)
 
     # ----- lifetime -----------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ from interview_tui.services.coach.base import (
 from interview_tui.services.coach.offline_phrases import OPENERS, PLACEHOLDERS
 from interview_tui.services.coach.offline_writers import WriterTools, find_writer
 from interview_tui.services.coach.question_bank import (
+    BankQuestion,
     QuestionBankExhausted,
     load_bank,
     pick_question,
@@ -126,6 +127,7 @@ class OfflineCoach:
                 number=data.number,
                 competency=data.competency,
                 asked=[*data.asked, *data.recent],
+                own=data.own,
                 on_text=on_text,
             )
         if task.purpose == "analysis" and isinstance(data, TurnRequest):
@@ -177,12 +179,15 @@ class OfflineCoach:
         number: int,
         competency: str,
         asked: list[str],
+        own: tuple[BankQuestion, ...] = (),
         on_text: TextSink | None = None,
     ) -> GeneratedQuestion:
         """A bank question for ``competency``, opened in the persona's voice, never one in ``asked``."""
         with self._call("question"):
             try:
-                entry = pick_question(ctx.stage, competency, ctx.difficulty, asked, self.seed)
+                entry = pick_question(
+                    ctx.stage, competency, ctx.difficulty, asked, self.seed, own=own
+                )
             except (QuestionBankExhausted, ValueError) as exc:
                 raise CoachError("invalid_output", str(exc), retryable=False) from exc
             openers = OPENERS.get(ctx.persona, OPENERS["neutral"])

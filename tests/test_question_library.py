@@ -42,7 +42,7 @@ def test_added_questions_are_browsed_beside_the_shipped_ones(demo_application) -
     assert all(e.difficulty == "hard" and e.kind == "behavioural" for e in narrow)
     assert [e.text for e in browse(BankFilter(source="own"))] == [MINE]
     assert all(e.source == "shipped" for e in browse(BankFilter(source="shipped")))
-    assert [e.text for e in browse(BankFilter(search="data PIPELINE"))] == [MINE]
+    assert [e.text for e in browse(BankFilter(search="hardest PIPELINE"))] == [MINE]
 
 
 def test_a_question_already_in_the_bank_is_not_stored_twice(demo_application) -> None:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from interview_tui.services.coach.base import Coach, TextSink
     from interview_tui.services.coach.tasks import Task
     from interview_tui.services.document_store import DocumentStore
+    from interview_tui.services.exports import ExportService
     from interview_tui.services.history import HistoryService
     from interview_tui.services.interview import InterviewService
     from interview_tui.services.preferences import PreferenceService
@@ -141,6 +142,12 @@ class Workspace:
         from interview_tui.services.question_library import QuestionBankService
 
         return QuestionBankService(self.runner)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from interview_tui.services.exports import ExportService
+
+        return ExportService(self.runner)
 
     # ----- lifetime -----------------------------------------------------------------------
 

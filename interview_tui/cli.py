@@ -1,4 +1,4 @@
-"""Command line: run the app (default), doctor, serve-ssh."""
+"""Command line: run the app (default), doctor, questions, export, sessions, backup, restore."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="start the app (the default)")
     sub.add_parser("doctor", help="show version, paths, schema and coach; never a secret")
+    from interview_tui import backup_cli, bank_cli, export_cli
+
+    for commands in (bank_cli, export_cli, backup_cli):
+        commands.register(sub)
     return parser
 
 
@@ -73,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.command == "doctor":
         return doctor(settings)
+    handler = getattr(args, "handler", None)
+    if handler is not None:
+        code: int = handler(args, settings)
+        return code
     # Importing Textual and the app makes ~100k objects that live as long as the process;
     # collecting while they are made only re-scans them. The app freezes them and turns
     # the collector back on after its first frame (InterviewApp._warm_up).

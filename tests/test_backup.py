@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from peewee import SqliteDatabase
 
 from interview_tui.services import backup as bk
 from interview_tui.services.backup import (
@@ -108,8 +109,8 @@ def test_a_failure_leaves_the_directory_as_it_was(
     target_dir = full_db.parent
     before = snapshot(target_dir)
 
-    def broken(db: object) -> int:
-        db.execute_sql("CREATE TABLE half (x)")  # type: ignore[attr-defined]
+    def broken(db: SqliteDatabase) -> int:
+        db.execute_sql("CREATE TABLE half (x)")
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(bk, "migrate", broken)

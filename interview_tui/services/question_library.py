@@ -168,10 +168,14 @@ def add_questions(
     ungrounded: list[list[str]] | None = None,
 ) -> AddReport:
     """Store ``questions`` in one transaction, skipping any already in the bank for the
-    same stage (shipped, the user's own general ones, or this application's)."""
+    same stage (shipped, the user's own general ones, or this application's). A practice
+    set (``application_id`` given) may hold shipped questions: it adds an example answer
+    and follow-ups written for that application."""
     report = AddReport()
     with database.atomic("IMMEDIATE"):
-        seen = {(q.stage, _norm(q.text)) for q in load_bank()}
+        seen = set() if application_id is not None else {
+            (q.stage, _norm(q.text)) for q in load_bank()
+        }
         scope = OwnQuestion.application.is_null()
         if application_id is not None:
             scope = scope | (OwnQuestion.application == application_id)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from interview_tui.services.exports import ExportService
     from interview_tui.services.history import HistoryService
     from interview_tui.services.interview import InterviewService
+    from interview_tui.services.practice_set import PracticeSetService
     from interview_tui.services.preferences import PreferenceService
     from interview_tui.services.profiles import ProfileService
     from interview_tui.services.question_library import QuestionBankService
@@ -148,6 +149,12 @@ class Workspace:
         from interview_tui.services.exports import ExportService
 
         return ExportService(self.runner)
+
+    @cached_property
+    def practice(self) -> PracticeSetService:
+        from interview_tui.services.practice_set import PracticeSetService
+
+        return PracticeSetService(self)
 
     # ----- lifetime -----------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from interview_tui.services.coach.base import TextSink
 
 WRITERS: dict[str, str] = {
+    "practice_set": "interview_tui.services.coach.offline_practice:practice_set",
     # "prep_recruiter": "interview_tui.services.coach.offline_prep:recruiter_prep",
 }
 

@@ -127,6 +127,12 @@ class InterviewApp(App[int]):
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
+    def action_question_bank(self) -> None:
+        from interview_tui.screens.question_bank import QuestionBankScreen
+
+        if not isinstance(self.screen, QuestionBankScreen):
+            self.push_screen(QuestionBankScreen())
+
     def action_help(self) -> None:
         from interview_tui.screens.help import HelpScreen
 
@@ -139,6 +145,8 @@ class InterviewApp(App[int]):
         yield SystemCommand("New mock interview", "Set up and start a mock interview",
                             lambda: self.push_screen(SetupScreen()))
         yield SystemCommand("History", "Review past sessions", self.action_history)
+        yield SystemCommand("Question bank", "Browse, add, import and generate practice questions",
+                            self.action_question_bank)
         yield SystemCommand("Help", "Keys and how the app works", self.action_help)
         yield from super().get_system_commands(screen)
 

@@ -85,6 +85,7 @@ def _export_all(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
+    from interview_tui.services.exports import default_file_mode
     from interview_tui.services.session_export import write_sessions
 
     if not args.output:
@@ -105,6 +106,7 @@ def _export_all(args: argparse.Namespace) -> int:
                 out, args.fmt, stage=args.stage,
                 on_progress=lambda n: print(f"  {n:,} sessions...", file=sys.stderr),
             )
+        os.chmod(temp, default_file_mode())
         os.replace(temp, target)
     except OSError as exc:
         return fail(f"Cannot write {target}: {exc.strerror or exc}.")

@@ -38,6 +38,8 @@ class HomeScreen(Screen[None]):
         Binding("n", "new", "New interview", id="home.new", tooltip="Set up a mock interview"),
         Binding("r", "resume", "Resume", id="home.resume", tooltip="Resume the latest unfinished session"),
         Binding("h", "app.history", "History", id="home.history", tooltip="Review past sessions"),
+        Binding("b", "app.question_bank", "Questions", id="home.bank",
+                tooltip="Browse, add, import and generate questions"),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
 
@@ -86,6 +88,7 @@ class HomeScreen(Screen[None]):
             )
             actions.add_option(Option(label, id=f"resume-{row.id}"))
         actions.add_option(Option("[b]h[/b]  History and review", id="history"))
+        actions.add_option(Option("[b]b[/b]  Question bank and practice sets", id="bank"))
         actions.add_option(Option("[b]?[/b]  Help", id="help"))
         actions.add_option(Option("[b]q[/b]  Quit", id="quit"))
         actions.highlighted = highlighted if highlighted is not None else 0
@@ -114,6 +117,8 @@ class HomeScreen(Screen[None]):
             interview_app(self).open_interview(int(choice.removeprefix("resume-")))
         elif choice == "history":
             interview_app(self).action_history()
+        elif choice == "bank":
+            interview_app(self).action_question_bank()
         elif choice == "help":
             interview_app(self).action_help()
         elif choice == "quit":

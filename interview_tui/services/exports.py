@@ -19,6 +19,13 @@ def default_export_path(what: str, item_id: int, fmt: str) -> Path:
     return Path.home() / "interview-tui-exports" / f"{what}-{item_id}.{fmt}"
 
 
+def default_file_mode() -> int:
+    """What a newly created file gets under the user's umask (mkstemp makes 0600)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_text_file(path: str | Path, text: str) -> Path:
     """Write ``text`` to ``path`` via a temporary file and a rename; a clear error if not."""
     target = Path(path).expanduser()
@@ -30,6 +37,7 @@ def write_text_file(path: str | Path, text: str) -> Path:
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
+            os.chmod(temp, default_file_mode())
             os.replace(temp, target)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

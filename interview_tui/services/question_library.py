@@ -121,7 +121,7 @@ def browse(f: BankFilter = BankFilter()) -> list[BankEntry]:
     stage, competency, kind, difficulty = f.stage, f.competency, f.kind, f.difficulty
     source, application_id = f.source, f.application_id
     query = (
-        OwnQuestion.select(OwnQuestion, JobApplication.company, JobApplication.role)
+        OwnQuestion.select(OwnQuestion, JobApplication.id, JobApplication.company, JobApplication.role)
         .join(JobApplication, join_type=JOIN.LEFT_OUTER)
         .order_by(OwnQuestion.created_at.desc(), OwnQuestion.id.desc())
     )

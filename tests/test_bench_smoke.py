@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bench import __main__ as bench_main
-from bench import offline_coach, prefetch, scale, startup, tokens, turn_overhead
+from bench import export_scale, offline_coach, prefetch, scale, startup, tokens, turn_overhead
 from bench.common import Result, data_dir, open_db
 
 
@@ -68,3 +68,13 @@ def test_startup_child_reports_its_first_frame(kind: str) -> None:
     with data_dir() as tmp:
         first_frame, exited = startup.launch(kind, startup.child_env(tmp))
     assert 0 < first_frame <= exited
+
+
+def test_export_scale_measures_a_streamed_and_a_naive_export(tmp_path) -> None:
+    with data_dir() as tmp:
+        db = tmp / "s.db"
+        export_scale.populate(db, 12)
+        for naive in (False, True):
+            count, seconds, mb = export_scale.measure(db, tmp / "out.md", naive)
+            assert count == 12 and seconds > 0 and mb > 0
+            assert (tmp / "out.md").read_text().count("# Mock interview ") == 12

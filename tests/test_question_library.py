@@ -104,3 +104,29 @@ async def test_an_offline_session_asks_the_users_own_question(demo_application, 
         assert mine.text in view.questions[0].text
     finally:
         ws.close()
+
+
+def test_claude_is_given_the_users_questions_for_the_competency() -> None:
+    from interview_tui.prompts import render
+    from interview_tui.services.coach.base import InterviewContext
+    from interview_tui.services.coach.question_bank import BankQuestion
+    from interview_tui.services.coach.tasks import question_task
+
+    ctx = InterviewContext(stage="technical", difficulty="medium", persona="neutral",
+                           company="Acme", role="SRE", job_description="", interviewer_name="",
+                           candidate_name="Sam", resume_text="", target_level="L4")
+    own = (
+        BankQuestion("own-1", "technical", "debugging", "medium", "How do you chase a flaky test?", ""),
+        BankQuestion("own-2", "technical", "system_design", "hard", "Design a pager rota.", ""),
+        BankQuestion("own-3", "technical", "debugging", "easy", "Which debugger do you use most?", ""),
+    )
+    task = question_task(ctx, number=2, competency="debugging",
+                         asked=["Which debugger do you use most?"], own=own)
+    prompt = render(task.template, **task.inputs)
+    assert "- How do you chase a flaky test?" in prompt
+    assert "pager rota" not in prompt, "only the competency's own questions are named"
+    assert prompt.count("Which debugger") == 1, "an asked one is not offered again"
+    assert task.data.own == own
+    plain = question_task(ctx, number=1, competency="debugging", asked=[])
+    assert "word for word" in render(plain.template, **plain.inputs)
+    assert plain.inputs["own"] == "(none)"

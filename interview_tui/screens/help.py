@@ -24,6 +24,8 @@ quit at any time and resume from the home screen.
 | `ctrl+e` | interview | end the session and see the summary |
 | `ctrl+k` | answering a follow-up | skip further follow-ups |
 | `ctrl+r` | after an error | retry |
+| `b` | home | question bank: browse, add, import, generate a practice set |
+| `x` | review | export the session to Markdown or HTML |
 | `escape` | anywhere | back / cancel the coach |
 | `ctrl+p` | anywhere | command palette (themes, actions) |
 | `f1`, `?` | anywhere | this help |

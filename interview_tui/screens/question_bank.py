@@ -54,9 +54,10 @@ class QuestionBankScreen(Screen[None]):
     DEFAULT_CSS = """
     QuestionBankScreen > Vertical { padding: 0 1; }
     QuestionBankScreen #search { margin-top: 1; }
-    QuestionBankScreen #filters { height: 1; }
-    QuestionBankScreen DataTable { height: 1fr; min-height: 6; margin-top: 1; }
-    QuestionBankScreen #detail { height: 12; border-top: solid $primary 40%; }
+    QuestionBankScreen #filters { height: auto; }
+    QuestionBankScreen DataTable { height: 2fr; min-height: 5; margin-top: 1; }
+    QuestionBankScreen #detail { height: 1fr; max-height: 12; min-height: 4;
+                                 border-top: solid $primary 40%; }
     QuestionBankScreen #status { height: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -205,7 +206,7 @@ class QuestionBankScreen(Screen[None]):
             f"[b]v[/b] difficulty: {f['difficulty'] or 'all'}",
             f"[b]o[/b] source: {SOURCE_NAMES[f['source']]}",
         ]
-        self.query_one("#filters", Static).update("  ·  ".join(parts))
+        self.query_one("#filters", Static).update("   ".join(parts))
 
     @on(Input.Changed, "#search")
     def _searched(self) -> None:

@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
@@ -43,6 +44,7 @@ from interview_tui.services.question_library import BankEntry, BankFilter
 
 SOURCES: list[str | None] = [None, "own", "shipped", "added", "imported", "generated"]
 SOURCE_NAMES = {None: "all", "own": "yours", **{k: v.lower() for k, v in QUESTION_SOURCES.items()}}
+WIDE = 100  # from this width on, the competency and kind have columns
 SHORT_SOURCE = {"shipped": "", "added": "yours", "imported": "imported", "generated": "set"}
 
 
@@ -87,6 +89,7 @@ class QuestionBankScreen(Screen[None]):
             "stage": None, "competency": None, "kind": None, "difficulty": None, "source": None,
         }
         self._entries: list[BankEntry] = []
+        self._wide = True
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,13 +104,39 @@ class QuestionBankScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Question bank"
-        table = self.query_one(DataTable)
-        for key, label in (("source", "Source"), ("stage", "Stage"), ("competency", "Competency"),
-                           ("difficulty", "Diff."), ("kind", "Kind"), ("text", "Question")):
-            table.add_column(label, key=key)
         self._show_filters()
-        table.focus()
+        self.query_one(DataTable).focus()
         self.reload()
+
+    def on_resize(self, event: Resize) -> None:
+        if (event.size.width >= WIDE) != self._wide and self._entries:
+            self._fill(self._entries, self._selected_key())
+
+    def _columns(self) -> list[tuple[str, str, int]]:
+        """(key, label, width): the question always shows; narrow screens drop the
+        competency and kind columns (the detail pane shows them)."""
+        width = self.app.size.width - 4  # padding and the scrollbar
+        self._wide = width + 4 >= WIDE
+        fixed = [("source", "Source", 8), ("stage", "Stage", 10)]
+        if self._wide:
+            fixed += [("competency", "Competency", 22), ("difficulty", "Diff.", 6),
+                      ("kind", "Kind", 11)]
+        else:
+            fixed += [("difficulty", "Diff.", 6)]
+        flex = max(width - sum(w for _, _, w in fixed) - 2 * (len(fixed) + 1), 20)
+        return [fixed[0], ("text", "Question", flex), *fixed[1:]]
+
+    def _cells(self, e: BankEntry, columns: list[tuple[str, str, int]]) -> list[Text]:
+        values = {
+            "source": Text(SHORT_SOURCE.get(e.source, e.source), style="bold" if e.own_id else "dim"),
+            "stage": Text(SHORT_STAGES.get(e.stage, STAGES[e.stage])),
+            "competency": Text(competency_label(e.competency)),
+            "difficulty": Text(DIFFICULTIES.get(e.difficulty, e.difficulty)),
+            "kind": Text(e.kind),
+        }
+        text_width = next(w for key, _, w in columns if key == "text")
+        text = e.text if len(e.text) <= text_width else e.text[: text_width - 1] + "…"
+        return [values[key] if key != "text" else Text(text) for key, _, _ in columns]
 
     # ----- loading ------------------------------------------------------------------
 
@@ -128,13 +157,12 @@ class QuestionBankScreen(Screen[None]):
     def _fill(self, entries: list[BankEntry], select: str | None) -> None:
         self._entries = entries
         table = self.query_one(DataTable)
-        table.clear()
+        table.clear(columns=True)
+        columns = self._columns()
+        for key, label, width in columns:
+            table.add_column(label, key=key, width=width)
         for e in entries:
-            table.add_row(
-                Text(SHORT_SOURCE.get(e.source, e.source), style="bold" if e.own_id else "dim"),
-                SHORT_STAGES.get(e.stage, STAGES[e.stage]), competency_label(e.competency),
-                DIFFICULTIES.get(e.difficulty, e.difficulty), e.kind, e.text, key=e.key,
-            )
+            table.add_row(*self._cells(e, columns), key=e.key)
         keys = [e.key for e in entries]
         if select in keys:
             table.move_cursor(row=keys.index(select), animate=False)
@@ -144,6 +172,10 @@ class QuestionBankScreen(Screen[None]):
             if entries else "No question matches these filters."
         )
         self._show_detail()
+
+    def _selected_key(self) -> str | None:
+        entry = self._selected()
+        return entry.key if entry else None
 
     def _selected(self) -> BankEntry | None:
         table = self.query_one(DataTable)

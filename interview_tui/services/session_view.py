@@ -103,20 +103,13 @@ class SessionView:
 
 
 def context_for(session: MockSession) -> InterviewContext:
-    app: JobApplication = session.application
-    cand: Candidate = app.candidate
+    application = application_context(session.application, session.target_level)
     return InterviewContext(
         stage=session.stage,
         difficulty=session.difficulty,
         persona=session.persona,
-        company=app.company,
-        role=app.role,
-        job_description=app.job_description,
-        interviewer_name=app.interviewer_name,
-        candidate_name=cand.name,
-        resume_text=cand.resume_text,
-        target_level=session.target_level,
         question_count=session.question_count,
+        **vars(application),
     )
 
 

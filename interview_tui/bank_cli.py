@@ -102,7 +102,16 @@ def print_entries(entries: list[BankEntry]) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from interview_tui.services.catalog import COMPETENCIES
+    from interview_tui.services.coach.question_kinds import KINDS
     from interview_tui.services.question_library import BankFilter, browse
+
+    known = COMPETENCIES[args.stage] if args.stage else sorted(
+        {c for cs in COMPETENCIES.values() for c in cs})
+    if args.competency and args.competency not in known:
+        return fail(f"unknown competency {args.competency!r}; choose from {', '.join(known)}.")
+    if args.kind and args.kind not in KINDS:
+        return fail(f"unknown kind {args.kind!r}; choose from {', '.join(KINDS)}.")
 
     entries = browse(BankFilter(
         stage=args.stage, competency=args.competency, kind=args.kind,

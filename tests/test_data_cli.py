@@ -14,6 +14,7 @@ import pytest
 
 from interview_tui.services.profiles import ensure_demo_profile
 from interview_tui.store import SCHEMA_VERSION, close_database, open_database
+from tests.fakes.anthropic_server import reply
 from tests.fakes.bulk_sessions import populate_sessions
 from tests.test_cli import run_cli
 
@@ -150,3 +151,29 @@ def test_backup_and_restore_round_trip(data_dir: Path, tmp_path: Path) -> None:
     foreign = run_cli("restore", str(junk), data_dir=tmp_path / "other")
     assert foreign.returncode == 2 and "not an interview-tui backup" in foreign.stderr
     assert not (tmp_path / "other").exists()
+
+
+def test_questions_list_refuses_unknown_filters(data_dir: Path) -> None:
+    wrong = run_cli("questions", "list", "--stage", "technical", "--competency", "motivation",
+                    data_dir=data_dir)
+    assert wrong.returncode == 2 and "choose from system_design" in wrong.stderr
+    assert run_cli("questions", "list", "--kind", "riddle", data_dir=data_dir).returncode == 2
+
+
+def test_questions_generate_with_claude(data_dir: Path, fake_anthropic) -> None:
+    fake_anthropic.enqueue(reply({"note": "", "questions": [
+        {"text": "How would you design the Northwind tracking feed for partners?",
+         "competency": "system_design", "difficulty": "hard",
+         "guidance": "Ingestion, ordering, storage of the latest state.",
+         "follow_ups": ["What breaks first?"],
+         "example_answer": "I designed an idempotent webhook pipeline handling 4 million "
+                           "carrier events a day."},
+    ]}))
+    result = run_cli("questions", "generate", "--application", "1", "--type", "technical",
+                     "--count", "1", data_dir=data_dir, api_key="sk-test-key",
+                     extra_env={"ANTHROPIC_BASE_URL": fake_anthropic.base_url})
+    assert result.returncode == 0, result.stderr
+    assert "with Claude" in result.stderr
+    assert "[own-1] How would you design the Northwind tracking feed" in result.stdout
+    assert "sk-test-key" not in result.stdout + result.stderr
+    assert fake_anthropic.requests[-1]["output_config"]["format"]["schema"]["title"] == "PracticeSet"

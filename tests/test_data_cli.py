@@ -7,7 +7,9 @@ codes 0 (done), 1 (partly done) and 2 (bad input, nothing done).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from interview_tui.services.profiles import ensure_demo_profile
 from interview_tui.store import SCHEMA_VERSION, close_database, open_database
 from tests.fakes.anthropic_server import reply
 from tests.fakes.bulk_sessions import populate_sessions
+from tests.fakes.pty_app import PtyApp
 from tests.test_cli import run_cli
 
 
@@ -177,3 +180,35 @@ def test_questions_generate_with_claude(data_dir: Path, fake_anthropic) -> None:
     assert "[own-1] How would you design the Northwind tracking feed" in result.stdout
     assert "sk-test-key" not in result.stdout + result.stderr
     assert fake_anthropic.requests[-1]["output_config"]["format"]["schema"]["title"] == "PracticeSet"
+
+
+def _exit_code(app: PtyApp) -> int:
+    for _ in range(400):  # bounded: 20 s
+        pid, status = os.waitpid(app.pid, os.WNOHANG)
+        if pid:
+            os.close(app.fd)
+            return os.waitstatus_to_exitcode(status)
+        time.sleep(0.05)
+    app.kill()
+    raise AssertionError("restore did not exit")
+
+
+def test_restore_over_data_asks_on_a_terminal(data_dir: Path, tmp_path: Path) -> None:
+    backup = tmp_path / "b.itui"
+    assert run_cli("backup", str(backup), data_dir=data_dir).returncode == 0
+    env = {"INTERVIEW_TUI_CONFIG": str(tmp_path / "config.toml")}
+    before = backup.read_bytes()
+    declined = PtyApp("--data-dir", str(data_dir), "restore", str(backup), env=env)
+    declined.wait_for("[y/N]")
+    assert "already holds data" in declined.output
+    declined.type("n\r")
+    declined.wait_for("Nothing was changed.")
+    assert _exit_code(declined) == 2
+    assert not list(data_dir.glob("*.before-restore-*"))
+    accepted = PtyApp("--data-dir", str(data_dir), "restore", str(backup), env=env)
+    accepted.wait_for("[y/N]")
+    accepted.type("y\r")
+    accepted.wait_for("kept as")
+    assert _exit_code(accepted) == 0
+    assert len(list(data_dir.glob("interview.db.before-restore-*"))) == 1
+    assert backup.read_bytes() == before, "the backup itself is never changed"

@@ -56,12 +56,13 @@ class BackupInfo:
     counts: dict[str, int]  # rows per table
 
     def summary(self) -> str:
-        return ", ".join(
-            f"{self.counts.get(table, 0):,} {label}"
-            for table, label in (("mock_session", "sessions"), ("job_application", "applications"),
-                                 ("document", "documents"), ("own_question", "own questions"))
-            if table in self.counts
-        )
+        parts = []
+        for table, noun in (("mock_session", "session"), ("job_application", "application"),
+                            ("document", "document"), ("own_question", "own question")):
+            if table in self.counts:
+                n = self.counts[table]
+                parts.append(f"{n:,} {noun}{'' if n == 1 else 's'}")
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)

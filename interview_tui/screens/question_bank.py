@@ -38,6 +38,7 @@ from interview_tui.services.catalog import (
     STAGES,
     competency_label,
 )
+from interview_tui.services.coach.base import CoachError
 from interview_tui.services.coach.question_kinds import KINDS
 from interview_tui.services.question_import import ImportFileError, NewQuestion
 from interview_tui.services.question_library import BankEntry, BankFilter
@@ -327,8 +328,14 @@ class QuestionBankScreen(Screen[None]):
         def show(text: str) -> None:
             self.query_one("#detail-text", Static).update(Text(text))
 
-        added = await workspace(self).practice.generate(
-            request.application_id, request.practice_type, request.count, on_text=show)
+        try:
+            added = await workspace(self).practice.generate(
+                request.application_id, request.practice_type, request.count, on_text=show)
+        except CoachError as exc:
+            self.notify(f"{exc.message} Nothing was saved; press g to try again.",
+                        title="No practice set", severity="error", timeout=10)
+            self.reload()
+            return
         self._application_id = request.application_id
         if not added:
             self.notify("Every question written is already in the bank for this application.",

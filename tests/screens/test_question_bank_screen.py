@@ -113,3 +113,27 @@ async def test_the_review_screen_exports_the_session(make_app, tmp_path: Path) -
         assert isinstance(app.screen, ReviewScreen)
         page = target.read_text(encoding="utf-8")
         assert page.startswith("<!doctype html>") and "Mock interview 1" in page
+
+
+async def test_a_coach_error_while_generating_saves_nothing_and_says_so(make_app) -> None:
+    from interview_tui.services.coach.base import CoachError, CoachInfo
+
+    class Failing:
+        info = CoachInfo(backend="claude", model="claude-test")
+
+        async def run(self, task: object, *, on_text: object = None, on_call: object = None) -> None:
+            raise CoachError("overloaded", "Claude is overloaded right now.")
+
+    app = make_app(coach=Failing())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.action_question_bank()
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert OwnQuestion.select().count() == 0
+        assert "questions (0 yours)" in status(screen)

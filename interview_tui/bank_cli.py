@@ -44,7 +44,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     remove.add_argument("key", help="the key shown by 'questions list', e.g. own-12")
 
     gen = verbs.add_parser("generate", help="generate a practice set for an application")
-    gen.add_argument("--application", type=int, required=True, metavar="ID")
+    gen.add_argument("--application", type=int, metavar="ID",
+                     help="which application (optional when there is only one)")
     gen.add_argument("--type", required=True, choices=PRACTICE_TYPES, dest="practice_type")
     gen.add_argument("--count", type=int, default=5, help="how many questions (1-10, default 5)")
     gen.add_argument("--json", action="store_true", help="print the new questions as JSON")

@@ -20,8 +20,15 @@ def generate(args: argparse.Namespace, settings: Settings) -> int:
     from interview_tui.bank_cli import entry_json
     from interview_tui.services.coach import make_coach
     from interview_tui.services.coach.base import CoachError
-    from interview_tui.services.practice_set import PracticeSetError
+    from interview_tui.services.practice_set import PracticeSetError, applications_line
     from interview_tui.services.workspace import Workspace
+    from interview_tui.store.models import JobApplication
+
+    if args.application is None:
+        ids = [a.id for a in JobApplication.select(JobApplication.id)]
+        if len(ids) != 1:
+            return fail(f"say which application with --application ID. {applications_line()}")
+        args.application = ids[0]
 
     workspace = Workspace(coach_factory=lambda: make_coach(settings), prefetch=False)
 
@@ -33,7 +40,8 @@ def generate(args: argparse.Namespace, settings: Settings) -> int:
         finally:
             await workspace.aclose()
 
-    print(f"Writing {args.count} {args.practice_type.replace('_', '-')} questions with "
+    plural = "" if args.count == 1 else "s"
+    print(f"Writing {args.count} {args.practice_type.replace('_', '-')} question{plural} with "
           f"{settings.coach_label}...", file=sys.stderr)
     try:
         added = asyncio.run(run())

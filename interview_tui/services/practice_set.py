@@ -92,7 +92,7 @@ def practice_set_task(
 def _load(application_id: int, practice_type: str) -> tuple[ApplicationContext, tuple[str, ...]]:
     app = JobApplication.get_or_none(JobApplication.id == application_id)
     if app is None:
-        raise PracticeSetError(f"There is no application {application_id}.")
+        raise PracticeSetError(f"There is no application {application_id}. {applications_line()}")
     existing = tuple(
         q.text for q in OwnQuestion.select(OwnQuestion.text).where(
             (OwnQuestion.application == application_id)
@@ -100,6 +100,12 @@ def _load(application_id: int, practice_type: str) -> tuple[ApplicationContext, 
         )
     )
     return application_context(app), existing
+
+
+def applications_line() -> str:
+    """The applications there are, with their ids, for a message."""
+    apps = [f"{a.id} ({a.company} · {a.role})" for a in JobApplication.select().order_by(JobApplication.id)]
+    return f"Applications: {', '.join(apps)}." if apps else "There are no applications yet."
 
 
 def _keepable(q: PracticeQuestion, stage: str, index: int) -> PracticeQuestion:

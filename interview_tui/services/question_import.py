@@ -76,14 +76,37 @@ def _choice(value: Any, allowed: dict[str, str] | tuple[str, ...], what: str) ->
     raise QuestionRejected(f"unknown {what} {value!r} (expected {', '.join(keys)})")
 
 
+# Word starts that point at a competency, for questions imported without one.
+_COMPETENCY_WORDS: dict[str, tuple[str, ...]] = {
+    "communication": ("explain", "communicat", "present", "describe what you do", "background"),
+    "motivation": ("why ", "motivat", "interest", "looking for", "drew you", "excit", "goal"),
+    "culture_fit": ("culture", "team environment", "values", "work best", "colleague"),
+    "technical_basics": ("stack", "language", "tools", "framework"),
+    "availability": ("notice", "start date", "salary", "relocat", "remote", "hybrid", "visa"),
+    "leadership": ("lead", "mentor", "coach", "grew", "hire", "team"),
+    "problem_solving": ("problem", "solv", "root cause", "hardest"),
+    "ambiguity_tolerance": ("ambigu", "unclear", "uncertain", "little direction", "changing"),
+    "stakeholder_management": ("stakeholder", "disagree", "conflict", "push back", "pushed back",
+                               "manager", "partner", "customer", "convinc", "persuad"),
+    "technical_depth": ("technical decision", "deep", "architecture", "design"),
+    "system_design": ("design", "scale", "architect", "build a", "service that"),
+    "debugging": ("debug", "bug", "incident", "outage", "memory leak", "slow", "flaky"),
+    "coding_practices": ("code review", "test", "refactor", "clean code", "quality"),
+    "architecture_tradeoffs": ("trade-off", "tradeoff", "choose between", "decide between",
+                               "versus", " vs "),
+    "technical_communication": ("explain", "document", "non-technical", "diagram", "write up"),
+}
+
+
 def _guess_competency(stage: str, text: str) -> str:
-    """The stage's competency whose name appears in ``text``; else its first."""
-    words = re.findall(r"[a-z]+", text.casefold())
+    """The stage's competency whose words appear most in ``text``; else its first."""
+    lowered = f" {text.casefold()} "
+    best, hits = COMPETENCIES[stage][0], 0
     for competency in COMPETENCIES[stage]:
-        stems = [part[:5] for part in competency.split("_") if len(part) > 4]
-        if any(word.startswith(stem) for stem in stems for word in words):
-            return competency
-    return COMPETENCIES[stage][0]
+        found = sum(word in lowered for word in _COMPETENCY_WORDS.get(competency, ()))
+        if found > hits:
+            best, hits = competency, found
+    return best
 
 
 def _clean_text(value: Any, what: str, limit: int) -> str:

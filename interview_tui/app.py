@@ -147,6 +147,9 @@ class InterviewApp(App[int]):
         yield SystemCommand("History", "Review past sessions", self.action_history)
         yield SystemCommand("Question bank", "Browse, add, import and generate practice questions",
                             self.action_question_bank)
+        export = getattr(screen, "action_export", None)
+        if export is not None:
+            yield SystemCommand("Export", "Export what this screen shows to Markdown or HTML", export)
         yield SystemCommand("Help", "Keys and how the app works", self.action_help)
         yield from super().get_system_commands(screen)
 

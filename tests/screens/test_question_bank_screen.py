@@ -103,6 +103,8 @@ async def test_the_review_screen_exports_the_session(make_app, tmp_path: Path) -
         await settle(pilot)
         app.push_screen(ReviewScreen(1))
         await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Export" in titles and "Question bank" in titles
         await pilot.press("x")
         await settle(pilot)
         target = tmp_path / "exports" / "one.html"

@@ -141,3 +141,23 @@ def test_export_files_are_written_whole_or_not_at_all(tmp_path: Path) -> None:
         write_text_file(tmp_path / "plain" / "x.md", "x")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deep", "plain"]
     assert [p.name for p in (tmp_path / "deep").iterdir()] == ["out.md"]
+
+
+def test_a_damaged_or_vanished_session_does_not_stop_the_export(demo_application, monkeypatch) -> None:
+    populate_sessions(3, application_id=demo_application.id)
+    real = se.load_session_view
+
+    def flaky(session_id: int) -> se.SessionView:
+        if session_id == 1:
+            raise SessionNotFound("gone")
+        if session_id == 2:
+            raise ValueError("session_feedback is not valid JSON")
+        return real(session_id)
+
+    monkeypatch.setattr(se, "load_session_view", flaky)
+    out = io.StringIO()
+    assert se.write_sessions(out, "md") == 2
+    text = out.getvalue()
+    assert "# Mock interview 1" not in text
+    assert "This session could not be read (session_feedback is not valid JSON)" in text
+    assert "# Mock interview 3: " in text

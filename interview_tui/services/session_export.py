@@ -16,7 +16,7 @@ from typing import TextIO
 from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, competency_label, stage_label
 from interview_tui.services.export_format import html_head, html_tail, markdown_to_html
 from interview_tui.services.history import STATE_LABELS
-from interview_tui.services.session_view import SessionView, load_session_view
+from interview_tui.services.session_view import SessionNotFound, SessionView, load_session_view
 from interview_tui.services.text import format_duration
 from interview_tui.store.models import MockSession
 
@@ -177,7 +177,12 @@ def write_sessions(
     out.write(html_head(title) if fmt == "html" else f"# {title}\n\n")
     count = 0
     for session_id in session_ids(stage):
-        markdown = session_markdown(load_session_view(session_id))
+        try:
+            markdown = session_markdown(load_session_view(session_id))
+        except SessionNotFound:
+            continue  # deleted while the export ran
+        except ValueError as exc:  # a damaged row (bad JSON, a value its model refuses)
+            markdown = f"# Mock interview {session_id}\n\nThis session could not be read ({exc}).\n"
         out.write(markdown_to_html(markdown) if fmt == "html" else f"{markdown}\n---\n\n")
         count += 1
         if on_progress is not None and count % 500 == 0:

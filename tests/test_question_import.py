@@ -118,3 +118,14 @@ def test_one_typed_question_is_checked_the_same_way() -> None:
     assert q.competency == "debugging"
     with pytest.raises(QuestionRejected, match="competency for technical"):
         check_question("How do you debug a flaky test?", stage="technical", competency="motivation")
+
+
+def test_windows_line_endings_and_utf16_files_are_read(tmp_path: Path) -> None:
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(b"Tell me about your last project please.\r\n\r\nWhy do you want this job?\r\n")
+    assert [(q.line, q.text) for q in read_question_file(crlf, stage="recruiter_screen").questions] == [
+        (1, "Tell me about your last project please."), (3, "Why do you want this job?")]
+    utf16 = tmp_path / "notepad.txt"
+    utf16.write_bytes("Où avez-vous appris à diriger une équipe ?\n".encode("utf-16"))
+    parsed = read_question_file(utf16, stage="hiring_manager")
+    assert [q.text for q in parsed.questions] == ["Où avez-vous appris à diriger une équipe ?"]

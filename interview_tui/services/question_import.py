@@ -189,6 +189,8 @@ def _read(path: Path) -> bytes:
         raise ImportFileError(f"{path}: permission denied.") from None
     except OSError as exc:
         raise ImportFileError(f"{path}: cannot read it ({exc.strerror or exc}).") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, as some Windows editors save
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
     if not data.strip():
         raise ImportFileError(f"{path} is empty.")
     if b"\x00" in data[:4096]:

@@ -11,6 +11,7 @@ import pytest
 from bench import __main__ as bench_main
 from bench import (
     coach_quality,
+    export_scale,
     offline_coach,
     prefetch,
     prep_offline,
@@ -109,3 +110,11 @@ def test_ssh_start_measures_both_sides() -> None:
     start, memory = ssh_start.run(quick=True)
     assert start.ratio is not None and start.ratio > 0 and start.met is not None
     assert "MB" in memory.figures and memory.met is not None
+def test_export_scale_measures_a_streamed_and_a_naive_export(tmp_path) -> None:
+    with data_dir() as tmp:
+        db = tmp / "s.db"
+        export_scale.populate(db, 12)
+        for naive in (False, True):
+            count, seconds, mb = export_scale.measure(db, tmp / "out.md", naive)
+            assert count == 12 and seconds > 0 and mb > 0
+            assert (tmp / "out.md").read_text().count("# Mock interview ") == 12

@@ -13,9 +13,9 @@ from __future__ import annotations
 from interview_tui.services.coach.answer_signals import content_stems
 from interview_tui.services.coach.offline_feedback import norm
 from interview_tui.services.coach.offline_phrases import DEEPEN, GENERIC
-from interview_tui.services.coach.rubrics import RUBRICS
 from interview_tui.services.coach.offline_writers import WriterTools
 from interview_tui.services.coach.question_bank import BankQuestion, questions_for
+from interview_tui.services.coach.rubrics import RUBRICS
 from interview_tui.services.coach.tasks import Task
 from interview_tui.services.practice_models import PracticeQuestion, PracticeSet
 

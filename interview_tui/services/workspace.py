@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from interview_tui.services.interview import InterviewService
     from interview_tui.services.preferences import PreferenceService
     from interview_tui.services.profiles import ProfileService
+    from interview_tui.services.progress import ProgressService
+    from interview_tui.services.redo import RedoService
     from interview_tui.services.setup_choices import SetupService
 
 M = TypeVar("M", bound="BaseModel")
@@ -134,6 +136,18 @@ class Workspace:
         from interview_tui.services.document_store import DocumentStore
 
         return DocumentStore(self.runner)
+
+    @cached_property
+    def progress(self) -> ProgressService:
+        from interview_tui.services.progress import ProgressService
+
+        return ProgressService(self)
+
+    @cached_property
+    def redo(self) -> RedoService:
+        from interview_tui.services.redo import RedoService
+
+        return RedoService(self)
 
     # ----- lifetime -----------------------------------------------------------------------
 

@@ -88,7 +88,40 @@ def _v2_workspace(db: SqliteDatabase) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1_initial, _v2_workspace]
+def _v3_drills_redo_adaptive(db: SqliteDatabase) -> None:
+    """Session modes (interview, drill, redo), a drill's focus, adaptive difficulty, the
+    question a redo answers again."""
+
+    class Question(Model):
+        id = AutoField()
+
+        class Meta:
+            database = db
+            table_name = "question"
+
+    # NOT NULL columns are added with their default in one ALTER TABLE: the migrator adds
+    # them nullable and then rebuilds the table, and dropping mock_session with foreign
+    # keys on would cascade-delete every question.
+    db.execute_sql(
+        "ALTER TABLE \"mock_session\" ADD COLUMN \"mode\" TEXT NOT NULL DEFAULT 'interview'"
+    )
+    db.execute_sql('ALTER TABLE "mock_session" ADD COLUMN "adaptive" INTEGER NOT NULL DEFAULT 0')
+    migrator = SqliteMigrator(db)
+    apply_operations(
+        migrator.add_column("mock_session", "focus", TextField(null=True)),
+        migrator.add_column(
+            "question",
+            "redo_of_id",
+            ForeignKeyField(Question, null=True, on_delete="SET NULL", field=Question.id),
+        ),
+    )
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
+    _v1_initial,
+    _v2_workspace,
+    _v3_drills_redo_adaptive,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

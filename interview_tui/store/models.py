@@ -73,6 +73,9 @@ class MockSession(BaseModel):
     overall_score = FloatField(null=True)
     readiness = TextField(null=True)
     session_feedback = JSONField(null=True)
+    mode = TextField(default="interview")  # interview | drill | redo (catalog.SESSION_MODES)
+    focus = TextField(null=True)  # a drill's competency or category (catalog.DRILL_FOCUSES)
+    adaptive = BooleanField(default=False)  # difficulty follows the scores (adaptive_difficulty)
 
 
 class Question(BaseModel):
@@ -84,6 +87,8 @@ class Question(BaseModel):
     difficulty = TextField()
     guidance = TextField(default="")
     asked_at = DateTimeField(default=now)
+    # The question this one answers again (a redo); always the first asking of it.
+    redo_of = ForeignKeyField("self", null=True, backref="redos", on_delete="SET NULL")
 
     class Meta:
         indexes = ((("session", "number"), True),)

@@ -1,0 +1,345 @@
+"""Progress over time: every figure the progress screen and report show, computed in SQL.
+
+Nothing here loads a session row by row: the score chart is a fixed number of buckets
+(``ROW_NUMBER()`` over the completed sessions, grouped into ``points`` equal runs), the
+competencies are one ``GROUP BY``, the time per question one more, so 10,000 sessions
+cost a handful of aggregate queries. Drills and redos count like any session.
+
+What counts: a session's score once it is completed (``overall_score``); a question's
+score once its feedback is written, whatever became of its session; the time of a
+question is the sum of its answers' recorded seconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from peewee import JOIN, Case, Expression, fn
+
+from interview_tui.clock import now
+from interview_tui.services.session_machine import State, readiness
+from interview_tui.store.db import database
+from interview_tui.store.models import (
+    Interview,
+    JobApplication,
+    MockSession,
+    Question,
+    QuestionFeedbackRow,
+    Response,
+)
+
+if TYPE_CHECKING:
+    from interview_tui.services.practice_plan import PlanItem
+    from interview_tui.services.workspace import Workspace
+
+CHART_POINTS = 60  # buckets in the score chart (the screen and the report)
+
+
+@dataclass(frozen=True)
+class ProgressFilter:
+    application_id: int | None = None
+    stage: str | None = None
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """A run of consecutive completed sessions (one session while there are few)."""
+
+    first_at: datetime
+    last_at: datetime
+    sessions: int
+    mean: float
+    ready: int  # sessions of the run that scored Ready, Almost Ready, Needs Practice
+    almost: int
+    needs: int
+
+    @property
+    def readiness(self) -> str:
+        return readiness(self.mean)
+
+
+@dataclass(frozen=True)
+class CompetencyStat:
+    competency: str
+    questions: int
+    mean: float  # to two decimals
+    best: int
+    worst: int
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    filter: ProgressFilter
+    sessions: int  # completed sessions
+    by_mode: dict[str, int]  # completed sessions per mode (interview, drill, redo)
+    first_score: float | None
+    latest_score: float | None
+    mean_score: float | None
+    trend: list[TrendPoint]
+    competencies: list[CompetencyStat]  # strongest first
+    questions: int  # questions with feedback
+    avg_seconds: float | None  # per question, over the questions with a recorded time
+    timed_questions: int
+    plan: list[PlanItem] = field(default_factory=list)
+
+    @property
+    def improvement(self) -> float | None:
+        if self.first_score is None or self.latest_score is None:
+            return None
+        return round(self.latest_score - self.first_score, 1)
+
+    @property
+    def strongest(self) -> CompetencyStat | None:
+        return self.competencies[0] if self.competencies else None
+
+    @property
+    def weakest(self) -> CompetencyStat | None:
+        return self.competencies[-1] if len(self.competencies) > 1 else None
+
+    @property
+    def readiness_counts(self) -> tuple[int, int, int]:
+        """(Ready, Almost Ready, Needs Practice) over every completed session."""
+        return (
+            sum(p.ready for p in self.trend),
+            sum(p.almost for p in self.trend),
+            sum(p.needs for p in self.trend),
+        )
+
+
+def session_filter(f: ProgressFilter) -> Expression:
+    condition: Expression = MockSession.id.is_null(False)
+    if f.application_id is not None:
+        condition &= MockSession.application == f.application_id
+    if f.stage:
+        condition &= MockSession.stage == f.stage
+    return condition
+
+
+def _completed(f: ProgressFilter) -> Expression:
+    return (
+        session_filter(f)
+        & (MockSession.state == State.COMPLETED.value)
+        & MockSession.overall_score.is_null(False)
+    )
+
+
+def _as_datetime(value: datetime | str) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def score_trend(f: ProgressFilter, points: int = CHART_POINTS) -> list[TrendPoint]:
+    """Completed sessions oldest first, in at most ``points`` runs of equal size."""
+    total = MockSession.select().where(_completed(f)).count()
+    if not total:
+        return []
+    ranked = (
+        MockSession.select(
+            MockSession.overall_score.alias("score"),
+            MockSession.started_at.alias("started"),
+            fn.ROW_NUMBER()
+            .over(order_by=[MockSession.started_at, MockSession.id])
+            .alias("rn"),
+        )
+        .where(_completed(f))
+        .alias("ranked")
+    )
+    score, started = ranked.c.score, ranked.c.started
+    bucket = ((ranked.c.rn - 1) * min(points, total)) / total
+    query = (
+        MockSession.select(
+            bucket.alias("bucket"),
+            fn.MIN(started),
+            fn.MAX(started),
+            fn.COUNT(1),
+            fn.AVG(score),
+            fn.SUM(Case(None, [(score >= 8, 1)], 0)),
+            fn.SUM(Case(None, [((score >= 6) & (score < 8), 1)], 0)),
+            fn.SUM(Case(None, [(score < 6, 1)], 0)),
+        )
+        .from_(ranked)
+        .group_by(bucket)
+        .order_by(bucket)
+    )
+    return [
+        TrendPoint(_as_datetime(a), _as_datetime(b), n, round(mean, 2), r, al, nd)
+        for _, a, b, n, mean, r, al, nd in database.execute(query).fetchall()
+    ]
+
+
+def _edge_score(f: ProgressFilter, *, latest: bool) -> float | None:
+    order = [MockSession.started_at.desc(), MockSession.id.desc()] if latest else [
+        MockSession.started_at, MockSession.id]
+    row = (
+        MockSession.select(MockSession.overall_score)
+        .where(_completed(f))
+        .order_by(*order)
+        .limit(1)
+        .tuples()
+        .first()
+    )
+    return row[0] if row else None
+
+
+def competency_stats(f: ProgressFilter) -> list[CompetencyStat]:
+    """Each competency's scored questions, strongest (highest mean) first."""
+    mean = fn.AVG(QuestionFeedbackRow.score)
+    query = (
+        Question.select(
+            Question.competency,
+            fn.COUNT(QuestionFeedbackRow.id),
+            mean,
+            fn.MAX(QuestionFeedbackRow.score),
+            fn.MIN(QuestionFeedbackRow.score),
+        )
+        .join(QuestionFeedbackRow, on=QuestionFeedbackRow.question == Question.id)
+        .switch(Question)
+        .join(MockSession, on=Question.session == MockSession.id)
+        .where(session_filter(f))
+        .group_by(Question.competency)
+        .tuples()
+    )
+    stats = [
+        CompetencyStat(c, n, round(m, 2), best, worst)
+        for c, n, m, best, worst in database.execute(query).fetchall()
+    ]
+    # Ties: more evidence first among the strong, so the weakest is the least practised.
+    return sorted(stats, key=lambda s: (-s.mean, -s.questions, s.competency))
+
+
+def time_per_question(f: ProgressFilter) -> tuple[float | None, int]:
+    """(mean seconds per question, questions with a recorded time)."""
+    per_question = (
+        Response.select(fn.SUM(Response.seconds_spent).alias("seconds"))
+        .join(Question, on=Response.question == Question.id)
+        .join(MockSession, on=Question.session == MockSession.id)
+        .where(session_filter(f) & Response.seconds_spent.is_null(False))
+        .group_by(Response.question)
+        .alias("per_question")
+    )
+    row = (
+        Response.select(fn.AVG(per_question.c.seconds), fn.COUNT(1))
+        .from_(per_question)
+        .tuples()
+        .first()
+    )
+    mean, count = row if row else (None, 0)
+    return (round(mean, 1) if mean is not None else None), count
+
+
+def sessions_by_mode(f: ProgressFilter) -> dict[str, int]:
+    query = (
+        MockSession.select(MockSession.mode, fn.COUNT(MockSession.id))
+        .where(_completed(f))
+        .group_by(MockSession.mode)
+        .tuples()
+    )
+    return dict(query)
+
+
+def build_report(f: ProgressFilter, points: int = CHART_POINTS, plan: bool = True) -> ProgressReport:
+    """Every figure of the progress screen for ``f`` (a few aggregate queries)."""
+    trend = score_trend(f, points)
+    sessions = sum(p.sessions for p in trend)
+    mean = round(sum(p.mean * p.sessions for p in trend) / sessions, 2) if sessions else None
+    competencies = competency_stats(f)
+    seconds, timed = time_per_question(f)
+    report = ProgressReport(
+        filter=f,
+        sessions=sessions,
+        by_mode=sessions_by_mode(f),
+        first_score=_edge_score(f, latest=False),
+        latest_score=_edge_score(f, latest=True),
+        mean_score=mean,
+        trend=trend,
+        competencies=competencies,
+        questions=sum(c.questions for c in competencies),
+        avg_seconds=seconds,
+        timed_questions=timed,
+    )
+    if plan:
+        from interview_tui.services.practice_plan import practice_plan
+
+        report.plan.extend(practice_plan(f, competencies))
+    return report
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """The next real interview on the calendar."""
+
+    id: int
+    application_id: int
+    company: str
+    role: str
+    stage: str
+    scheduled_at: datetime
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What home shows a returning user besides the sessions to resume."""
+
+    weakest: CompetencyStat | None
+    next_interview: Upcoming | None
+
+
+def next_interview() -> Upcoming | None:
+    row = (
+        Interview.select(
+            Interview.id,
+            Interview.application,
+            JobApplication.company,
+            JobApplication.role,
+            Interview.stage,
+            Interview.scheduled_at,
+        )
+        .join(JobApplication, JOIN.INNER)
+        .where(Interview.scheduled_at > now())
+        .order_by(Interview.scheduled_at)
+        .limit(1)
+        .tuples()
+        .first()
+    )
+    if row is None:
+        return None
+    iid, app_id, company, role, stage, at = row
+    return Upcoming(iid, app_id, company, role, stage, _as_datetime(at))
+
+
+def glance() -> Glance:
+    stats = competency_stats(ProgressFilter())
+    return Glance(weakest=stats[-1] if len(stats) > 1 else None, next_interview=next_interview())
+
+
+@dataclass(frozen=True)
+class ApplicationChoice:
+    id: int
+    label: str
+
+
+def applications() -> list[ApplicationChoice]:
+    """Every application, for the filter (newest first)."""
+    query = (
+        JobApplication.select(JobApplication.id, JobApplication.company, JobApplication.role)
+        .order_by(JobApplication.id.desc())
+        .tuples()
+    )
+    return [ApplicationChoice(i, f"{c} · {r}") for i, c, r in query]
+
+
+class ProgressService:
+    """Progress figures, on the workspace's database thread."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self._ws = workspace
+
+    async def report(self, f: ProgressFilter | None = None, points: int = CHART_POINTS) -> ProgressReport:
+        return await self._ws.runner.run(build_report, f or ProgressFilter(), points)
+
+    async def glance(self) -> Glance:
+        return await self._ws.runner.run(glance)
+
+    async def applications(self) -> list[ApplicationChoice]:
+        return await self._ws.runner.run(applications)

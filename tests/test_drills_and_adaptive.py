@@ -53,6 +53,9 @@ async def test_adaptive_session_changes_difficulty_and_says_so(demo_application)
     # The coach was asked each question at that difficulty (prefetch waited for the score).
     assert coach.asked_at == {1: "medium", 2: "medium", 3: "hard", 4: "hard", 5: "hard", 6: "easy"}
     assert done.difficulty_changes == [(3, "medium", "hard"), (6, "hard", "easy")]
+    assert done.difficulty_note == (
+        "Adaptive difficulty: started medium; hard from question 3 (after two scores of 8 or "
+        "more); easy from question 6 (after two scores below 5).")
     stored = [q.difficulty for q in Question.select().order_by(Question.number)]
     assert stored == ["medium", "medium", "hard", "hard", "hard", "easy"]
 
@@ -65,7 +68,7 @@ async def test_without_the_option_difficulty_never_moves(demo_application) -> No
     finally:
         ws.close()
     assert [q.difficulty for q in done.questions] == ["medium"] * 3
-    assert done.difficulty_changes == []
+    assert done.difficulty_changes == [] and done.difficulty_note is None
 
 
 async def test_a_drill_loops_on_its_focus_without_follow_ups(demo_application) -> None:

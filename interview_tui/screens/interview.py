@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from interview_tui.errors import user_message
-from interview_tui.screens.access import workspace
+from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.interview_state import (
     ACTIVITY,
     allowed_actions,
@@ -102,6 +102,8 @@ class InterviewScreen(Screen[None]):
                 tooltip="End the interview now"),
         Binding("ctrl+r", "retry", "Retry", id="interview.retry", priority=True,
                 tooltip="Try the failed coach call again"),
+        Binding("ctrl+a", "redo", "Answer again", id="interview.redo",
+                tooltip="Answer this question again later, in a one-question session"),
         Binding("ctrl+t", "toggle_timer", "Timer", id="interview.timer", priority=True,
                 tooltip="Start or stop a two-minute countdown for this answer"),
         Binding("escape", "cancel", "Stop", id="interview.cancel",
@@ -545,6 +547,11 @@ class InterviewScreen(Screen[None]):
         session_id = self.session_id
         state = self.view.state if self.view is not None else State.ASKING
         self._run_coach(lambda: self.service.run_pending(session_id, **self._sinks()), state)
+
+    def action_redo(self) -> None:
+        question = self.view.current_question if self.view is not None else None
+        if question is not None and self._reviewing():
+            interview_app(self).redo_question(question.id)
 
     def action_toggle_timer(self) -> None:
         if not self._awaiting_answer():

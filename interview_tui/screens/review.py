@@ -20,6 +20,8 @@ from textual.widget import Widget
 from textual.widgets import Collapsible, Header, Static
 
 from interview_tui.screens.access import interview_app, workspace
+from interview_tui.screens.summary import redo_target
+from interview_tui.screens.widgets.attempts import AttemptsPanel
 from interview_tui.screens.widgets.feedback import QuestionFeedbackPanel, SessionSummaryPanel
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import (
@@ -61,6 +63,8 @@ class ReviewScreen(Screen[None]):
                 tooltip="Collapse or expand every question"),
         Binding("r", "resume", "Resume", id="review.resume",
                 tooltip="Carry on with this unfinished session"),
+        Binding("a", "redo", "Answer again", id="review.redo",
+                tooltip="Answer the current question again (the lowest-scored from the top)"),
         Binding("escape", "back", "Back", id="review.back", tooltip="Back to the history"),
     ]
 
@@ -81,6 +85,7 @@ class ReviewScreen(Screen[None]):
             yield Static("Loading the session…", id="heading")
             yield Static(id="meta", classes="muted")
             yield Static(id="verdict")
+            yield AttemptsPanel(id="attempts")
             yield Transcript(id="transcript")
             yield Static(id="pending", classes="muted")
         yield Footer()
@@ -140,7 +145,14 @@ class ReviewScreen(Screen[None]):
         note.display = bool(pending)
         if view.state is State.COMPLETED or view.session_feedback is not None:
             self.query_one("#review").mount(SessionSummaryPanel(view, id="summary"))
+        self.query_one(AttemptsPanel).display = False
+        if view.mode == "redo" and view.questions:
+            self._load_attempts(view.questions[0].id)
         self.refresh_bindings()
+
+    @work(exclusive=True, group="attempts", exit_on_error=False)
+    async def _load_attempts(self, question_id: int) -> None:
+        self.query_one(AttemptsPanel).show(await workspace(self).redo.attempts(question_id))
 
     def _verdict(self, view: SessionView, hidden: bool) -> Content:
         p = view.progress
@@ -268,6 +280,8 @@ class ReviewScreen(Screen[None]):
             return view is not None and not view.progress.is_final
         if action == "summary":
             return view is not None and view.state is State.COMPLETED
+        if action == "redo":
+            return True if view is not None and any(q.exchanges for q in view.questions) else None
         if action in {"next_question", "previous_question", "toggle_all"}:
             return True if view is not None and view.questions else None
         return True
@@ -278,6 +292,20 @@ class ReviewScreen(Screen[None]):
         session_id = self.view.id
         self.app.pop_screen()
         interview_app(self).open_interview(session_id)
+
+    def action_redo(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        index = self._focused_index()
+        current = index + 1 if index is not None else self._current
+        question = next((q for q in view.questions if q.number == current), None)
+        if question is None or not question.exchanges:
+            question = redo_target(view)
+        if question is None:
+            self.notify("No answered question to redo in this session yet.")
+            return
+        interview_app(self).redo_question(question.id)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -154,6 +154,21 @@ class SessionView:
         return changes
 
     @property
+    def difficulty_note(self) -> str | None:
+        """What adaptive difficulty did in this session, for its summary (None if off)."""
+        if not self.adaptive:
+            return None
+        changes = self.difficulty_changes
+        if not changes:
+            return f"Adaptive difficulty: stayed {self.start_difficulty} throughout."
+        why = {"hard": "after two scores of 8 or more", "easy": "after two scores below 5"}
+        parts = [
+            f"{to} from question {number} ({why.get(to, f'from {before}')})"
+            for number, before, to in changes
+        ]
+        return f"Adaptive difficulty: started {self.start_difficulty}; " + "; ".join(parts) + "."
+
+    @property
     def current_question(self) -> QuestionView | None:
         n = self.progress.question_number
         return next((q for q in self.questions if q.number == n), None)

@@ -23,6 +23,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="start the app (the default)")
     sub.add_parser("doctor", help="show version, paths, schema and coach; never a secret")
+    from interview_tui import progress_cli
+
+    export = sub.add_parser("export", help="write a report as Markdown or HTML")
+    progress_cli.register(export.add_subparsers(dest="export_command", required=True))
     return parser
 
 
@@ -73,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.command == "doctor":
         return doctor(settings)
+    if args.command == "export" and args.export_command == "progress":
+        from interview_tui import progress_cli
+
+        return progress_cli.run(args, settings)
     # Importing Textual and the app makes ~100k objects that live as long as the process;
     # collecting while they are made only re-scans them. The app freezes them and turns
     # the collector back on after its first frame (InterviewApp._warm_up).

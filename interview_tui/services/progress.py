@@ -108,6 +108,10 @@ class ProgressReport:
         )
 
 
+def filtered(f: ProgressFilter) -> bool:
+    return f.application_id is not None or bool(f.stage)
+
+
 def session_filter(f: ProgressFilter) -> Expression:
     condition: Expression = MockSession.id.is_null(False)
     if f.application_id is not None:
@@ -194,12 +198,12 @@ def competency_stats(f: ProgressFilter) -> list[CompetencyStat]:
             fn.MIN(QuestionFeedbackRow.score),
         )
         .join(QuestionFeedbackRow, on=QuestionFeedbackRow.question == Question.id)
-        .switch(Question)
-        .join(MockSession, on=Question.session == MockSession.id)
-        .where(session_filter(f))
         .group_by(Question.competency)
         .tuples()
     )
+    if filtered(f):  # the join to the sessions costs a third of the time: only when needed
+        query = query.switch(Question).join(MockSession, on=Question.session == MockSession.id)
+        query = query.where(session_filter(f))
     stats = [
         CompetencyStat(c, n, round(m, 2), best, worst)
         for c, n, m, best, worst in database.execute(query).fetchall()
@@ -212,12 +216,16 @@ def time_per_question(f: ProgressFilter) -> tuple[float | None, int]:
     """(mean seconds per question, questions with a recorded time)."""
     per_question = (
         Response.select(fn.SUM(Response.seconds_spent).alias("seconds"))
-        .join(Question, on=Response.question == Question.id)
-        .join(MockSession, on=Question.session == MockSession.id)
-        .where(session_filter(f) & Response.seconds_spent.is_null(False))
+        .where(Response.seconds_spent.is_null(False))
         .group_by(Response.question)
-        .alias("per_question")
     )
+    if filtered(f):
+        per_question = (
+            per_question.join(Question, on=Response.question == Question.id)
+            .join(MockSession, on=Question.session == MockSession.id)
+            .where(session_filter(f))
+        )
+    per_question = per_question.alias("per_question")
     row = (
         Response.select(fn.AVG(per_question.c.seconds), fn.COUNT(1))
         .from_(per_question)

@@ -114,6 +114,8 @@ def _v3_drills_redo_adaptive(db: SqliteDatabase) -> None:
             "redo_of_id",
             ForeignKeyField(Question, null=True, on_delete="SET NULL", field=Question.id),
         ),
+        # The practice plan looks questions up by competency.
+        migrator.add_index("question", ("competency",)),
     )
 
 

@@ -83,7 +83,7 @@ class Question(BaseModel):
     session = ForeignKeyField(MockSession, backref="questions", on_delete="CASCADE")
     number = IntegerField()
     text = TextField()
-    competency = TextField()
+    competency = TextField(index=True)
     difficulty = TextField()
     guidance = TextField(default="")
     asked_at = DateTimeField(default=now)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.console import JustifyMethod
-from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -198,25 +196,29 @@ class ProgressScreen(Screen[None]):
         return out
 
     @staticmethod
-    def _competencies(report: ProgressReport) -> Table:
-        table = Table(title="Scores per competency", title_justify="left", expand=False,
-                      title_style="bold", show_edge=False, pad_edge=False)
-        columns: list[tuple[str, JustifyMethod]] = [
-            ("Competency", "left"), ("Questions", "right"), ("Average", "right"), ("", "left"),
-            ("Best", "right"), ("Lowest", "right"), ("", "left")]
-        for name, justify in columns:
-            table.add_column(name, justify=justify)
+    def _competencies(report: ProgressReport) -> Text:
+        # Plain text in fixed columns: a Rich Table is re-measured on every layout pass,
+        # which cost more than all of the report's queries (bench/progress_scale.py).
+        out = Text()
+        out.append("Scores per competency\n", style="bold")
+        out.append(f"  {'Competency':<26}{'Questions':>10}{'Average':>9}  {'':<10}"
+                   f"{'Best':>6}{'Lowest':>8}\n", style="dim")
         strongest = report.strongest.competency if report.strongest else None
         weakest = report.weakest.competency if report.weakest else None
         for stat in report.competencies:
             color = SCORE_COLORS[score_style(stat.mean)]
-            bar = "█" * round(stat.mean) + "·" * (10 - round(stat.mean))
-            note = "strongest" if stat.competency == strongest else (
-                "weakest" if stat.competency == weakest else "")
-            table.add_row(competency_label(stat.competency), f"{stat.questions:,}",
-                          Text(f"{stat.mean:.1f}", style=f"bold {color}"), Text(bar, style=color),
-                          str(stat.best), str(stat.worst), Text(note, style="dim"))
-        return table
+            filled = round(stat.mean)
+            out.append(f"  {competency_label(stat.competency):<26}{stat.questions:>10,}")
+            out.append(f"{stat.mean:>9.1f}", style=f"bold {color}")
+            out.append("  ")
+            out.append("█" * filled + "·" * (10 - filled), style=color)
+            out.append(f"{stat.best:>6}{stat.worst:>8}")
+            if stat.competency in (strongest, weakest):
+                out.append("  strongest" if stat.competency == strongest else "  weakest",
+                           style="dim")
+            out.append("\n")
+        out.rstrip()
+        return out
 
     def _show_plan(self, plan: list[PlanItem]) -> None:
         options = self.query_one("#plan", OptionList)

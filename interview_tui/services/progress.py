@@ -213,27 +213,23 @@ def competency_stats(f: ProgressFilter) -> list[CompetencyStat]:
 
 
 def time_per_question(f: ProgressFilter) -> tuple[float | None, int]:
-    """(mean seconds per question, questions with a recorded time)."""
-    per_question = (
-        Response.select(fn.SUM(Response.seconds_spent).alias("seconds"))
-        .where(Response.seconds_spent.is_null(False))
-        .group_by(Response.question)
-    )
+    """(mean seconds per question, questions with a recorded time).
+
+    The mean over questions of each question's total is the total over the number of
+    questions: one pass over the responses, no per-question grouping."""
+    query = Response.select(
+        fn.SUM(Response.seconds_spent), fn.COUNT(Response.question.distinct())
+    ).where(Response.seconds_spent.is_null(False))
     if filtered(f):
-        per_question = (
-            per_question.join(Question, on=Response.question == Question.id)
+        query = (
+            query.join(Question, on=Response.question == Question.id)
             .join(MockSession, on=Question.session == MockSession.id)
             .where(session_filter(f))
         )
-    per_question = per_question.alias("per_question")
-    row = (
-        Response.select(fn.AVG(per_question.c.seconds), fn.COUNT(1))
-        .from_(per_question)
-        .tuples()
-        .first()
-    )
-    mean, count = row if row else (None, 0)
-    return (round(mean, 1) if mean is not None else None), count
+    total, count = query.tuples().first() or (None, 0)
+    if not count or total is None:
+        return None, 0
+    return round(total / count, 1), count
 
 
 def sessions_by_mode(f: ProgressFilter) -> dict[str, int]:

@@ -1,0 +1,125 @@
+"""Scale: the progress screen at 10,000 sessions (target <= 250 ms and <= 150 MB).
+
+A data directory gets 10,000 realistic sessions from tests/fakes/scale_data.py (questions,
+answers with times, analyses, feedback; interviews, drills, redos, some unfinished). Each
+measurement is a fresh process running the app headless at 120x40: once home has
+settled it pushes the progress screen and times it from the push to the first frame
+painted with the report (every aggregate and the practice plan), then reports its peak
+resident memory (VmHWM). The baseline is the same measurement for the home screen on
+the same data (which counts every session and reads the home glance). The verdict
+fails when either absolute target is missed at 10,000 sessions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.scale import peak_mb
+
+TARGET_MS, TARGET_MB = 250, 150
+COUNT = 10_000
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def _measure(screen_name: str) -> float:
+    """Runs in the child: seconds from pushing the screen to its first full frame."""
+    from interview_tui.app import InterviewApp
+    from interview_tui.config import load_settings
+    from interview_tui.screens.home import HomeScreen
+    from interview_tui.screens.progress import ProgressScreen
+    from interview_tui.services.coach.offline import OfflineCoach
+
+    app = InterviewApp(load_settings(), coach=OfflineCoach(seed=1))
+    gc.freeze()  # as run_app does once the app is built
+    marks: dict[str, float] = {}
+    original = app._display
+    target: object = None
+
+    def ready() -> bool:
+        if isinstance(target, ProgressScreen):
+            return target.report is not None
+        return isinstance(target, HomeScreen) and target._summary is not None
+
+    def display(screen: object, renderable: object) -> None:
+        original(screen, renderable)
+        if renderable is not None and screen is target and ready() and "painted" not in marks:
+            marks["painted"] = time.perf_counter()
+
+    app._display = display  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        target = ProgressScreen() if screen_name == "progress" else HomeScreen()
+        marks["pushed"] = time.perf_counter()
+        app.push_screen(target)
+        for _ in range(3000):  # bounded: 30 s
+            if "painted" in marks:
+                break
+            await asyncio.sleep(0.01)
+        await app.workers.wait_for_complete()
+    if "painted" not in marks:
+        raise RuntimeError(f"{screen_name} never rendered its figures")
+    return marks["painted"] - marks["pushed"]
+
+
+def _child(screen_name: str) -> None:
+    from interview_tui.config import load_settings
+    from interview_tui.store import open_database
+
+    open_database(load_settings().db_path)
+    seconds = asyncio.run(_measure(screen_name))
+    print(f"{seconds!r} {peak_mb()!r}")
+
+
+def measure(screen_name: str, env: dict[str, str]) -> tuple[float, float]:
+    out = subprocess.run([sys.executable, "-m", "bench.progress_scale", "--child", screen_name],
+                         env=env, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    if out.returncode:
+        raise RuntimeError(f"progress child failed:\n{out.stderr[-2000:]}")
+    seconds, mb = out.stdout.split()[-2:]
+    return float(seconds), float(mb)
+
+
+def run(quick: bool = False, count: int = COUNT):  # type: ignore[no-untyped-def]
+    from bench.common import Result, data_dir, median, say
+    from tests.fakes.scale_data import make_data_dir
+
+    runs = 1 if quick else 3
+    with data_dir() as tmp:
+        started = time.perf_counter()
+        make_data_dir(tmp / "data", count)
+        say(f"{count:,} sessions generated in {time.perf_counter() - started:.1f} s")
+        env = dict(os.environ)
+        times: dict[str, list[float]] = {"progress": [], "home": []}
+        peaks: dict[str, list[float]] = {"progress": [], "home": []}
+        for _ in range(runs):
+            for name in times:
+                seconds, mb = measure(name, env)
+                times[name].append(seconds)
+                peaks[name].append(mb)
+    ms = {k: median(v) * 1000 for k, v in times.items()}
+    mb = {k: max(v) for k, v in peaks.items()}
+    ratio = ms["progress"] / ms["home"]
+    met = ms["progress"] <= TARGET_MS and mb["progress"] <= TARGET_MB
+    say(f"progress first render {ms['progress']:.0f} ms, peak {mb['progress']:.0f} MB; home "
+        f"{ms['home']:.0f} ms, {mb['home']:.0f} MB (median of {runs}); target <= {TARGET_MS} ms "
+        f"and <= {TARGET_MB} MB: {'met' if met else 'MISSED'}")
+    return [Result(
+        f"Scale: progress, {count:,} sessions",
+        f"{ms['progress']:.0f} ms, {mb['progress']:.0f} MB peak (home {ms['home']:.0f} ms, "
+        f"{mb['home']:.0f} MB)",
+        ratio, "home screen on the same data", f"<= {TARGET_MS} ms, <= {TARGET_MB} MB", met,
+    )]
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        _child(sys.argv[2])
+    else:
+        run()

@@ -1,0 +1,110 @@
+"""The progress and drill screens in Pilot, on known data and on 10,000 sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from textual.widgets import OptionList, Static
+
+from interview_tui.screens.drill import DrillScreen
+from interview_tui.screens.history import HistoryScreen
+from interview_tui.screens.interview import InterviewScreen
+from interview_tui.screens.progress import ProgressScreen
+from interview_tui.store.models import JobApplication, MockSession
+from tests.fakes.pilot import settle
+from tests.fakes.progress_data import Scored, add_scored_session
+from tests.fakes.scale_data import populate
+
+T0 = datetime(2026, 3, 2, 9, 0)
+
+
+def _known() -> None:
+    app = JobApplication.select().first()
+    add_scored_session(app, T0, [Scored("communication", 5, 60), Scored("motivation", 6, 90)])
+    add_scored_session(app, T0 + timedelta(days=1), [Scored("system_design", 8, 120),
+                                                       Scored("debugging", 4, 30)],
+                       stage="technical")
+
+
+async def test_progress_shows_the_figures_and_filters(make_app) -> None:
+    app = make_app()
+    _known()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProgressScreen) and screen.report is not None
+        headline = str(screen.query_one("#headline", Static).render())
+        assert "First session 5.5, latest 6.0, +0.5" in headline
+        assert "weakest: Debugging (4.0)" in headline
+        await pilot.press("s")  # recruiter screen only
+        await settle(pilot)
+        assert screen.report.filter.stage == "recruiter_screen"
+        assert screen.report.sessions == 1 and screen.report.first_score == 5.5
+
+
+async def test_the_plan_key_starts_a_drill_on_the_weakest(make_app) -> None:
+    app = make_app()
+    _known()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        view = app.screen.view
+        assert view is not None and view.mode == "drill" and view.focus == "debugging"
+        assert view.questions[0].competency == "debugging"
+        assert view.questions[0].difficulty == "easy"  # the average is below 5
+
+
+async def test_the_plan_redoes_the_lowest_question(make_app) -> None:
+    app = make_app()
+    _known()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        view = app.screen.view
+        assert view is not None and view.mode == "redo"
+        assert view.pending_prompt == "Question 2 on debugging?"
+
+
+async def test_drill_screen_starts_a_category_drill(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, DrillScreen)
+        options = app.screen.query_one(OptionList)
+        assert options.highlighted == 1  # the first category
+        await pilot.press("f", "t", "enter")  # hard, adaptive
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+    session = MockSession.get()
+    assert (session.mode, session.focus, session.difficulty, session.adaptive) == (
+        "drill", "behavioural", "hard", True)
+
+
+async def test_history_and_progress_open_on_10000_sessions(make_app) -> None:
+    app = make_app()
+    populate(10_000)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen._complete and len(app.screen._rows) == 10_000
+        await pilot.press("escape", "g")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProgressScreen) and screen.report is not None
+        assert screen.report.sessions == 8750
+        assert len(screen.report.trend) <= 120  # aggregated in SQL, never a row per session
+        assert screen.report.plan

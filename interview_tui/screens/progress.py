@@ -114,7 +114,10 @@ class ProgressScreen(Screen[None]):
             self._apps = await service.applications()
             self._show_filters()
         points = max(self.app.size.width - 10, 10)
-        self._show(await service.report(f, points=points))
+        # The session figures first (a few ms), then the per-question ones under them.
+        summary = await service.summary(f, points=points)
+        self._show(summary)
+        self._show(await service.details(summary))
 
     # ----- rendering ----------------------------------------------------------------
 
@@ -136,7 +139,7 @@ class ProgressScreen(Screen[None]):
 
     def _show(self, report: ProgressReport) -> None:
         self.report = report
-        empty = report.sessions == 0 and not report.competencies
+        empty = report.complete and report.sessions == 0 and not report.competencies
         self.set_class(empty, "-empty")
         self.query_one("#headline", Static).update(self._headline(report))
         self.query_one(ScoreTrend).show(
@@ -145,12 +148,17 @@ class ProgressScreen(Screen[None]):
             "No completed session matches these filters.", total=report.sessions,
         )
         self.query_one("#readiness", Static).update(self._readiness(report))
+        if not report.complete:
+            self.query_one("#competencies", Static).update(
+                Text("Reading the scores per competency…", style="dim"))
+            self.query_one("#plan", OptionList).clear_options()
+            return
         self.query_one("#competencies", Static).update(self._competencies(report))
         self._show_plan(report.plan)
         self.refresh_bindings()
 
     def _headline(self, report: ProgressReport) -> Text:
-        if report.sessions == 0 and not report.competencies:
+        if report.complete and report.sessions == 0 and not report.competencies:
             return Text.from_markup(
                 "[b]No completed session yet.[/b] Finish a mock interview ([b]n[/b] on home) "
                 "or a drill ([b]d[/b]) and your progress shows here."
@@ -168,6 +176,8 @@ class ProgressScreen(Screen[None]):
         out.append(improvement_line(report).capitalize(), style="bold")
         if report.mean_score is not None:
             out.append(f" · mean {report.mean_score:.1f}")
+        if not report.complete:
+            return out
         out.append(f"\n{report.questions:,} questions scored · average time per question "
                    f"{minutes(report.avg_seconds)}")
         if report.strongest is not None:
@@ -244,7 +254,7 @@ class ProgressScreen(Screen[None]):
     # ----- actions --------------------------------------------------------------------
 
     def _plan_item(self) -> PlanItem | None:
-        if self.report is None or not self.report.plan:
+        if self.report is None or not self.report.complete or not self.report.plan:
             return None
         index = self.query_one("#plan", OptionList).highlighted
         return self.report.plan[index] if index is not None and index < len(self.report.plan) else None

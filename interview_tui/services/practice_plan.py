@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from interview_tui.services.catalog import competency_label, stage_of
 from interview_tui.services.coach.question_bank import questions_for
-from interview_tui.services.progress import session_filter
+from interview_tui.services.progress import filtered, session_filter
 from interview_tui.store.db import database
 from interview_tui.store.models import MockSession, Question, QuestionFeedbackRow
 
@@ -53,36 +53,55 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def _lowest_question(f: ProgressFilter, competency: str) -> RedoCandidate | None:
-    row = (
-        Question.select(Question.id, Question.text, QuestionFeedbackRow.score)
-        .join(QuestionFeedbackRow, on=QuestionFeedbackRow.question == Question.id)
-        .switch(Question)
-        .join(MockSession, on=Question.session == MockSession.id)
-        .where(session_filter(f) & (Question.competency == competency))
-        .order_by(QuestionFeedbackRow.score, Question.asked_at.desc(), Question.id.desc())
-        .limit(1)
-        .tuples()
-        .first()
+def _lowest_questions(f: ProgressFilter, competencies: list[str]) -> dict[str, RedoCandidate]:
+    """Each competency's lowest-scored question (the latest of equals). One top-1 query per
+    competency: SQLite finds a LIMIT 1 in one pass, where a window would sort them all."""
+    found = {}
+    for competency in competencies:
+        query = (
+            Question.select(Question.id, Question.text, QuestionFeedbackRow.score)
+            .join(QuestionFeedbackRow, on=QuestionFeedbackRow.question == Question.id)
+            .where(Question.competency == competency)
+            .order_by(QuestionFeedbackRow.score, Question.asked_at.desc(), Question.id.desc())
+            .limit(1)
+        )
+        if filtered(f):
+            query = query.switch(Question).join(MockSession, on=Question.session == MockSession.id)
+            query = query.where(session_filter(f))
+        row = query.tuples().first()
+        if row is not None:
+            found[competency] = RedoCandidate(*row)
+    return found
+
+
+def _asked_texts(competencies: list[str]) -> dict[str, list[str]]:
+    """The texts already asked on each competency, normalised, in one query."""
+    query = (
+        Question.select(Question.competency, Question.text)
+        .where(Question.competency.in_(competencies))
+        .distinct()
     )
-    return RedoCandidate(*row) if row else None
-
-
-def _asked_texts(competency: str) -> list[str]:
-    query = Question.select(Question.text).where(Question.competency == competency).distinct()
-    return [_norm(text) for (text,) in database.execute(query).fetchall()]
+    asked: dict[str, list[str]] = {c: [] for c in competencies}
+    for competency, text in database.execute(query).fetchall():
+        asked[competency].append(_norm(text))
+    return asked
 
 
 def practice_plan(f: ProgressFilter, stats: list[CompetencyStat]) -> list[PlanItem]:
     """Items for the weakest competencies below Ready, weakest first."""
     weak = [s for s in reversed(stats) if s.mean < READY][:PLAN_SIZE]
+    if not weak:
+        return []
+    names = [s.competency for s in weak]
+    lowest = _lowest_questions(f, names)
+    asked_by = _asked_texts(names)
     items = []
     for rank, stat in enumerate(weak):
         stage = stage_of(stat.competency)
         if stage is None:
             continue  # a competency the catalog no longer knows
         difficulty = drill_difficulty(stat.mean)
-        asked = _asked_texts(stat.competency)
+        asked = asked_by[stat.competency]
         fresh = [
             q.text
             for q in questions_for(stage, stat.competency, difficulty)
@@ -101,7 +120,7 @@ def practice_plan(f: ProgressFilter, stats: list[CompetencyStat]) -> list[PlanIt
                 difficulty=difficulty,
                 why=why,
                 questions=tuple(fresh[:SUGGESTED]),
-                redo=_lowest_question(f, stat.competency),
+                redo=lowest.get(stat.competency),
             )
         )
     return items

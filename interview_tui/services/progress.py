@@ -12,7 +12,7 @@ question is the sum of its answers' recorded seconds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -78,11 +78,13 @@ class ProgressReport:
     latest_score: float | None
     mean_score: float | None
     trend: list[TrendPoint]
-    competencies: list[CompetencyStat]  # strongest first
-    questions: int  # questions with feedback
-    avg_seconds: float | None  # per question, over the questions with a recorded time
-    timed_questions: int
+    # The details (``add_details``): a screen shows the summary above first.
+    competencies: list[CompetencyStat] = field(default_factory=list)  # strongest first
+    questions: int = 0  # questions with feedback
+    avg_seconds: float | None = None  # per question, over the questions with a recorded time
+    timed_questions: int = 0
     plan: list[PlanItem] = field(default_factory=list)
+    complete: bool = False  # the details are in
 
     @property
     def improvement(self) -> float | None:
@@ -242,31 +244,46 @@ def sessions_by_mode(f: ProgressFilter) -> dict[str, int]:
     return dict(query)
 
 
-def build_report(f: ProgressFilter, points: int = CHART_POINTS, plan: bool = True) -> ProgressReport:
-    """Every figure of the progress screen for ``f`` (a few aggregate queries)."""
+def build_summary(f: ProgressFilter, points: int = CHART_POINTS) -> ProgressReport:
+    """The session figures for ``f``: chart, first/latest/mean, modes (three queries)."""
     trend = score_trend(f, points)
     sessions = sum(p.sessions for p in trend)
-    mean = round(sum(p.mean * p.sessions for p in trend) / sessions, 2) if sessions else None
-    competencies = competency_stats(f)
-    seconds, timed = time_per_question(f)
-    report = ProgressReport(
+    total = sum(p.mean * p.sessions for p in trend)
+    return ProgressReport(
         filter=f,
         sessions=sessions,
         by_mode=sessions_by_mode(f),
         first_score=_edge_score(f, latest=False),
         latest_score=_edge_score(f, latest=True),
-        mean_score=mean,
+        mean_score=round(total / sessions, 2) if sessions else None,
         trend=trend,
+    )
+
+
+def add_details(report: ProgressReport, plan: bool = True) -> ProgressReport:
+    """``report`` with the question figures: competencies, time per question, the plan."""
+    f = report.filter
+    competencies = competency_stats(f)
+    seconds, timed = time_per_question(f)
+    items: list[PlanItem] = []
+    if plan:
+        from interview_tui.services.practice_plan import practice_plan
+
+        items = practice_plan(f, competencies)
+    return replace(
+        report,
         competencies=competencies,
         questions=sum(c.questions for c in competencies),
         avg_seconds=seconds,
         timed_questions=timed,
+        plan=items,
+        complete=True,
     )
-    if plan:
-        from interview_tui.services.practice_plan import practice_plan
 
-        report.plan.extend(practice_plan(f, competencies))
-    return report
+
+def build_report(f: ProgressFilter, points: int = CHART_POINTS, plan: bool = True) -> ProgressReport:
+    """Every figure of the progress screen for ``f`` (a few aggregate queries)."""
+    return add_details(build_summary(f, points), plan)
 
 
 @dataclass(frozen=True)
@@ -341,6 +358,13 @@ class ProgressService:
 
     async def report(self, f: ProgressFilter | None = None, points: int = CHART_POINTS) -> ProgressReport:
         return await self._ws.runner.run(build_report, f or ProgressFilter(), points)
+
+    async def summary(self, f: ProgressFilter, points: int = CHART_POINTS) -> ProgressReport:
+        """The session figures alone, to show while ``details`` reads the questions."""
+        return await self._ws.runner.run(build_summary, f, points)
+
+    async def details(self, report: ProgressReport) -> ProgressReport:
+        return await self._ws.runner.run(add_details, report)
 
     async def glance(self) -> Glance:
         return await self._ws.runner.run(glance)

@@ -90,7 +90,7 @@ def _v2_workspace(db: SqliteDatabase) -> None:
 
 def _v3_drills_redo_adaptive(db: SqliteDatabase) -> None:
     """Session modes (interview, drill, redo), a drill's focus, adaptive difficulty, the
-    question a redo answers again."""
+    question a redo answers again, and the indexes the progress figures read."""
 
     class Question(Model):
         id = AutoField()
@@ -114,8 +114,11 @@ def _v3_drills_redo_adaptive(db: SqliteDatabase) -> None:
             "redo_of_id",
             ForeignKeyField(Question, null=True, on_delete="SET NULL", field=Question.id),
         ),
-        # The practice plan looks questions up by competency.
+        # Covering indexes for the progress aggregates (scores per competency, time per
+        # question) and the practice plan's look-ups by competency.
         migrator.add_index("question", ("competency",)),
+        migrator.add_index("question_feedback", ("question_id", "score")),
+        migrator.add_index("response", ("question_id", "seconds_spent")),
     )
 
 

@@ -104,7 +104,10 @@ class Response(BaseModel):
     seconds_spent = FloatField(null=True)
 
     class Meta:
-        indexes = ((("question", "number"), True),)
+        indexes = (
+            (("question", "number"), True),
+            (("question", "seconds_spent"), False),  # progress: time per question
+        )
 
 
 class Analysis(BaseModel):
@@ -136,6 +139,7 @@ class QuestionFeedbackRow(BaseModel):
 
     class Meta:
         table_name = "question_feedback"
+        indexes = ((("question", "score"), False),)  # progress: scores per competency
 
 
 class AnswerDraft(BaseModel):

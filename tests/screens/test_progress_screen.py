@@ -10,6 +10,7 @@ from interview_tui.screens.drill import DrillScreen
 from interview_tui.screens.history import HistoryScreen
 from interview_tui.screens.interview import InterviewScreen
 from interview_tui.screens.progress import ProgressScreen
+from interview_tui.services.progress import ProgressReport
 from interview_tui.store.models import JobApplication, MockSession
 from tests.fakes.pilot import settle
 from tests.fakes.progress_data import Scored, add_scored_session
@@ -35,6 +36,7 @@ async def test_progress_shows_the_figures_and_filters(make_app) -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ProgressScreen) and screen.report is not None
+        assert screen.report.complete
         headline = str(screen.query_one("#headline", Static).render())
         assert "First session 5.5, latest 6.0, +0.5" in headline
         assert "weakest: Debugging (4.0)" in headline
@@ -42,6 +44,24 @@ async def test_progress_shows_the_figures_and_filters(make_app) -> None:
         await settle(pilot)
         assert screen.report.filter.stage == "recruiter_screen"
         assert screen.report.sessions == 1 and screen.report.first_score == 5.5
+
+
+async def test_the_session_figures_come_before_the_question_figures(make_app, monkeypatch) -> None:
+    app = make_app()
+    _known()
+    shown: list[tuple[bool, int]] = []
+    original = ProgressScreen._show
+
+    def record(self: ProgressScreen, report: ProgressReport) -> None:
+        shown.append((report.complete, len(report.competencies)))
+        original(self, report)
+
+    monkeypatch.setattr(ProgressScreen, "_show", record)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+    assert shown == [(False, 0), (True, 4)]
 
 
 async def test_the_plan_key_starts_a_drill_on_the_weakest(make_app) -> None:

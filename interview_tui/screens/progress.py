@@ -110,13 +110,13 @@ class ProgressScreen(Screen[None]):
     @work(exclusive=True, group="progress", exit_on_error=False)
     async def _load(self, f: ProgressFilter) -> None:
         service = workspace(self).progress
-        if self._apps is None:
-            self._apps = await service.applications()
-            self._show_filters()
         points = max(self.app.size.width - 10, 10)
         # The session figures first (a few ms), then the per-question ones under them.
         summary = await service.summary(f, points=points)
         self._show(summary)
+        if self._apps is None:
+            self._apps = await service.applications()
+            self._show_filters()
         self._show(await service.details(summary))
 
     # ----- rendering ----------------------------------------------------------------

@@ -136,10 +136,8 @@ def _as_datetime(value: datetime | str) -> datetime:
 
 
 def score_trend(f: ProgressFilter, points: int = CHART_POINTS) -> list[TrendPoint]:
-    """Completed sessions oldest first, in at most ``points`` runs of equal size."""
-    total = MockSession.select().where(_completed(f)).count()
-    if not total:
-        return []
+    """Completed sessions oldest first, in at most ``points`` runs of equal size (one
+    query: each session's rank and the total come from window functions)."""
     ranked = (
         MockSession.select(
             MockSession.overall_score.alias("score"),
@@ -147,12 +145,16 @@ def score_trend(f: ProgressFilter, points: int = CHART_POINTS) -> list[TrendPoin
             fn.ROW_NUMBER()
             .over(order_by=[MockSession.started_at, MockSession.id])
             .alias("rn"),
+            fn.COUNT(1).over().alias("total"),
         )
         .where(_completed(f))
         .alias("ranked")
     )
-    score, started = ranked.c.score, ranked.c.started
-    bucket = ((ranked.c.rn - 1) * min(points, total)) / total
+    score, started, total = ranked.c.score, ranked.c.started, ranked.c.total
+    # Integer division: run k holds ranks k*total/points .. ; with fewer sessions than
+    # points, one session a run.
+    runs = Case(None, [(total < points, total)], points)  # portable: no two-argument MIN
+    bucket = ((ranked.c.rn - 1) * runs) / total
     query = (
         MockSession.select(
             bucket.alias("bucket"),

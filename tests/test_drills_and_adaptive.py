@@ -6,6 +6,7 @@ import pytest
 
 from interview_tui.services.interview import SessionSetup
 from interview_tui.services.progress import ProgressFilter, build_report
+from interview_tui.services.redo import session_attempts
 from interview_tui.services.session_machine import State, adaptive_difficulty
 from interview_tui.services.workspace import Workspace
 from interview_tui.store.models import MockSession, Question, Response
@@ -143,4 +144,7 @@ async def test_redo_asks_the_same_question_and_keeps_attempts(demo_application) 
     assert attempts[1].answer == STRONG[0]
     assert [a.question_id for a in attempts] == [original.id, done.questions[0].id, chained.id]
     assert MockSession.select().where(MockSession.mode == "redo").count() == 2
+    by_number = session_attempts(first.id)
+    assert list(by_number) == [2] and [a.score for a in by_number[2]] == [6, 9, None]
+    assert session_attempts(done.id) == {1: by_number[2]}
     assert Response.select().count() >= 4

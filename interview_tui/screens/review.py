@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -50,6 +50,7 @@ class ReviewScreen(Screen[None]):
     ReviewScreen #verdict { margin: 1 0; }
     ReviewScreen Transcript QuestionFeedbackPanel { margin-top: 1; }
     ReviewScreen #pending { margin: 1 0 0 0; }
+    ReviewScreen #attempts { height: auto; display: none; }
     ReviewScreen SessionSummaryPanel { margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -85,7 +86,7 @@ class ReviewScreen(Screen[None]):
             yield Static("Loading the session…", id="heading")
             yield Static(id="meta", classes="muted")
             yield Static(id="verdict")
-            yield AttemptsPanel(id="attempts")
+            yield Vertical(id="attempts")
             yield Transcript(id="transcript")
             yield Static(id="pending", classes="muted")
         yield Footer()
@@ -145,14 +146,26 @@ class ReviewScreen(Screen[None]):
         note.display = bool(pending)
         if view.state is State.COMPLETED or view.session_feedback is not None:
             self.query_one("#review").mount(SessionSummaryPanel(view, id="summary"))
-        self.query_one(AttemptsPanel).display = False
-        if view.mode == "redo" and view.questions:
-            self._load_attempts(view.questions[0].id)
+        self._load_attempts(view.id)
         self.refresh_bindings()
 
+    def on_screen_resume(self) -> None:
+        if self.view is not None:  # back from a redo: its attempt joins the others
+            self._load_attempts(self.view.id)
+
     @work(exclusive=True, group="attempts", exit_on_error=False)
-    async def _load_attempts(self, question_id: int) -> None:
-        self.query_one(AttemptsPanel).show(await workspace(self).redo.attempts(question_id))
+    async def _load_attempts(self, session_id: int) -> None:
+        """Questions answered more than once get their attempts side by side."""
+        found = await workspace(self).redo.session_attempts(session_id)
+        box = self.query_one("#attempts", Vertical)
+        await box.remove_children()
+        for number, attempts in sorted(found.items()):
+            box.mount(Static(Content.from_markup("[b]Question $n, every attempt[/b]",
+                                                 n=str(number))))
+            panel = AttemptsPanel()
+            box.mount(panel)
+            panel.show(attempts)
+        box.display = bool(found)
 
     def _verdict(self, view: SessionView, hidden: bool) -> Content:
         p = view.progress

@@ -81,12 +81,14 @@ def create_redo(question_id: int, backend: str) -> int:
     return session.id
 
 
-def attempts(question_id: int) -> list[Attempt]:
-    """Every attempt at the question ``question_id`` belongs to, oldest first (one query)."""
-    root = root_of(question_id)
+def attempts_of(roots: list[int]) -> dict[int, list[Attempt]]:
+    """Every attempt at each first asking in ``roots``, oldest first, in one query."""
+    if not roots:
+        return {}
     query = (
         Question.select(
             Question.id,
+            Question.redo_of,
             Question.session,
             MockSession.mode,
             Question.asked_at,
@@ -96,20 +98,41 @@ def attempts(question_id: int) -> list[Attempt]:
         )
         .join(MockSession)
         .switch(Question)
-        .join(QuestionFeedbackRow, on=QuestionFeedbackRow.question == Question.id, join_type=JOIN.LEFT_OUTER)
+        .join(QuestionFeedbackRow, on=QuestionFeedbackRow.question == Question.id,
+              join_type=JOIN.LEFT_OUTER)
         .switch(Question)
         .join(
             Response,
             on=(Response.question == Question.id) & (Response.number == 1),
             join_type=JOIN.LEFT_OUTER,
         )
-        .where((Question.id == root.id) | (Question.redo_of == root.id))
+        .where(Question.id.in_(roots) | Question.redo_of.in_(roots))
         .order_by(Question.asked_at, Question.id)
     )
-    return [
-        Attempt(qid, sid, mode, _as_datetime(asked), score, level, answer or "")
-        for qid, sid, mode, asked, score, level, answer in database.execute(query).fetchall()
-    ]
+    found: dict[int, list[Attempt]] = {root: [] for root in roots}
+    for qid, redo_of, sid, mode, asked, score, level, answer in database.execute(query).fetchall():
+        root = redo_of if redo_of in found else qid
+        found[root].append(Attempt(qid, sid, mode, _as_datetime(asked), score, level, answer or ""))
+    return found
+
+
+def attempts(question_id: int) -> list[Attempt]:
+    """Every attempt at the question ``question_id`` belongs to, oldest first."""
+    root = root_of(question_id).id
+    return attempts_of([root])[root]
+
+
+def session_attempts(session_id: int) -> dict[int, list[Attempt]]:
+    """For each question of the session answered more than once: question number ->
+    every attempt at it (the session's questions may be first askings or redos)."""
+    rows = list(
+        Question.select(Question.number, Question.id, Question.redo_of)
+        .where(Question.session == session_id)
+        .tuples()
+    )
+    roots = {number: redo_of or qid for number, qid, redo_of in rows}
+    found = attempts_of(sorted(set(roots.values())))
+    return {n: found[r] for n, r in roots.items() if len(found.get(r, [])) > 1}
 
 
 def _as_datetime(value: datetime | str) -> datetime:
@@ -129,3 +152,6 @@ class RedoService:
 
     async def attempts(self, question_id: int) -> list[Attempt]:
         return await self._ws.runner.run(attempts, question_id)
+
+    async def session_attempts(self, session_id: int) -> dict[int, list[Attempt]]:
+        return await self._ws.runner.run(session_attempts, session_id)

@@ -128,3 +128,39 @@ async def test_history_and_progress_open_on_10000_sessions(make_app) -> None:
         assert screen.report.sessions == 8750
         assert len(screen.report.trend) <= 120  # aggregated in SQL, never a row per session
         assert screen.report.plan
+
+
+async def test_redo_from_the_review_shows_attempts_side_by_side(make_app) -> None:
+    from interview_tui.screens.review import ReviewScreen
+    from interview_tui.screens.summary import SummaryScreen
+    from interview_tui.screens.widgets.attempts import AttemptsPanel, attempts_line
+    from tests.fakes.answers import STRONG
+
+    app = make_app()
+    _known()
+    first = MockSession.select().order_by(MockSession.id).first()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(ReviewScreen(first.id))
+        await settle(pilot)
+        await pilot.press("a")  # from the top: the lowest-scored question (5, question 1)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen) and screen.view is not None
+        assert screen.view.mode == "redo"
+        assert screen.view.pending_prompt == "Question 1 on communication?"
+        screen.editor.text = STRONG[0]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        panel = app.screen.query_one(AttemptsPanel)
+        assert panel.display
+        assert [(a.mode, a.score is not None) for a in panel.attempts] == [
+            ("interview", True), ("redo", True)]
+        assert attempts_line(panel.attempts).startswith("2 attempts: 5 → ")
+        await pilot.press("escape")  # a redo goes back to where it started
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert len(app.screen.query(AttemptsPanel)) == 1

@@ -50,7 +50,10 @@ class AttemptsPanel(Static):
     AttemptsPanel { height: auto; margin: 1 0; }
     """
 
+    attempts: list[Attempt] = []
+
     def show(self, attempts: list[Attempt]) -> None:
+        self.attempts = attempts
         self.display = len(attempts) > 1
         if attempts:
             self.update(attempts_table(attempts))

@@ -46,7 +46,7 @@ def glance_text(recent: list[SessionRow], glance: Glance) -> Text:
     if glance.weakest is not None:
         out.append("Weakest area: ", style="bold")
         out.append(f"{competency_label(glance.weakest.competency)} "
-                   f"({glance.weakest.mean:.1f} over {glance.weakest.questions} questions) — "
+                   f"({glance.weakest.mean:.1f} over {plural(glance.weakest.questions, 'question')}) — "
                    "press d to drill it, g for your practice plan")
     out.rstrip()
     return out

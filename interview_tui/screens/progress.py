@@ -211,18 +211,18 @@ class ProgressScreen(Screen[None]):
         # which cost more than all of the report's queries (bench/progress_scale.py).
         out = Text()
         out.append("Scores per competency\n", style="bold")
-        out.append(f"  {'Competency':<26}{'Questions':>10}{'Average':>9}  {'':<10}"
-                   f"{'Best':>6}{'Lowest':>8}\n", style="dim")
+        out.append(f"  {'Competency':<24}{'Qs':>6}{'Avg':>6}  {'':<10}{'Best':>6}{'Low':>5}\n",
+                   style="dim")
         strongest = report.strongest.competency if report.strongest else None
         weakest = report.weakest.competency if report.weakest else None
         for stat in report.competencies:
             color = SCORE_COLORS[score_style(stat.mean)]
             filled = round(stat.mean)
-            out.append(f"  {competency_label(stat.competency):<26}{stat.questions:>10,}")
-            out.append(f"{stat.mean:>9.1f}", style=f"bold {color}")
+            out.append(f"  {competency_label(stat.competency)[:23]:<24}{stat.questions:>6,}")
+            out.append(f"{stat.mean:>6.1f}", style=f"bold {color}")
             out.append("  ")
             out.append("█" * filled + "·" * (10 - filled), style=color)
-            out.append(f"{stat.best:>6}{stat.worst:>8}")
+            out.append(f"{stat.best:>6}{stat.worst:>5}")
             if stat.competency in (strongest, weakest):
                 out.append("  strongest" if stat.competency == strongest else "  weakest",
                            style="dim")

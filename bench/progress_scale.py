@@ -29,7 +29,7 @@ COUNT = 10_000
 ROOT = Path(__file__).resolve().parent.parent
 
 
-async def _measure(screen_name: str) -> tuple[float, float]:
+async def _measure(screen_name: str, *, freeze: bool = True) -> tuple[float, float]:
     """Runs in the child: seconds from pushing the screen to its first frame with
     figures, and to its first frame with all of them."""
     from interview_tui.app import InterviewApp
@@ -39,7 +39,8 @@ async def _measure(screen_name: str) -> tuple[float, float]:
     from interview_tui.services.coach.offline import OfflineCoach
 
     app = InterviewApp(load_settings(), coach=OfflineCoach(seed=1))
-    gc.freeze()  # as run_app does once the app is built
+    if freeze:
+        gc.freeze()  # as run_app does once the app is built
     marks: dict[str, float] = {}
     original = app._display
     target: object = None

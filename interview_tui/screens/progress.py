@@ -58,7 +58,7 @@ class ProgressScreen(Screen[None]):
     ProgressScreen ScoreTrend { margin-top: 1; height: 6; }
     ProgressScreen #readiness { margin-top: 1; }
     ProgressScreen #competencies { margin-top: 1; height: auto; }
-    ProgressScreen #plan-title { margin-top: 1; text-style: bold; }
+    ProgressScreen #plan-title { margin-top: 1; }
     ProgressScreen #plan { height: auto; max-height: 18; border: round $primary 50%; }
     ProgressScreen #plan:focus { border: round $primary; }
     ProgressScreen.-empty ScoreTrend, ProgressScreen.-empty #readiness,
@@ -92,7 +92,9 @@ class ProgressScreen(Screen[None]):
             yield ScoreTrend(id="trend")
             yield Static(id="readiness")
             yield Static(id="competencies")
-            yield Static("Practice plan", id="plan-title")
+            yield Static(Text.assemble(("Practice plan", "bold"), (
+                "  enter drills the highlighted competency · r redoes its lowest question",
+                "dim")), id="plan-title")
             yield OptionList(id="plan")
         yield Footer()
 

@@ -20,12 +20,8 @@ def register(export: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from interview_tui.services.catalog import STAGES, stage_label
-    from interview_tui.services.progress import ProgressFilter, build_report
-    from interview_tui.services.progress_report import (
-        REPORT_POINTS,
-        progress_html,
-        progress_markdown,
-    )
+    from interview_tui.services.progress import ProgressFilter
+    from interview_tui.services.progress_report import progress_html, report_markdown
     from interview_tui.store import StoreError, close_database, open_database
 
     if args.stage and args.stage not in STAGES:
@@ -42,16 +38,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(f"interview-tui: {exc}", file=sys.stderr)
         return 2
     try:
-        f = ProgressFilter(args.application, args.stage)
-        report = build_report(f)
-        over_time = build_report(f, points=REPORT_POINTS, plan=False)
         scope = ", ".join(
             part for part in (
                 f"application {args.application}" if args.application else "",
                 stage_label(args.stage) if args.stage else "",
             ) if part
         )
-        markdown = progress_markdown(report, scope=scope, over_time=over_time)
+        markdown = report_markdown(ProgressFilter(args.application, args.stage), scope)
     finally:
         close_database()
     text = progress_html(markdown) if args.format == "html" else markdown

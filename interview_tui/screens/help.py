@@ -24,10 +24,16 @@ quit at any time and resume from the home screen.
 | `ctrl+e` | interview | end the session and see the summary |
 | `ctrl+k` | answering a follow-up | skip further follow-ups |
 | `ctrl+r` | after an error | retry |
+| `ctrl+a`, `a` | feedback, review, summary | answer a question again (attempts side by side) |
+| `g`, `d` | home | progress and practice plan; drill one competency or category |
 | `escape` | anywhere | back / cancel the coach |
 | `ctrl+p` | anywhere | command palette (themes, actions) |
 | `f1`, `?` | anywhere | this help |
 | `ctrl+q` | anywhere | quit (your work is saved) |
+
+**Drills** are quick loops (question, answer, feedback, next; no follow-ups) on one
+focus; they count in your progress like any session. **Adaptive difficulty** (setup
+and drills): two scores of 8+ in a row make the next question hard, two below 5 easy.
 
 Speaking time is estimated at 140 words per minute; aim for 60–120 seconds for a
 main answer.

@@ -74,6 +74,8 @@ class ProgressScreen(Screen[None]):
                 tooltip="Start a drill on the highlighted competency of the plan"),
         Binding("r", "redo", "Redo", id="progress.redo",
                 tooltip="Answer the plan item's lowest-scored question again"),
+        Binding("x", "export", "Export", id="progress.export",
+                tooltip="Write this report as Markdown and HTML into the data directory"),
         Binding("escape", "app.pop_screen", "Back", id="progress.back", tooltip="Back"),
     ]
 
@@ -307,3 +309,20 @@ class ProgressScreen(Screen[None]):
         item = self._plan_item()
         if item is not None and item.redo is not None:
             interview_app(self).redo_question(item.redo.question_id)
+
+    def action_export(self) -> None:
+        self._export(ProgressFilter(self._application_id, self._stage))
+
+    @work(group="progress-export", exit_on_error=False)
+    async def _export(self, f: ProgressFilter) -> None:
+        folder = interview_app(self).settings.data_dir / "exports"
+        scope = ", ".join(part for part in (
+            self._application_label() if f.application_id is not None else "",
+            STAGES.get(f.stage or "", ""),
+        ) if part)
+        try:
+            md, html = await workspace(self).progress.export(f, folder, scope)
+        except OSError as exc:
+            self.notify(f"Could not write the report: {exc}", severity="error")
+            return
+        self.notify(f"{md.name} and {html.name} written to {folder}", title="Report exported")

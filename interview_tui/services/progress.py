@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from peewee import JOIN, Case, Expression, fn
@@ -76,7 +77,7 @@ class ProgressReport:
     by_mode: dict[str, int]  # completed sessions per mode (interview, drill, redo)
     first_score: float | None
     latest_score: float | None
-    mean_score: float | None
+    mean_score: float | None  # to one decimal, as session scores are
     trend: list[TrendPoint]
     # The details (``add_details``): a screen shows the summary above first.
     competencies: list[CompetencyStat] = field(default_factory=list)  # strongest first
@@ -257,7 +258,7 @@ def build_summary(f: ProgressFilter, points: int = CHART_POINTS) -> ProgressRepo
         by_mode=sessions_by_mode(f),
         first_score=_edge_score(f, latest=False),
         latest_score=_edge_score(f, latest=True),
-        mean_score=round(total / sessions, 2) if sessions else None,
+        mean_score=round(total / sessions, 1) if sessions else None,
         trend=trend,
     )
 
@@ -373,3 +374,9 @@ class ProgressService:
 
     async def applications(self) -> list[ApplicationChoice]:
         return await self._ws.runner.run(applications)
+
+    async def export(self, f: ProgressFilter, folder: Path, scope: str = "") -> tuple[Path, Path]:
+        """Write the report for ``f`` as Markdown and HTML into ``folder``."""
+        from interview_tui.services.progress_report import export_files
+
+        return await self._ws.runner.run(export_files, f, folder, scope)

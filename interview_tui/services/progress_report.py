@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from interview_tui.clock import now
 from interview_tui.services.catalog import SESSION_MODES, competency_label, stage_label
 from interview_tui.services.export_format import html_document
-from interview_tui.services.progress import ProgressReport
+from interview_tui.services.progress import (
+    ProgressFilter,
+    ProgressReport,
+    build_report,
+    build_summary,
+)
 
 BARS = " ▁▂▃▄▅▆▇█"
 REPORT_POINTS = 12  # rows of the "over time" table
@@ -74,3 +82,21 @@ def progress_markdown(report: ProgressReport, *, title: str = "Interview practic
 
 def progress_html(markdown: str, *, title: str = "Interview practice progress") -> str:
     return html_document(title, markdown, footer="Written by interview-tui from your local data.")
+
+
+def report_markdown(f: ProgressFilter, scope: str = "") -> str:
+    """The progress report for ``f`` as Markdown (on the database thread)."""
+    return progress_markdown(
+        build_report(f), scope=scope, over_time=build_summary(f, points=REPORT_POINTS)
+    )
+
+
+def export_files(f: ProgressFilter, folder: Path, scope: str = "") -> tuple[Path, Path]:
+    """Write the report as Markdown and HTML into ``folder``; the two paths."""
+    markdown = report_markdown(f, scope)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / f"progress-{now():%Y%m%d-%H%M%S}"
+    md, html = stem.with_suffix(".md"), stem.with_suffix(".html")
+    md.write_text(markdown, encoding="utf-8")
+    html.write_text(progress_html(markdown), encoding="utf-8")
+    return md, html

@@ -164,3 +164,19 @@ async def test_redo_from_the_review_shows_attempts_side_by_side(make_app) -> Non
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
         assert len(app.screen.query(AttemptsPanel)) == 1
+
+
+async def test_export_from_the_progress_screen(make_app) -> None:
+    app = make_app()
+    _known()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+    folder = app.settings.data_dir / "exports"
+    written = sorted(p.suffix for p in folder.iterdir())
+    assert written == [".html", ".md"]
+    md = next(folder.glob("*.md")).read_text(encoding="utf-8")
+    assert "first session 5.5, latest 6.0, +0.5" in md

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from peewee import JOIN, Case, Expression, fn
 
 from interview_tui.clock import now
+from interview_tui.services.catalog import SESSION_MODES
 from interview_tui.services.session_machine import State, readiness
 from interview_tui.store.db import database
 from interview_tui.store.models import (
@@ -136,13 +137,23 @@ def _as_datetime(value: datetime | str) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
-def score_trend(f: ProgressFilter, points: int = CHART_POINTS) -> list[TrendPoint]:
-    """Completed sessions oldest first, in at most ``points`` runs of equal size (one
-    query: each session's rank and the total come from window functions)."""
+@dataclass(frozen=True)
+class SessionFigures:
+    trend: list[TrendPoint]
+    first_score: float | None
+    latest_score: float | None
+    by_mode: dict[str, int]
+
+
+def session_figures(f: ProgressFilter, points: int = CHART_POINTS) -> SessionFigures:
+    """Completed sessions oldest first in at most ``points`` runs of equal size, the first
+    and latest score and the count per mode: one query (each session's rank and the
+    total come from window functions), whatever the number of sessions."""
     ranked = (
         MockSession.select(
             MockSession.overall_score.alias("score"),
             MockSession.started_at.alias("started"),
+            MockSession.mode.alias("mode"),
             fn.ROW_NUMBER()
             .over(order_by=[MockSession.started_at, MockSession.id])
             .alias("rn"),
@@ -151,11 +162,11 @@ def score_trend(f: ProgressFilter, points: int = CHART_POINTS) -> list[TrendPoin
         .where(_completed(f))
         .alias("ranked")
     )
-    score, started, total = ranked.c.score, ranked.c.started, ranked.c.total
-    # Integer division: run k holds ranks k*total/points .. ; with fewer sessions than
-    # points, one session a run.
+    score, started, total, rn = ranked.c.score, ranked.c.started, ranked.c.total, ranked.c.rn
+    # Integer division: with fewer sessions than points, one session a run.
     runs = Case(None, [(total < points, total)], points)  # portable: no two-argument MIN
-    bucket = ((ranked.c.rn - 1) * runs) / total
+    bucket = ((rn - 1) * runs) / total
+    modes = list(SESSION_MODES)
     query = (
         MockSession.select(
             bucket.alias("bucket"),
@@ -166,29 +177,30 @@ def score_trend(f: ProgressFilter, points: int = CHART_POINTS) -> list[TrendPoin
             fn.SUM(Case(None, [(score >= 8, 1)], 0)),
             fn.SUM(Case(None, [((score >= 6) & (score < 8), 1)], 0)),
             fn.SUM(Case(None, [(score < 6, 1)], 0)),
+            fn.MAX(Case(None, [(rn == 1, score)], None)),
+            fn.MAX(Case(None, [(rn == total, score)], None)),
+            *(fn.SUM(Case(None, [(ranked.c.mode == m, 1)], 0)) for m in modes),
         )
         .from_(ranked)
         .group_by(bucket)
         .order_by(bucket)
     )
-    return [
-        TrendPoint(_as_datetime(a), _as_datetime(b), n, round(mean, 2), r, al, nd)
-        for _, a, b, n, mean, r, al, nd in database.execute(query).fetchall()
-    ]
+    trend, first, latest = [], None, None
+    by_mode = dict.fromkeys(modes, 0)
+    for _, a, b, n, mean, ready, almost, needs, head, tail, *counts in database.execute(
+        query
+    ).fetchall():
+        trend.append(TrendPoint(_as_datetime(a), _as_datetime(b), n, round(mean, 2), ready,
+                                almost, needs))
+        first = head if head is not None else first
+        latest = tail if tail is not None else latest
+        for mode, count in zip(modes, counts, strict=True):
+            by_mode[mode] += count
+    return SessionFigures(trend, first, latest, {m: n for m, n in by_mode.items() if n})
 
 
-def _edge_score(f: ProgressFilter, *, latest: bool) -> float | None:
-    order = [MockSession.started_at.desc(), MockSession.id.desc()] if latest else [
-        MockSession.started_at, MockSession.id]
-    row = (
-        MockSession.select(MockSession.overall_score)
-        .where(_completed(f))
-        .order_by(*order)
-        .limit(1)
-        .tuples()
-        .first()
-    )
-    return row[0] if row else None
+def score_trend(f: ProgressFilter, points: int = CHART_POINTS) -> list[TrendPoint]:
+    return session_figures(f, points).trend
 
 
 def competency_stats(f: ProgressFilter) -> list[CompetencyStat]:
@@ -237,27 +249,18 @@ def time_per_question(f: ProgressFilter) -> tuple[float | None, int]:
     return round(total / count, 1), count
 
 
-def sessions_by_mode(f: ProgressFilter) -> dict[str, int]:
-    query = (
-        MockSession.select(MockSession.mode, fn.COUNT(MockSession.id))
-        .where(_completed(f))
-        .group_by(MockSession.mode)
-        .tuples()
-    )
-    return dict(query)
-
-
 def build_summary(f: ProgressFilter, points: int = CHART_POINTS) -> ProgressReport:
-    """The session figures for ``f``: chart, first/latest/mean, modes (three queries)."""
-    trend = score_trend(f, points)
+    """The session figures for ``f``: chart, first/latest/mean, modes (one query)."""
+    figures = session_figures(f, points)
+    trend = figures.trend
     sessions = sum(p.sessions for p in trend)
     total = sum(p.mean * p.sessions for p in trend)
     return ProgressReport(
         filter=f,
         sessions=sessions,
-        by_mode=sessions_by_mode(f),
-        first_score=_edge_score(f, latest=False),
-        latest_score=_edge_score(f, latest=True),
+        by_mode=figures.by_mode,
+        first_score=figures.first_score,
+        latest_score=figures.latest_score,
         mean_score=round(total / sessions, 1) if sessions else None,
         trend=trend,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from textual import work
@@ -19,10 +20,21 @@ from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import persona_label, stage_label
 from interview_tui.services.session_view import QuestionView, SessionView
 
+_REDO_ADVICE = re.compile(r"\b(?:redo|repeat|retry|re-answer|answer again)\b[^.\d]{0,20}?"
+                          r"\bquestion\s+(\d+)", re.I)
+
 
 def redo_target(view: SessionView) -> QuestionView | None:
-    """The question worth answering again: the lowest-scored (the earliest of equals)."""
-    scored = [q for q in view.questions if q.score is not None]
+    """The question worth answering again: the one the summary's advice names ("Redo
+    question 4 ..."), else the lowest-scored (the earliest of equals)."""
+    answered = {q.number: q for q in view.questions if q.exchanges}
+    advice = view.session_feedback
+    if advice is not None:
+        for line in [*advice.next_steps, *advice.coaching_priorities]:
+            match = _REDO_ADVICE.search(line)
+            if match and int(match.group(1)) in answered:
+                return answered[int(match.group(1))]
+    scored = [q for q in answered.values() if q.score is not None]
     return min(scored, key=lambda q: (q.score or 0, q.number)) if scored else None
 
 
@@ -59,9 +71,10 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll(id="summary-scroll"):
             redo = redo_target(self.view)
             if redo is not None:
+                scored = f" (it scored {redo.score})" if redo.score is not None else ""
                 yield Static(Content.from_markup(
-                    "Press [b]a[/b] to answer question $n again (it scored $score).",
-                    n=str(redo.number), score=str(redo.score)), id="redo-hint")
+                    "Press [b]a[/b] to answer question $n again$scored.",
+                    n=str(redo.number), scored=scored), id="redo-hint")
             yield AttemptsPanel(id="attempts")
             yield SessionSummaryPanel(self.view, id="summary")
         yield Footer()

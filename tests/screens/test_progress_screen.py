@@ -180,3 +180,61 @@ async def test_export_from_the_progress_screen(make_app) -> None:
     assert written == [".html", ".md"]
     md = next(folder.glob("*.md")).read_text(encoding="utf-8")
     assert "first session 5.5, latest 6.0, +0.5" in md
+
+
+async def test_home_shows_last_sessions_weakest_area_and_next_interview(make_app) -> None:
+    from interview_tui.clock import now
+    from interview_tui.store.models import Interview
+
+    app = make_app()
+    _known()
+    application = JobApplication.select().first()
+    Interview.create(application=application, stage="technical",
+                     scheduled_at=now() + timedelta(days=3))
+    Interview.create(application=application, stage="hiring_manager",
+                     scheduled_at=now() - timedelta(days=3))  # past: not the next one
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = str(app.screen.query_one("#glance", Static).render())
+    lines = text.splitlines()
+    assert lines[0].startswith("Next interview: Northwind Freight") and "Technical" in lines[0]
+    assert lines[1] == "Last sessions:"
+    assert "Technical · 6.0 (Almost Ready)" in lines[2]  # newest first
+    assert "Recruiter screen · 5.5 (Needs Practice)" in lines[3]
+    assert lines[4].startswith("Weakest area: Debugging (4.0 over 1 question)")
+
+
+def test_the_redo_key_follows_the_summarys_advice() -> None:
+    from dataclasses import replace
+
+    from interview_tui.screens.summary import redo_target
+    from interview_tui.services.coach.base import InterviewContext
+    from interview_tui.services.coach.schemas import QuestionFeedback, SessionFeedback
+    from interview_tui.services.session_machine import Progress, State
+    from interview_tui.services.session_view import ExchangeView, QuestionView, SessionView
+    from tests.fakes.snapshot_data import TODAY  # any fixed time
+
+    def question(number: int, score: int) -> QuestionView:
+        exchange = ExchangeView(1, "q", "a", TODAY, 30.0, None, None)
+        feedback = QuestionFeedback(score=score, level="L4", assessment="", revised_answer="")
+        return QuestionView(number, f"Q{number}", "communication", "", (exchange,), feedback)
+
+    ctx = InterviewContext("hiring_manager", "medium", "neutral", "Acme", "SRE", "", "", "Sam",
+                           "", "L4")
+    base = SessionView(
+        id=1, progress=Progress(State.COMPLETED, 3, 3, 1), context=ctx,
+        application_id=1, hide_scores=False, backend="offline", started_at=TODAY,
+        completed_at=TODAY, overall_score=6.0, readiness="Almost Ready", session_feedback=None,
+        questions=(question(1, 7), question(2, 4), question(3, 4)),
+    )
+    def target(view: SessionView) -> int | None:
+        found = redo_target(view)
+        return found.number if found else None
+
+    assert target(base) == 2  # the lowest, the earliest of equals
+    advised = replace(base, session_feedback=SessionFeedback(
+        assessment="", next_steps=["Redo question 3 (communication) out loud, then again."]))
+    assert target(advised) == 3
+    unknown = replace(base, session_feedback=SessionFeedback(
+        assessment="", next_steps=["Redo question 9 tomorrow."]))
+    assert target(unknown) == 2

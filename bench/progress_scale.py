@@ -22,6 +22,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench.common import Result
 from bench.scale import peak_mb
 
 TARGET_MS, TARGET_MB = 250, 150
@@ -98,8 +99,8 @@ def measure(screen_name: str, env: dict[str, str]) -> tuple[float, float, float]
     return float(shown), float(complete), float(mb)
 
 
-def run(quick: bool = False, count: int = COUNT):  # type: ignore[no-untyped-def]
-    from bench.common import Result, data_dir, median, say
+def run(quick: bool = False, count: int = COUNT) -> list[Result]:
+    from bench.common import data_dir, median, say
     from tests.fakes.scale_data import make_data_dir
 
     runs = 1 if quick else 3

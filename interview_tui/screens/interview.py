@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from interview_tui.errors import user_message
-from interview_tui.screens.access import workspace
+from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.interview_state import (
     ACTIVITY,
     Problem,
@@ -108,6 +108,8 @@ class InterviewScreen(Screen[None]):
                 tooltip="Do this step, or the rest of the session, with the offline coach"),
         Binding("ctrl+x", "skip_failed", "Skip it", id="interview.skip_failed",
                 tooltip="Go on without what the coach could not write"),
+        Binding("ctrl+a", "redo", "Answer again", id="interview.redo",
+                tooltip="Answer this question again later, in a one-question session"),
         Binding("ctrl+t", "toggle_timer", "Timer", id="interview.timer", priority=True,
                 tooltip="Start or stop a two-minute countdown for this answer"),
         Binding("escape", "cancel", "Stop", id="interview.cancel",
@@ -616,6 +618,11 @@ class InterviewScreen(Screen[None]):
 
     def _state(self) -> State:
         return self.view.state if self.view is not None else State.ASKING
+
+    def action_redo(self) -> None:
+        question = self.view.current_question if self.view is not None else None
+        if question is not None and self._reviewing():
+            interview_app(self).redo_question(question.id)
 
     def action_toggle_timer(self) -> None:
         if not self._awaiting_answer():

@@ -147,6 +147,13 @@ class SetupScreen(Screen[None]):
                     "Hide scores during the session", id="hide-scores", compact=True,
                     tooltip="Keep scores out of sight while the session runs",
                 )
+            with Horizontal(classes="row"):
+                yield Static("Adaptive", classes="label")
+                yield SetupCheckbox(
+                    "Difficulty follows your scores (8+ twice: hard; below 5 twice: easy)",
+                    id="adaptive", compact=True,
+                    tooltip="Let the difficulty follow your scores; the summary says when it changed",
+                )
             with Horizontal(id="start-row"):
                 yield Button("▶ Start interview", id="start", variant="primary",
                              tooltip="Start the mock interview (ctrl+s)")
@@ -295,6 +302,7 @@ class SetupScreen(Screen[None]):
             persona=self.query_one("#persona", ChoiceSet).chosen or Choices.persona,
             question_count=self.query_one(QuestionCount).value,
             hide_scores=self.query_one("#hide-scores", Checkbox).value,
+            adaptive=self.query_one("#adaptive", Checkbox).value,
         )
 
     # ----- events -----------------------------------------------------------------------

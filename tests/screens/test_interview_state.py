@@ -84,8 +84,9 @@ def test_reviewing() -> None:
     assert reviewing(middle, busy=False)
     assert not reviewing(middle, busy=True)
     assert not reviewing(view(State.QUESTION_REVIEW, 1, 1, feedback=False), busy=False)
-    assert allowed(middle) == {"next_question", "end_session", "back"}
-    assert allowed(last) == {"last_question", "finish", "back"}
+    # With the feedback shown, the question can be answered again (a redo session).
+    assert allowed(middle) == {"next_question", "end_session", "redo", "back"}
+    assert allowed(last) == {"last_question", "finish", "redo", "back"}
 
 
 def test_busy_and_problems() -> None:

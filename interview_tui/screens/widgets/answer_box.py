@@ -21,6 +21,7 @@ from textual.widgets import Static, TextArea
 from interview_tui.screens.widgets.text_update import set_text
 from interview_tui.services.text import (
     MAX_ANSWER_CHARS,
+    answer_length,
     format_duration,
     speaking_seconds,
     word_count,
@@ -109,6 +110,21 @@ class AnswerBox(Vertical):
             self._pause_timer.stop()
             self._pause_timer = None
 
+    def select_all(self) -> None:
+        """Select the whole answer (to copy it, or to type over it)."""
+        self.editor.focus()
+        self.editor.select_all()
+
+    def clear(self) -> None:
+        """Empty the editor as one edit (ctrl+z brings the text back) and report the
+        empty draft straight away, so a crash now does not restore the cleared text."""
+        self.editor.focus()
+        self.editor.clear()
+        self.refresh_meter()
+        self.cancel_pause()
+        if self._saved:
+            self.post_message(self.Paused("", self.seconds_spent()))
+
     def toggle_countdown(self) -> bool:
         """Start or stop the countdown; True when it now runs."""
         if self._countdown_start is None:
@@ -138,11 +154,13 @@ class AnswerBox(Vertical):
         left = self._countdown_left()
         if left is not None:
             parts.append(f"⏱ {format_duration(left)} left" if left > 0 else "⏱ time's up")
-        if len(text) > MAX_ANSWER_CHARS * 0.9:
-            parts.append(f"{len(text):,}/{MAX_ANSWER_CHARS:,} characters")
+        # Counted as the limit counts it, so the meter and the refusal give one number.
+        length = answer_length(text) if len(text) > MAX_ANSWER_CHARS * 0.9 else len(text)
+        if length > MAX_ANSWER_CHARS * 0.9:
+            parts.append(f"{length:,}/{MAX_ANSWER_CHARS:,} characters")
         meter = self.query_one("#meter", Static)
         set_text(meter, " · ".join(parts), layout=False)  # one line: height 1
-        over = len(text) > MAX_ANSWER_CHARS or (left is not None and left <= 0)
+        over = length > MAX_ANSWER_CHARS or (left is not None and left <= 0)
         meter.set_class(over, "-over")
 
     # ----- internals ----------------------------------------------------------------

@@ -459,3 +459,20 @@ async def test_an_abandoned_session_shows_its_scores_and_cannot_resume(make_app)
         assert "Ended early" in text and "7/10" in text  # the session is over
         await pilot.press("r")
         assert opened == [] and isinstance(app.screen, ReviewScreen)
+
+
+async def test_an_unfinished_review_says_how_far_it_got_out_of_the_plan(make_app):
+    """Every planned question answered but no summary yet: not "2 of 2 answered"."""
+    app: InterviewApp = make_app()
+    add_session(ensure_demo_profile(), started_at=T0, state="summarizing", questions=2,
+                question_count=2)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_history(pilot)
+        assert "Summary due" in table_rows(screen)[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        verdict = squash(str(review.query_one("#verdict", Static).render()))
+        assert "Unfinished · all 2 questions done, summary not written yet" in verdict
+        assert "answered" not in verdict

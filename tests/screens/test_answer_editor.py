@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from rich.cells import cell_len, get_character_cell_size
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -106,3 +107,30 @@ def test_the_transcript_says_the_time_is_typing_time() -> None:
         submitted_at=datetime(2026, 1, 1), seconds_spent=27, analysis=None, asked_follow_up=None,
     )
     assert "(6 words · typed in 0:27)" in exchange_content(exchange, hide_scores=False).plain
+
+
+async def test_emoji_keep_one_width_so_the_border_holds(
+    make_app: Callable[..., InterviewApp],
+) -> None:
+    """Joined emoji (❤️, 👍🏽, a family) are as wide as their parts, whatever the terminal's
+    grapheme support, and every editor line is drawn exactly as wide as the editor."""
+    app = make_app()
+    async with app.run_test(size=(40, 24)) as pilot:
+        screen = await open_interview(pilot)
+        await type_text(pilot, "Loved it ")
+        editor(screen).insert("❤")  # two code points, one after the other
+        editor(screen).insert("\ufe0f")
+        await settle(pilot)
+        await type_text(pilot, " team")
+        await settle(pilot)
+        assert editor(screen).text == "Loved it ❤ team"
+        assert editor(screen).cursor_location == (0, len("Loved it ❤ team"))
+        editor(screen).insert(" 👍🏽 👨\u200d👩\u200d👧 " + "❤\ufe0f" * 30)
+        await settle(pilot)
+        text = editor(screen).text
+        assert "👍" in text and "👨👩👧" in text and "\ufe0f" not in text
+        for line in text.splitlines():
+            assert cell_len(line) == sum(get_character_cell_size(ch) for ch in line)
+        box = editor(screen)
+        for y in range(box.size.height):
+            assert box.render_line(y).cell_length == box.size.width

@@ -9,6 +9,7 @@ to store.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
@@ -29,6 +30,11 @@ from interview_tui.services.text import (
 
 DRAFT_DEBOUNCE_SECONDS = 0.8  # ``Paused`` comes this long after the last keystroke
 COUNTDOWN_SECONDS = 120
+# Code points that join emoji into one picture (variation selector 16, zero-width joiner,
+# skin tones). Terminals disagree on how wide the result is, so the line ends up wider or
+# narrower than Textual drew it and the editor's right border breaks. Without them each
+# emoji has one width everywhere ("❤️" becomes "❤", a family its three people).
+EMOJI_JOINERS = re.compile("[\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
 
 
 class AnswerBox(Vertical):
@@ -185,10 +191,24 @@ class AnswerBox(Vertical):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        if EMOJI_JOINERS.search(self.editor.text):
+            self._drop_emoji_joiners()
+            return  # the edit posts its own Changed
         self.refresh_meter()
         self.cancel_pause()
         if self.text != self._saved:
             self._pause_timer = self.set_timer(DRAFT_DEBOUNCE_SECONDS, self._paused)
+
+    def _drop_emoji_joiners(self) -> None:
+        """Remove ``EMOJI_JOINERS`` from the lines that have them, cursor kept in place."""
+        editor = self.editor
+        row, column = editor.cursor_location
+        lines = list(editor.document.lines)
+        for index, line in enumerate(lines):
+            if EMOJI_JOINERS.search(line):
+                editor.replace(EMOJI_JOINERS.sub("", line), (index, 0), (index, len(line)))
+        if row < len(lines):
+            editor.move_cursor((row, len(EMOJI_JOINERS.sub("", lines[row][:column]))))
 
     def _paused(self) -> None:
         self._pause_timer = None

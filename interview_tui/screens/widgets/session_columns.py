@@ -27,6 +27,7 @@ SCORE_WIDTH = 5
 # The order in which columns take their short form when the table is narrow; last of
 # all the difficulty column goes (search still finds it, review shows it).
 SHRINK_ORDER = ("date", "difficulty", "stage", "result")
+NEARLY_LOSSLESS = ("date", "difficulty")
 DROPPABLE = "difficulty"
 ORDER = ("date", "who", "stage", "difficulty", "score", "result")
 LABELS = {
@@ -146,11 +147,24 @@ def layout(rows: Sequence[SessionRow], available: int, padding: int) -> Layout:
 
     chosen, room = attempt()
     for step in SHRINK_ORDER:
-        if room >= min(who_need, WHO_COMFORT):
-            return chosen
+        # The short date (no year for this year's) and "Diff." lose next to nothing:
+        # take them whenever the names would be cut; the others only when cramped.
+        enough = who_need if step in NEARLY_LOSSLESS else min(who_need, WHO_COMFORT)
+        if room >= enough:
+            break
         long.discard(step)
         chosen, room = attempt()
-    if room < min(who_need, WHO_DROP_BELOW):
-        shown.discard(DROPPABLE)
-        chosen, room = attempt()
+    else:
+        if room < min(who_need, WHO_DROP_BELOW):
+            shown.discard(DROPPABLE)
+            chosen, room = attempt()
+    # Room to spare once the names fit: give a short form back rather than leave it empty.
+    for step in NEARLY_LOSSLESS:
+        if step not in long and room > who_need:
+            long.add(step)
+            wider, wider_room = attempt()
+            if wider_room >= who_need:
+                chosen, room = wider, wider_room
+            else:
+                long.discard(step)
     return chosen

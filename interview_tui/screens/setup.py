@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -27,6 +26,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from interview_tui.screens.access import interview_app, workspace
+from interview_tui.screens.setup_profile import ProfileActions
 from interview_tui.screens.widgets.choice_set import ChoiceSet
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.keys import key_for
@@ -62,7 +62,7 @@ class SetupCheckbox(Checkbox):
 # ----- the screen --------------------------------------------------------------------
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(ProfileActions):
     """Choose the application, stage, difficulty, persona and length; then start."""
 
     DEFAULT_CSS = """
@@ -389,55 +389,6 @@ class SetupScreen(Screen[None]):
         if application_id is not None:
             self.load(application_id)
             self.query_one("#applications", OptionList).focus()
-
-    def action_edit_profile(self) -> None:
-        from interview_tui.screens.profile_form import ProfileForm
-
-        first_own = not self._has_own_profile
-        form = ProfileForm()
-
-        def saved(candidate_id: int | None) -> None:
-            if candidate_id is None:
-                return
-            self.load()
-            if first_own:
-                self._offer_first_application(candidate_id, form.saved_name)
-
-        self.app.push_screen(form, saved)
-
-    def _offer_first_application(self, candidate_id: int, name: str) -> None:
-        """The demo keeps the demo profile: offer an application for the new profile."""
-        from interview_tui.screens.profile_next import ProfileNext
-
-        demo = next((row for row in self._rows if row.is_demo), None)
-
-        def chosen(choice: str | None) -> None:
-            if choice == "new":
-                self.action_new_application()
-            elif choice == "demo" and demo is not None:
-                self._copy_for_me(demo.id, candidate_id)
-
-        job = f"{demo.company} · {demo.role}" if demo else "the demo job"
-        self.app.push_screen(ProfileNext(name, job), chosen)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "use_my_profile":
-            selected = self._selected_row()
-            return bool(selected and selected.candidate_is_demo and self._profile_id)
-        return True
-
-    def action_use_my_profile(self) -> None:
-        selected = self._selected_row()
-        if selected is None or not selected.candidate_is_demo or self._profile_id is None:
-            return
-        self._copy_for_me(selected.id, self._profile_id)
-
-    @work(group="setup-copy", exit_on_error=False)
-    async def _copy_for_me(self, application_id: int, candidate_id: int) -> None:
-        """The demo's job as a new application of yours, selected (the demo stays)."""
-        copy = await workspace(self).profiles.copy_application(application_id, candidate_id)
-        self.load(copy.id)  # selected, with your name beside "Candidate"
-        self.query_one("#applications", OptionList).focus()
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -129,8 +129,7 @@ class HomeScreen(Screen[None]):
             resume_key = key("resume") if index == 0 else " "
             label = (
                 f"{resume_key}  Resume: {escape(row.company)} · {escape(row.role)} · "
-                f"{STAGES.get(row.stage, row.stage)} · question {max(row.questions_asked, 1)}"
-                f" of {row.question_count}"
+                f"{STAGES.get(row.stage, row.stage)} · {row.how_far(short=True)}"
             )
             actions.add_option(Option(label, id=f"resume-{row.id}"))
         actions.add_option(

@@ -98,6 +98,8 @@ def allowed_actions(
         "submit": awaiting,
         "toggle_timer": awaiting,
         "redo": review,
+        "select_all": awaiting,
+        "clear_answer": awaiting,
         "skip_follow_ups": on_follow_up,
         "next_question": review and not last,
         "last_question": review and last,

@@ -32,6 +32,7 @@ from interview_tui.screens.widgets.format import (
     stage_label,
 )
 from interview_tui.screens.widgets.transcript import Transcript
+from interview_tui.services.history import how_far
 from interview_tui.services.session_machine import State
 from interview_tui.services.session_view import SessionNotFound, SessionView
 
@@ -197,9 +198,8 @@ class ReviewScreen(Screen[None]):
         key = self._key_for("review.resume", "r")
         hint = " Scores stay hidden until it ends." if hidden else ""
         return Content.from_markup(
-            "[b]Unfinished[/b] · $answered of $total questions answered. "
-            "Press [b]$key[/b] to resume.$hint",
-            answered=str(answered), total=str(p.total_questions), key=key, hint=hint,
+            "[b]Unfinished[/b] · $where. Press [b]$key[/b] to resume.$hint",
+            where=how_far(view.state, len(view.questions), p.total_questions), key=key, hint=hint,
         )
 
     def _key_for(self, binding_id: str, default: str) -> str:

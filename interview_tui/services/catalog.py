@@ -9,6 +9,8 @@ STAGES: dict[str, str] = {
     "hiring_manager": "Hiring manager",
     "technical": "Technical",
 }
+# Where a column is narrow.
+SHORT_STAGES: dict[str, str] = {"recruiter_screen": "Recruiter", "hiring_manager": "Hiring mgr"}
 DIFFICULTIES: dict[str, str] = {"easy": "Easy", "medium": "Medium", "hard": "Hard"}
 PERSONAS: dict[str, str] = {
     "friendly": "Friendly",

@@ -73,7 +73,9 @@ def test_answering() -> None:
     assert awaiting_answer(first, busy=False, leaving=False)
     assert not awaiting_answer(first, busy=True, leaving=False)
     assert not awaiting_answer(first, busy=False, leaving=True)
-    assert allowed(first) == {"submit", "toggle_timer", "end_session", "back"}
+    assert allowed(first) == {
+        "submit", "toggle_timer", "select_all", "clear_answer", "end_session", "back"
+    }
     assert "skip_follow_ups" in allowed(view(State.AWAITING_ANSWER, 1, 1))
     assert allowed(first, leaving=True) == {"back"}
 

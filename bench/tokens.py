@@ -10,7 +10,12 @@ and, like it, caches nothing shorter than ``min_cache_tokens`` (1,024):
 - naive (the seeds' design): the same prompts with nothing marked for caching, so the
   full resume and job description are billed in every call.
 
-Billed input = input + 1.25 x cache writes + 0.1 x cache reads (Anthropic's multipliers).
+Billed input = input + 1.25 x cache writes + 0.1 x cache reads (Anthropic's multipliers),
+where the fake bills what the real API bills: the output schema (``output_config``), the
+system prompt and the messages. A task's schema heads its cached prefix (a changed schema
+is a cache miss; see ``FakeAnthropic._usage``), so each of the four tasks writes the
+application's prefix once and reads it after that; entries live five minutes from their
+last use, far longer than a benchmark session.
 Run once with the demo profile (its system prompt is only just over the cache minimum)
 and once with a realistic-length resume and job description.
 """
@@ -79,9 +84,29 @@ def _plain(request: dict[str, Any]) -> dict[str, Any]:
     return {**request, "system": "\n\n".join(block["text"] for block in request["system"])}
 
 
+class CacheBusting(Uncached):
+    """The slowed build's token regression: a changing line ahead of the cached prefix
+    (a timestamp in the system prompt, say), so no call ever reads the cache."""
+
+    calls = 0
+
+    def create(self, **request: Any) -> Any:
+        return self._client.messages.create(**self._bust(request))
+
+    def stream(self, **request: Any) -> Any:
+        return self._client.messages.stream(**self._bust(request))
+
+    def _bust(self, request: dict[str, Any]) -> dict[str, Any]:
+        CacheBusting.calls += 1
+        first, *rest = request["system"]
+        first = {**first, "text": f"Call {CacheBusting.calls}.\n{first['text']}"}
+        return {**request, "system": [first, *rest]}
+
+
 async def _session(naive: bool, application_id: int | None, questions: int) -> Usage:
     from anthropic import AsyncAnthropic
 
+    from bench import slow
     from interview_tui.services.interview import SessionSetup
     from interview_tui.services.profiles import ensure_demo_profile
     from interview_tui.services.workspace import Workspace
@@ -90,7 +115,8 @@ async def _session(naive: bool, application_id: int | None, questions: int) -> U
 
     with fake_claude(latency=0.0, min_cache_tokens=1024) as fake:
         client = AsyncAnthropic(api_key="bench-key", base_url=fake.base_url, max_retries=0)
-        coach = claude_coach(fake, client=Uncached(client) if naive else client)
+        wrapped = Uncached(client) if naive else CacheBusting(client) if slow.active() else client
+        coach = claude_coach(fake, client=wrapped)
         service = Workspace(coach).interview
         app_id = application_id or ensure_demo_profile().id
         try:

@@ -1,16 +1,24 @@
-"""The benchmarks in a tiny configuration, so that they cannot rot.
+"""The benchmarks in a tiny configuration, so that they cannot rot, and on a slowed build.
 
-Nothing here asserts a time: only that each benchmark still runs against the current
-app and produces figures of the right shape.
+The first tests assert no time: only that each benchmark still runs against the current
+app and produces figures of the right shape. The slowed-build tests show that a
+benchmark fails when the path it measures gets slower (``bench/slow.py`` burns a fixed
+amount of CPU there, far beyond the target, so a busy machine cannot hide it).
 """
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 import pytest
 
 from bench import __main__ as bench_main
-from bench import offline_coach, prefetch, scale, startup, tokens, turn_overhead
+from bench import offline_coach, prefetch, scale, slow, startup, tokens, turn_overhead
 from bench.common import Result, data_dir, open_db
+from tests.fakes.bulk_sessions import add_sessions
+
+SLOW_MS = "400"
 
 
 def test_results_table_and_machine() -> None:
@@ -19,8 +27,18 @@ def test_results_table_and_machine() -> None:
     assert "Python" in bench_main.machine()
 
 
+def test_readme_regions_are_rewritten_between_their_marks(tmp_path: Path) -> None:
+    path = tmp_path / "README.md"
+    path.write_text("intro\n<!-- bench:table -->\nold\n<!-- /bench:table -->\nend\n")
+    bench_main.replace_region(path, bench_main.TABLE_MARKS, "new\ntable")
+    assert path.read_text() == "intro\n<!-- bench:table -->\nnew\ntable\n<!-- /bench:table -->\nend\n"
+    for readme in (bench_main.ROOT / "README.md", bench_main.ROOT / "bench" / "README.md"):
+        marks = bench_main.TABLE_MARKS if readme.parent == bench_main.ROOT else bench_main.FIGURE_MARKS
+        assert all(mark in readme.read_text() for mark in marks)
+
+
 def test_offline_coach_runs() -> None:
-    assert len(offline_coach.corpus()) >= 10
+    assert all(len(answer.split()) == offline_coach.WORDS for _, answer in offline_coach.corpus())
     (result,) = offline_coach.run(quick=True)
     assert result.ratio is not None and result.ratio > 0
 
@@ -30,6 +48,7 @@ def test_token_economy_counts_cached_and_naive_usage() -> None:
     naive = tokens.measure("demo", naive=True, questions=1)
     assert cached.calls == naive.calls > 0
     assert naive.cache_read == naive.cache_write == 0
+    assert cached.cache_read > 0
     assert cached.raw == naive.raw  # the same prompts, billed differently
     assert tokens.system_tokens("realistic") > tokens.system_tokens("demo")
 
@@ -39,32 +58,62 @@ def test_prefetch_counts_transitions() -> None:
     assert hits + misses == 1 and len(waits) == 1
 
 
-def test_scale_populates_and_renders_history() -> None:
-    import asyncio
-
+def test_scale_renders_history_and_home_on_realistic_sessions() -> None:
     from interview_tui.services.history import list_sessions
+    from interview_tui.store.models import Analysis, QuestionFeedbackRow
 
     with data_dir() as tmp, open_db(tmp / "data" / "interview.db"):
-        scale.populate(30)
+        add_sessions(30)
         assert len(list_sessions()) == 30
-        assert asyncio.run(scale._measure("history", freeze=False)) > 0
-        assert asyncio.run(scale._measure("home", freeze=False)) > 0
+        assert Analysis.select().count() > 30 * 5 and QuestionFeedbackRow.select().count() > 100
+        for screen in ("history", "home"):
+            figures = asyncio.run(scale._measure(screen, collector_off=False))
+            assert 0 < figures["first"] <= figures["whole"] and figures["stall"] >= 0
 
 
 def test_turn_overhead_drives_a_session_through_the_screens() -> None:
-    import asyncio
-
     with data_dir() as tmp, open_db(tmp / "data" / "interview.db"):
         turns, delays = asyncio.run(turn_overhead._session(1, freeze=False))
-    kinds = [kind for kind, _, _ in turns]
+    kinds = [turn[0] for turn in turns]
     assert kinds[0] == "start" and kinds[-1] == "finish"
     assert "follow-up answer" in kinds
-    assert all(wall >= model >= 0 for _, wall, model in turns)
+    assert all(wall >= model >= 0 and cpu > 0 for _, wall, model, cpu in turns)
     assert delays  # streamed previews reached the screen
 
 
 @pytest.mark.parametrize("kind", ["minimal", "app"])
-def test_startup_child_reports_its_first_frame(kind: str) -> None:
+def test_startup_reports_the_first_written_frame(kind: str) -> None:
     with data_dir() as tmp:
-        first_frame, exited = startup.launch(kind, startup.child_env(tmp))
-    assert 0 < first_frame <= exited
+        run = startup.launch(kind, startup.child_env(tmp), key_after=0.0 if kind == "app" else None)
+    assert run.first_frame > 0
+    assert (run.key is not None and run.key > 0) == (kind == "app")
+
+
+# ----- a deliberately slowed build fails ---------------------------------------------
+
+
+@pytest.fixture
+def slowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(slow.ENV, SLOW_MS)
+
+
+def test_slowed_offline_coach_misses_its_target(slowed: None) -> None:
+    (result,) = offline_coach.run(quick=True)
+    assert result.met is False
+
+
+def test_slowed_build_defeats_the_prompt_cache(slowed: None) -> None:
+    usage = tokens.measure("demo", naive=False, questions=1)
+    naive = tokens.measure("demo", naive=True, questions=1)
+    assert usage.cache_read == 0 and usage.billed > naive.billed  # worse than naive
+
+
+def test_slowed_startup_misses_both_targets(slowed: None) -> None:
+    with data_dir() as tmp:
+        env = startup.child_env(tmp)
+        startup.launch("app", env)  # creates the database
+        app = startup.launch("app", env, key_after=0.0)
+        minimal = startup.launch("minimal", env)
+    assert app.first_frame / minimal.first_frame > startup.TARGET
+    # The slowed build burns three times as long right after the first frame.
+    assert app.key is not None and app.key > 3 * float(SLOW_MS) / 1000

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from interview_tui.clock import now
 from interview_tui.services.call_log import About
-from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, STAGES
 from interview_tui.services.coach.base import QuestionOutcome, TextSink
 from interview_tui.services.coach.schemas import GeneratedQuestion, ResponseAnalysis
 from interview_tui.services.coach.tasks import (
@@ -28,7 +27,6 @@ from interview_tui.services.coach.tasks import (
 )
 from interview_tui.services.grounding import find_ungrounded
 from interview_tui.services.session_machine import (
-    DEFAULT_QUESTIONS,
     Event,
     State,
     competency_for,
@@ -36,9 +34,9 @@ from interview_tui.services.session_machine import (
     readiness,
     session_score,
     transition,
-    validate_question_count,
     wants_follow_up,
 )
+from interview_tui.services.session_setup import SessionSetup
 from interview_tui.services.session_view import SessionView, load_session_view
 from interview_tui.services.text import clean_answer, strip_control_chars
 from interview_tui.store.db import database
@@ -60,26 +58,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 M = TypeVar("M", bound="BaseModel")
 StepSink = Callable[[SessionView], None]
-
-
-@dataclass(frozen=True)
-class SessionSetup:
-    application_id: int
-    stage: str = "recruiter_screen"
-    difficulty: str = "medium"
-    persona: str = "neutral"
-    question_count: int = DEFAULT_QUESTIONS
-    hide_scores: bool = False
-
-    def validate(self) -> None:
-        for value, allowed, name in (
-            (self.stage, STAGES, "stage"),
-            (self.difficulty, DIFFICULTIES, "difficulty"),
-            (self.persona, PERSONAS, "persona"),
-        ):
-            if value not in allowed:
-                raise ValueError(f"Unknown {name} {value!r}; choose one of {', '.join(allowed)}.")
-        validate_question_count(self.question_count)
 
 
 @dataclass

@@ -464,11 +464,16 @@ class InterviewScreen(Screen[None]):
 
         async def job() -> SessionView:
             stored = await self.service.submit_answer(session_id, text, seconds_spent=seconds)
+            # The analysis is asked for first; the screen shows the stored answer meanwhile.
+            pending = asyncio.ensure_future(
+                self.service.run_pending(session_id, stored=stored, **self._sinks())
+            )
+            await asyncio.sleep(0)
             # The answer is in the database: only now may the editor forget it.
             self._prompt_key = None
             self.answer_box.load("")
             self._on_coach_step(stored)
-            return await self.service.run_pending(session_id, stored=stored, **self._sinks())
+            return await pending
 
         self._run_coach(job, State.EVALUATING)
 

@@ -130,11 +130,28 @@ class InterviewService:
             view = stored
         else:
             view = await self._db(load_session_view, session_id)
-        while (step := self._step_for(view)) is not None:
-            view = await step(view, on_text)
+        running = self._run_step(view, on_text)
+        while running is not None:
+            view = await running
+            running = self._run_step(view, on_text)
             if on_step is not None:
-                on_step(view)
+                # The next step (its coach request) goes first; the screen applies this
+                # one meanwhile, so its rendering overlaps the model instead of delaying it.
+                if running is not None:
+                    await asyncio.sleep(0)
+                try:
+                    on_step(view)
+                except BaseException:
+                    if running is not None:
+                        running.cancel()
+                    raise
         return view
+
+    def _run_step(
+        self, view: SessionView, on_text: TextSink | None
+    ) -> asyncio.Future[SessionView] | None:
+        step = self._step_for(view)
+        return None if step is None else asyncio.ensure_future(step(view, on_text))
 
     resume = run_pending
 

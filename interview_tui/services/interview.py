@@ -37,7 +37,12 @@ from interview_tui.services.session_machine import (
     wants_follow_up,
 )
 from interview_tui.services.session_setup import SessionSetup
-from interview_tui.services.session_view import SessionView, load_session_view
+from interview_tui.services.session_view import (
+    SessionView,
+    load_session_view,
+    stored_fingerprint,
+    view_fingerprint,
+)
 from interview_tui.services.text import clean_answer, strip_control_chars
 from interview_tui.store.db import database
 from interview_tui.store.models import (
@@ -74,6 +79,9 @@ class InterviewService:
         self.prefetch_enabled = workspace.prefetch
         self.prefetch_stats = PrefetchStats()
         self._prefetched: dict[tuple[int, int], asyncio.Task[GeneratedQuestion]] = {}
+        # The latest view of each session, touched on the database thread only: each
+        # transition refreshes it instead of reading the whole session twice.
+        self._views: dict[int, SessionView] = {}
 
     # ----- public API -------------------------------------------------------------
 
@@ -129,7 +137,7 @@ class InterviewService:
         if stored is not None and stored.id == session_id:
             view = stored
         else:
-            view = await self._db(load_session_view, session_id)
+            view = await self._db(self._reread, session_id)
         running = self._run_step(view, on_text)
         while running is not None:
             view = await running
@@ -179,7 +187,7 @@ class InterviewService:
         return await self._transition(session_id, Event.ABANDON, self._clear_drafts(session_id))
 
     async def load(self, session_id: int) -> SessionView:
-        return await self._db(load_session_view, session_id)
+        return await self._db(self._reread, session_id)
 
     async def save_draft(self, session_id: int, text: str, seconds_spent: float = 0.0) -> None:
         """Keep the answer being typed, so a crash or dropped connection loses nothing."""
@@ -259,13 +267,13 @@ class InterviewService:
         current = view.current_question
         assert current is not None
         await self._write_question_feedback(view, current.number, on_text)
-        return await self._db(load_session_view, view.id)
+        return await self._db(self._reread, view.id)
 
     async def _step_summarize(self, view: SessionView, on_text: TextSink | None) -> SessionView:
         for q in view.questions:
             if q.feedback is None and q.exchanges and all(e.analysis for e in q.exchanges):
                 await self._write_question_feedback(view, q.number, None)
-        view = await self._db(load_session_view, view.id)
+        view = await self._db(self._reread, view.id)
         outcomes = [
             QuestionOutcome(
                 number=q.number,
@@ -375,16 +383,31 @@ class InterviewService:
     ) -> SessionView:
         def apply() -> SessionView:
             with database.atomic("IMMEDIATE"):
-                view = load_session_view(session_id)
+                view = self._current(session_id)
                 after = transition(view.progress, event)  # raises IllegalTransition
                 if write is not None:
                     write(view)
                 MockSession.update(state=after.state.value).where(
                     MockSession.id == session_id
                 ).execute()
-            return load_session_view(session_id)
+            return self._reread(session_id)
 
         return await self._db(apply)
+
+    def _current(self, session_id: int) -> SessionView:
+        """(Database thread.) The view kept in memory while the stored state and row
+        counts still match it (one query), else the session read again."""
+        kept = self._views.get(session_id)
+        if kept is not None and stored_fingerprint(session_id) == view_fingerprint(kept):
+            return kept
+        return self._reread(session_id)
+
+    def _reread(self, session_id: int) -> SessionView:
+        """(Database thread.) The session as stored, re-reading only its unfinished
+        questions (``load_session_view`` with the kept view), and kept in memory."""
+        view = load_session_view(session_id, self._views.get(session_id))
+        self._views[session_id] = view
+        return view
 
     def _create_session(self, setup: SessionSetup) -> int:
         application = JobApplication.get_by_id(setup.application_id)

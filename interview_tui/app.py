@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from interview_tui.services.interview import SessionSetup
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
+FULL_COLLECTION_EVERY = 100  # middle-generation collections per full one (Python: 10)
 
 
 class InterviewApp(App[int]):
@@ -102,6 +103,12 @@ class InterviewApp(App[int]):
             self.workspace.coach  # noqa: B018
         finally:
             gc.freeze()
+            # Full collections: after 100 young-generation passes instead of 10. With the
+            # start-up objects frozen, each still scans every later widget, SDK and cache
+            # object (50-200 ms on a busy machine), and at the default rate they landed
+            # inside a Claude session's turns seven times (bench/turn_overhead.py).
+            young, middle, _ = gc.get_threshold()
+            gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
             gc.enable()  # even if building failed: never leave the collector off
 
     async def on_unmount(self) -> None:

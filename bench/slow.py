@@ -35,10 +35,14 @@ def burn(ms: float) -> None:
         pass
 
 
+_saved: list[tuple[type, str, object]] = []  # (class, attribute, original) while installed
+
+
 def install() -> None:
-    """Patch the measured paths, if ``INTERVIEW_BENCH_SLOW`` is set."""
+    """Patch the measured paths, if ``INTERVIEW_BENCH_SLOW`` is set (once; ``uninstall``
+    puts the originals back, for benchmarks run inside a test process)."""
     ms = active()
-    if not ms:
+    if not ms or _saved:
         return
     from interview_tui.app import InterviewApp
     from interview_tui.screens.history import HistoryScreen
@@ -86,12 +90,25 @@ def install() -> None:
         burn(ms / 5)
         return await run(self, task, **kwargs)
 
-    InterviewApp.on_mount = on_mount  # type: ignore[method-assign]
-    InterviewScreen._apply_view = _apply_view  # type: ignore[method-assign]
-    InterviewService._start_prefetch = _start_prefetch  # type: ignore[method-assign]
-    HistoryScreen.on_history_screen_loaded = on_loaded  # type: ignore[method-assign]
-    HomeScreen._render_actions = _render_actions  # type: ignore[method-assign]
-    offline.OfflineCoach.run = coach_run  # type: ignore[method-assign]
+    for cls, name, patched in (
+        (InterviewApp, "on_mount", on_mount),
+        (InterviewScreen, "_apply_view", _apply_view),
+        (InterviewService, "_start_prefetch", _start_prefetch),
+        (HistoryScreen, "on_history_screen_loaded", on_loaded),
+        (HomeScreen, "_render_actions", _render_actions),
+        (offline.OfflineCoach, "run", coach_run),
+    ):
+        _saved.append((cls, name, cls.__dict__[name]))
+        setattr(cls, name, patched)
+
+
+def uninstall() -> None:
+    """Undo ``install``."""
+    while _saved:
+        cls, name, original = _saved.pop()
+        setattr(cls, name, original)
+
+
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ amount of CPU there, far beyond the target, so a busy machine cannot hide it).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -93,8 +94,10 @@ def test_startup_reports_the_first_written_frame(kind: str) -> None:
 
 
 @pytest.fixture
-def slowed(monkeypatch: pytest.MonkeyPatch) -> None:
+def slowed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv(slow.ENV, SLOW_MS)
+    yield
+    slow.uninstall()  # the in-process benchmarks patched the app's classes
 
 
 def test_slowed_offline_coach_misses_its_target(slowed: None) -> None:

@@ -38,6 +38,20 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+async def warmed_up(seconds: float = 15.0) -> None:
+    """Wait until the app's warm-up has turned the collector back on (``cli.main`` starts
+    with it off; the warm-up runs a moment after the first frame), as it is for a user
+    by the time they start an interview. Returns at once when it was never off."""
+    import asyncio
+    import gc
+
+    for _ in range(int(seconds / 0.02)):  # bounded
+        if gc.isenabled():
+            return
+        await asyncio.sleep(0.02)
+    raise RuntimeError("the app's warm-up never turned the garbage collector back on")
+
+
 LOG: list[str] = []  # every line ``say`` printed in this run (``--write-readme`` keeps them)
 
 

@@ -4,8 +4,8 @@ The database (``tests/fakes/bulk_sessions.py``) holds what heavy use leaves behi
 five questions a session, one to four answers of ~150 words each with their analyses,
 feedback on every finished question, a summary on every completed session (~35 MB a
 thousand sessions). Each measurement is a fresh process running the app headless at
-120x40 as ``cli.main`` runs it (the collector off until the app's warm-up); once home
-has settled, it pushes the screen and takes, on one clock:
+120x40 as ``cli.main`` runs it (the collector off until the app's warm-up); once the
+warm-up has run and home has settled, it pushes the screen and takes, on one clock:
 
 - first rows: push to the first frame written with rows in the table (home: with its
   sessions counted);
@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 async def _measure(screen_name: str, *, collector_off: bool = True) -> dict[str, float]:
     """Runs in the child: first rows, whole list and longest stall (seconds)."""
+    from bench.common import warmed_up
     from interview_tui.app import InterviewApp
     from interview_tui.config import load_settings
     from interview_tui.screens.history import HistoryScreen
@@ -61,6 +62,7 @@ async def _measure(screen_name: str, *, collector_off: bool = True) -> dict[str,
 
     app._display = display  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:
+        await warmed_up()
         await app.workers.wait_for_complete()
         await pilot.pause()
         if screen_name == "history":

@@ -37,7 +37,17 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from bench.common import ROOT, Result, claude_coach, data_dir, fake_claude, median, open_db, say
+from bench.common import (
+    ROOT,
+    Result,
+    claude_coach,
+    data_dir,
+    fake_claude,
+    median,
+    open_db,
+    say,
+    warmed_up,
+)
 
 TARGET_MS = 30
 LATENCY, CHUNK_DELAY = 0.05, 0.005
@@ -146,6 +156,7 @@ async def _session(questions: int, *, freeze: bool = True, offline: bool = False
 
         _instrument(app, probe, is_ready)
         async with app.run_test(size=(100, 32)) as pilot:
+            await warmed_up()
             await app.workers.wait_for_complete()
             await pilot.pause()
 

@@ -159,6 +159,9 @@ async def _session(questions: int, *, freeze: bool = True, offline: bool = False
             await warmed_up()
             await app.workers.wait_for_complete()
             await pilot.pause()
+            for clock in gc.callbacks:  # count the collections of the session, not of the set-up
+                if isinstance(clock, GCClock):
+                    clock.reset()
 
             async def turn(kind: str, act) -> None:  # type: ignore[no-untyped-def]
                 probe.idle_at = probe.ready_at = None
@@ -268,6 +271,9 @@ class GCClock:
     def __init__(self) -> None:
         self.count, self.seconds, self._start = 0, 0.0, 0.0
 
+    def reset(self) -> None:
+        self.count, self.seconds = 0, 0.0
+
     def __call__(self, phase: str, info: dict) -> None:
         if info["generation"] != 2:
             return
@@ -324,7 +330,7 @@ def run(quick: bool = False) -> list[Result]:
         f"p90 {_pct(over, 0.9):.1f} ms; app CPU mean {cpu_mean:.1f} ms, median "
         f"{median(cpu):.1f} ms a turn  (target <= {TARGET_MS} ms)")
     say(f"{costs['gc_count']} full garbage collections took {costs['gc_seconds'] * 1000:.0f} ms "
-        f"in the Claude session")
+        f"during the Claude session's turns")
     off_mean, off_cpu = _mean(offline), _mean(offline_cpu)
     say(f"offline coach (no model): {len(offline)} turns, wall mean {off_mean:.1f} ms, median "
         f"{median(offline):.1f} ms; app CPU mean {off_cpu:.1f} ms a turn")

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check bench doctor clean
+.PHONY: run test lint check bench bench-readme doctor clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ check: lint test
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+bench-readme: $(STAMP)  # the same run, written into README.md and bench/README.md
+	$(BIN)/python -m bench --write-readme
 
 doctor: $(STAMP)
 	$(BIN)/interview-tui doctor

@@ -101,7 +101,9 @@ class HomeScreen(Screen[None]):
         self._render_actions(None)  # the sessions arrive from load_sessions
 
     def on_screen_resume(self) -> None:
-        self.load_sessions()
+        # After the frame: at start-up the first frame does not wait for the history
+        # service's imports and query (bench/startup.py).
+        self.call_after_refresh(self.load_sessions)
 
     @work(exclusive=True, group="home", exit_on_error=False)
     async def load_sessions(self) -> None:

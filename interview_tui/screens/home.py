@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
@@ -96,7 +97,8 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         app = interview_app(self)
         claude = app.coach_backend == "claude"
-        hint = "" if claude else " — set ANTHROPIC_API_KEY to coach with Claude"
+        hosted = os.environ.get("INTERVIEW_TUI_HOSTED") == "1"
+        hint = "" if claude or hosted else " — set ANTHROPIC_API_KEY to coach with Claude"
         self.query_one("#coach", Static).update(f"Coach: {app.coach_label}{hint}")
         self._render_actions(None)  # the sessions arrive from load_sessions
 

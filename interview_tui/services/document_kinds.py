@@ -13,9 +13,16 @@ from pydantic import BaseModel
 
 KINDS: dict[str, str] = {
     # "recruiter_prep": "interview_tui.services.prep_models:RecruiterPrep",
+    "pitch_template": "interview_tui.services.pitch_models:PitchTemplateDocument",
+    "debrief": "interview_tui.services.debrief_models:Debrief",
+    "thank_you_email": "interview_tui.services.debrief_models:ThankYouDocument",
 }
 
-LABELS: dict[str, str] = {}
+LABELS: dict[str, str] = {
+    "pitch_template": "Intro pitch template",
+    "debrief": "Interview debrief",
+    "thank_you_email": "Thank-you email",
+}
 
 
 class UnknownDocumentKind(LookupError):

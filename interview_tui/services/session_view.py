@@ -9,9 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from interview_tui.services.coach.base import Exchange, InterviewContext, QuestionTurn
+from interview_tui.services.coach.base import (
+    ApplicationContext,
+    Exchange,
+    InterviewContext,
+    QuestionTurn,
+)
 from interview_tui.services.coach.schemas import QuestionFeedback, ResponseAnalysis, SessionFeedback
-from interview_tui.services.session_machine import Progress, State
+from interview_tui.services.session_machine import Progress, State, infer_target_level
 from interview_tui.store.models import (
     Analysis,
     AnswerDraft,
@@ -113,6 +118,20 @@ def context_for(session: MockSession) -> InterviewContext:
         resume_text=cand.resume_text,
         target_level=session.target_level,
         question_count=session.question_count,
+    )
+
+
+def application_context(app: JobApplication) -> ApplicationContext:
+    """The cached-prefix context of an application (the level is read from its role and JD)."""
+    cand: Candidate = app.candidate
+    return ApplicationContext(
+        company=app.company,
+        role=app.role,
+        job_description=app.job_description,
+        interviewer_name=app.interviewer_name,
+        candidate_name=cand.name,
+        resume_text=cand.resume_text,
+        target_level=infer_target_level(f"{app.role}\n{app.job_description}"),
     )
 
 

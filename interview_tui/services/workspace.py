@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 
     from interview_tui.services.coach.base import Coach, TextSink
     from interview_tui.services.coach.tasks import Task
+    from interview_tui.services.debrief import DebriefService
     from interview_tui.services.document_store import DocumentStore
     from interview_tui.services.history import HistoryService
     from interview_tui.services.interview import InterviewService
+    from interview_tui.services.pitch import PitchService
     from interview_tui.services.preferences import PreferenceService
     from interview_tui.services.profiles import ProfileService
     from interview_tui.services.setup_choices import SetupService
@@ -134,6 +136,18 @@ class Workspace:
         from interview_tui.services.document_store import DocumentStore
 
         return DocumentStore(self.runner)
+
+    @cached_property
+    def pitch(self) -> PitchService:
+        from interview_tui.services.pitch import PitchService
+
+        return PitchService(self)
+
+    @cached_property
+    def debrief(self) -> DebriefService:
+        from interview_tui.services.debrief import DebriefService
+
+        return DebriefService(self)
 
     # ----- lifetime -----------------------------------------------------------------------
 

@@ -20,6 +20,10 @@ from interview_tui.services.coach.base import TextSink
 
 WRITERS: dict[str, str] = {
     # "prep_recruiter": "interview_tui.services.coach.offline_prep:recruiter_prep",
+    "pitch_template": "interview_tui.services.coach.offline_pitch:pitch_template",
+    "pitch_feedback": "interview_tui.services.coach.offline_pitch:pitch_feedback",
+    "debrief": "interview_tui.services.coach.offline_debrief:debrief",
+    "thank_you_email": "interview_tui.services.coach.offline_debrief:thank_you_email",
 }
 
 

@@ -1,0 +1,214 @@
+"""Offline writers for the debrief of a real interview and the thank-you email.
+
+The debrief scores the transcript's answers with the mock interview's answer signals
+and reads the typed notes for each dimension (``debrief_rules``); its stronger answers
+are the mock interview's revised answers (the candidate's sentences plus resume lines,
+placeholders for what is missing). The email is a template filled with the debrief's
+facts and one resume line. Nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from interview_tui.services.catalog import STAGES, stage_label
+from interview_tui.services.coach import offline_feedback as fb
+from interview_tui.services.coach.answer_signals import analyze_answer
+from interview_tui.services.coach.base import (
+    ApplicationContext,
+    Exchange,
+    InterviewContext,
+    QuestionTurn,
+)
+from interview_tui.services.coach.offline import revised_answer
+from interview_tui.services.coach.offline_pitch import OFFLINE_NOTE, _where_clause, revised_pitch
+from interview_tui.services.coach.offline_writers import WriterTools
+from interview_tui.services.coach.tasks import Task
+from interview_tui.services.debrief_models import (
+    DIMENSIONS,
+    BetterAnswer,
+    DebriefInput,
+    DebriefReport,
+    Dimensions,
+    ThankYouEmail,
+)
+from interview_tui.services.debrief_rules import (
+    ScoredAnswer,
+    dimension_scores,
+    lines,
+    score_answers,
+)
+from interview_tui.services.resume_outline import relevance, roles
+from interview_tui.services.transcript import QA
+
+_ADVICE = {
+    "content": "bring one resume story with a number to every answer",
+    "clarity": "lead with the point in one sentence, then the detail",
+    "delivery": "keep answers to 1-2 minutes and pause instead of filling",
+    "tone": "say what you did and decided, plainly, without hedging",
+    "structure": "tell stories in situation, task, action, result order",
+    "confidence": "own your part: say \"I\", and state results without softening",
+}
+
+
+@dataclass(frozen=True)
+class DebriefRequest:
+    input: DebriefInput
+    pairs: tuple[QA, ...] = ()
+
+
+@dataclass(frozen=True)
+class EmailRequest:
+    input: DebriefInput
+    report: DebriefReport | None
+    pairs: tuple[QA, ...] = field(default=())
+
+
+def _interview_context(ctx: ApplicationContext, stage: str) -> InterviewContext:
+    return InterviewContext(
+        stage=stage, difficulty="medium", persona="neutral", company=ctx.company, role=ctx.role,
+        job_description=ctx.job_description, interviewer_name=ctx.interviewer_name,
+        candidate_name=ctx.candidate_name, resume_text=ctx.resume_text,
+        target_level=ctx.target_level,
+    )
+
+
+def _abridged(text: str, words: int = 45) -> str:
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]) + " …"
+
+
+_INTRO_Q = re.compile(r"\babout yourself\b|\bwalk me through your (?:resume|cv|background)\b", re.I)
+
+
+def _stronger(question: str, answer: str, ctx: ApplicationContext) -> str:
+    """The intro pitch for "tell me about yourself"; otherwise the mock interview's
+    revised answer (the candidate's sentences in STAR order plus resume lines)."""
+    if _INTRO_Q.search(question):
+        return revised_pitch(answer, ctx)
+    turn = QuestionTurn(1, question, "general", (Exchange(question, answer),))
+    return revised_answer(turn, ctx.resume_text)
+
+
+def _quoted(text: str) -> str:
+    """``text`` in quotes, ending a sentence ('"Why?"' needs no full stop after it)."""
+    text = text.strip()
+    return f'"{text}"' if text.endswith(("?", "!", ".")) else f'"{text}".'
+
+
+def _better_answers(data: DebriefInput, answers: list[ScoredAnswer], ctx: ApplicationContext) -> list[BetterAnswer]:
+    out = []
+    weakest = sorted((a for a in answers if a.score < 7), key=lambda a: a.score)[:3]
+    for a in weakest:
+        out.append(BetterAnswer(question=a.qa.question, your_answer=_abridged(a.qa.answer),
+                                stronger_answer=_stronger(a.qa.question, a.qa.answer, ctx)))
+    if answers:
+        return out
+    badly = lines(data.went_badly)
+    for question in lines(data.questions)[:3]:
+        note = next((b for b in badly if relevance(b, question) >= 1), badly[0] if badly else "")
+        if not note and len(out) >= 1:
+            continue
+        mine = f"(Not recorded.) You noted: {note}" if note else "(Not recorded.)"
+        out.append(BetterAnswer(question=question, your_answer=mine,
+                                stronger_answer=_stronger(question, "", ctx)))
+    return out
+
+
+def _next_stage(stage: str) -> str | None:
+    order = list(STAGES)
+    i = order.index(stage) if stage in order else -1
+    return order[i + 1] if 0 <= i < len(order) - 1 else None
+
+
+def debrief(task: Task[DebriefReport], tools: WriterTools) -> DebriefReport:
+    request: DebriefRequest = task.data
+    data, ctx = request.input, task.context
+    answers = score_answers(list(request.pairs), ctx.job_description, ctx.resume_text,
+                            ctx.target_level)
+    dims = dimension_scores(data, answers)
+    overall = max(1, min(10, round(sum(d.score for d in dims.values()) / len(dims))))
+    ranked = sorted(dims, key=lambda k: (dims[k].score, list(DIMENSIONS).index(k)))
+    weak, strong = ranked[:2], ranked[-1]
+    source = "your transcript" if answers else "your notes"
+    summary = (
+        f"{OFFLINE_NOTE}, from {source}. Overall {overall}/10 for the {stage_label(data.stage)} "
+        f"interview: strongest on {DIMENSIONS[strong].lower()}, weakest on "
+        f"{DIMENSIONS[weak[0]].lower()} and {DIMENSIONS[weak[1]].lower()}."
+    )
+    strengths = [f"You noted: {ln}" for ln in lines(data.went_well)[:3]]
+    opportunities = [f"You noted: {ln}" for ln in lines(data.went_badly)[:3]]
+    coaching = [f"{DIMENSIONS[k]}: {_ADVICE[k]}." for k in weak]
+    if answers:
+        signals = analyze_answer("\n".join(a.qa.answer for a in answers),
+                                 " ".join(a.qa.question for a in answers),
+                                 ctx.job_description, ctx.resume_text)
+        strengths = [s.text for s in fb.strengths(signals)][:3] + strengths
+        best = max(answers, key=lambda a: a.score)
+        strengths.append(f"Your strongest answer ({best.score}/10) was to {_quoted(best.qa.question)}")
+        gaps = fb.gaps(signals, _interview_context(ctx, data.stage), [a.qa.answer for a in answers])
+        opportunities = [g.text for g in gaps[:4]] + opportunities
+        coaching = [g.coaching for g in gaps[:3]] + coaching
+    coaching += [f"Keep what you learned: {ln}" for ln in lines(data.learned)[:2]]
+    better = _better_answers(data, answers, ctx)
+    actions = [f"Write and rehearse a 2-minute answer to {_quoted(b.question)}" for b in better[:3]]
+    actions.append(f"Run a mock interview focused on {DIMENSIONS[weak[0]].lower()} "
+                   "and compare the score.")
+    following = _next_stage(data.stage)
+    adjustments = [f"{DIMENSIONS[k]}: {_ADVICE[k]}." for k in weak]
+    if following:
+        adjustments.insert(0, f"Next is likely the {stage_label(following).lower()} stage: "
+                              "practise it at hard difficulty before the day.")
+    report = DebriefReport(
+        overall_score=overall, summary=summary, dimensions=Dimensions(**dims),
+        strengths=strengths or ["You went through with the interview and debriefed it."],
+        opportunities=opportunities or [f"{DIMENSIONS[weak[0]]}: {_ADVICE[weak[0]]}."],
+        should_have_said=better, coaching_points=coaching, action_items=actions,
+        next_stage_adjustments=adjustments,
+    )
+    tools.stream([summary, "\n".join(f"{DIMENSIONS[k]} {d.score}/10 — {d.reason}"
+                                     for k, d in dims.items())])
+    return report
+
+
+def _fit_line(ctx: ApplicationContext) -> str:
+    outline = roles(ctx.resume_text)
+    pool = [(r, b) for r in outline[:2] for b in r.bullets]
+    if not pool:
+        return ("The role's focus matches the experience on my resume, and I would be glad to "
+                "go into more detail.")
+    role, bullet = max(pool, key=lambda rb: (relevance(rb[1], ctx.job_description), -pool.index(rb)))
+    clause = _where_clause(bullet)
+    where = f"my work at {role.employer}" if role.employer else "my recent work"
+    if clause.startswith("I "):
+        return f"Our conversation made me think of {where}, where {clause}"
+    return f"Our conversation made me think of {where}: {clause}"
+
+
+def thank_you_email(task: Task[ThankYouEmail], tools: WriterTools) -> ThankYouEmail:
+    request: EmailRequest = task.data
+    data, ctx = request.input, task.context
+    topic = ""
+    if request.pairs:
+        scored = score_answers(list(request.pairs), ctx.job_description, ctx.resume_text,
+                               ctx.target_level)
+        topic = max(scored, key=lambda a: a.score).qa.question
+    elif lines(data.questions):
+        topic = lines(data.questions)[0]
+    highlight = next(iter(lines(data.went_well)), "")
+    where = f"the {ctx.role} role" + (f" at {ctx.company}" if ctx.company else "")
+    moment = f"Thank you for taking the time to talk with me about {where}."
+    if topic:
+        moment += f" I especially enjoyed our conversation when you asked, {_quoted(topic)}"
+    elif highlight:
+        moment += f" I especially enjoyed our conversation about {highlight[:1].lower()}{highlight[1:]}"
+        moment = moment if moment.endswith((".", "!", "?")) else f"{moment}."
+    interest = (f"I remain very interested in {where} and would welcome the next step. "
+                "Please let me know if there is anything else I can share.")
+    email = ThankYouEmail(
+        subject=f"Thank you – {ctx.role} {stage_label(data.stage).lower()} interview",
+        moment=moment, fit=_fit_line(ctx), interest=interest,
+    )
+    tools.stream([email.subject, email.moment, email.fit, email.interest])
+    return email

@@ -132,19 +132,26 @@ def _mentions(sentence: str, name: str) -> bool:
     return bool(name) and re.search(rf"\b{re.escape(name)}\b", sentence, re.I) is not None
 
 
-def sentence_part(sentence: str, roles: list[Role], company: str) -> str | None:
-    """The template part one sentence tells, or None."""
+def parts_of(sentence: str, roles: list[Role], company: str) -> list[str]:
+    """Every template part one sentence tells, the one it leads with first."""
     current = roles[0] if roles else None
     previous = roles[1] if len(roles) > 1 else None
+    found = []
     if _LOOKING.search(sentence):
-        return "looking_for"
+        found.append("looking_for")
     if _mentions(sentence, company) or _WHY.search(sentence):
-        return "why_this_role"
+        found.append("why_this_role")
     if _PREVIOUS.search(sentence) or (previous and _mentions(sentence, previous.employer)):
-        return "previous_role"
+        found.append("previous_role")
     if _CURRENT.search(sentence) or (current and _mentions(sentence, current.employer)):
-        return "current_role"
-    return None
+        found.append("current_role")
+    return found
+
+
+def sentence_part(sentence: str, roles: list[Role], company: str) -> str | None:
+    """The template part one sentence tells, or None."""
+    found = parts_of(sentence, roles, company)
+    return found[0] if found else None
 
 
 @dataclass(frozen=True)
@@ -168,8 +175,9 @@ def read_pitch(
     signals = analyze_answer(text, PITCH_QUESTION, job_description, resume_text)
     sentences = split_sentences(text)
     tagged = tuple((s, sentence_part(s, roles, company)) for s in sentences)
-    found = {part for _, part in tagged if part}
+    found = {part for s in sentences for part in parts_of(s, roles, company)}
     backed, unbacked = resume_numbers(text, resume_text)
+    backed.sort(key=lambda q: not re.search(r"\d", q))  # figures before "three teams"
     if backed:
         found.add("impact_number")
     results = sum(1 for s in sentences if find_quantities(s) or re.search(

@@ -156,7 +156,7 @@ def pitch_template(task: Task[PitchTemplate], tools: WriterTools) -> PitchTempla
 # ----- feedback on an attempt -------------------------------------------------------
 
 
-def _strengths(r: PitchReading) -> list[str]:
+def _strengths(r: PitchReading, ctx: ApplicationContext) -> list[str]:
     out = []
     low, high = TARGET_WORDS
     if low <= r.words <= high:
@@ -166,8 +166,10 @@ def _strengths(r: PitchReading) -> list[str]:
     covered = [PART_LABELS[p].split(" (")[0].lower() for p in r.parts if p != "impact_number"]
     if len(covered) >= 3:
         out.append(f"Covers {', '.join(covered[:-1])} and {covered[-1]}.")
-    if r.signals.jd_terms:
-        out.append(f"Uses the job's own language: {', '.join(r.signals.jd_terms[:4])}.")
+    named = {w.lower() for w in re.findall(r"[\w'-]+", f"{ctx.company} {ctx.role}")}
+    terms = [t for t in r.signals.jd_terms if t not in named]
+    if terms:
+        out.append(f"Uses the job's own language: {', '.join(terms[:4])}.")
     if not r.signals.fillers and not r.signals.hedges and not r.apologies:
         out.append("Direct and confident: no filler or hedging.")
     return out
@@ -253,7 +255,7 @@ def pitch_feedback(task: Task[PitchFeedback], tools: WriterTools) -> PitchFeedba
     ctx = task.context
     reading = read_pitch(request.text, roles(ctx.resume_text), company=ctx.company,
                          job_description=ctx.job_description, resume_text=ctx.resume_text)
-    strengths = _strengths(reading)
+    strengths = _strengths(reading, ctx)
     opportunities = _opportunities(reading, ctx)
     revised = revised_pitch(request.text, ctx)
     first = opportunities[0] if opportunities else "Keep this version and practise it aloud."

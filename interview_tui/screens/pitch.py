@@ -227,8 +227,8 @@ class PitchScreen(Screen[None]):
         timer.update(text)
 
     def action_clear(self) -> None:
+        # The clock's time stays: it belongs to the attempt about to be typed.
         self.box.load("")
-        self._spoken = None
         self.box.editor.focus()
 
     @on(AnswerBox.Paused)

@@ -14,8 +14,8 @@ from interview_tui.screens.pitch import PitchScreen
 from interview_tui.screens.pitch_attempt import PitchAttemptScreen
 from interview_tui.services.coach.claude import ClaudeCoach
 from interview_tui.services.pitch_rules import structure_score
-from interview_tui.services.text import word_count
 from interview_tui.services.profiles import ensure_demo_profile, save_application
+from interview_tui.services.text import word_count
 from interview_tui.store.models import Candidate, PitchAttempt
 from tests.fakes.pilot import settle
 

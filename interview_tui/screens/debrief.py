@@ -26,6 +26,7 @@ from interview_tui.screens.debrief_report import DebriefReportScreen
 from interview_tui.screens.widgets.document_field import DocumentField
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import local_time
+from interview_tui.screens.widgets.keys import press
 from interview_tui.services.catalog import STAGES
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.debrief import DebriefRejected, InterviewChoice
@@ -264,8 +265,10 @@ class DebriefScreen(Screen[None]):
             status.update("")
             self._failed = True
             self.refresh_bindings()
-            self.notify(f"{exc.message} Press ctrl+s to try again, or ctrl+l to use the offline coach."
-                        " Your input is kept.", title="The coach could not answer",
+            self.notify(f"{exc.message} "
+                        + press(self, ("debrief", "to try again"),
+                                ("offline", "to use the offline coach"))
+                        + " Your input is kept.", title="The coach could not answer",
                         severity="error", timeout=12)
             return
         status.update("")

@@ -19,6 +19,7 @@ from interview_tui.screens.widgets.feedback import _paragraph, _section
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import score_markup
 from interview_tui.screens.widgets.grounded_text import GroundedText
+from interview_tui.screens.widgets.keys import key_for, press
 from interview_tui.screens.widgets.pitch_views import author_line
 from interview_tui.services.catalog import stage_label
 from interview_tui.services.coach.base import CoachError
@@ -35,9 +36,10 @@ class DebriefView(VerticalGroup):
     DebriefView .better-mine { color: $text-muted; }
     """
 
-    def __init__(self, doc: DocumentVersion) -> None:
+    def __init__(self, doc: DocumentVersion, *, regenerate_key: str = "r") -> None:
         super().__init__()
         self.doc = doc
+        self._key = regenerate_key
         self.debrief = doc.content(Debrief)
 
     def compose(self) -> ComposeResult:
@@ -66,7 +68,7 @@ class DebriefView(VerticalGroup):
                 yield Static(Content(f"You said: {b.your_answer}"), classes="better-mine")
                 flagged = [c for c in d.ungrounded if c.lower() in b.stronger_answer.lower()]
                 yield GroundedText("A stronger answer", b.stronger_answer, flagged,
-                                   regenerate_key="r", sources="your resume or what you said")
+                                   regenerate_key=self._key, sources="your resume or what you said")
         for widget in (_section("Coaching points", r.coaching_points),
                        _section("Action items", r.action_items),
                        _section("For the next stage", r.next_stage_adjustments)):
@@ -118,7 +120,7 @@ class DebriefReportScreen(Screen[None]):
         self.debrief_id = doc.id
         body = self.query_one("#body", VerticalScroll)
         body.remove_children()
-        body.mount(DebriefView(doc))
+        body.mount(DebriefView(doc, regenerate_key=key_for(self, "again")))
         body.scroll_home(animate=False)
         body.focus()
 
@@ -145,7 +147,8 @@ class DebriefReportScreen(Screen[None]):
                                                       offline=offline)
         except CoachError as exc:
             status.update("")
-            self.notify(f"{exc.message} Press r to try again, or o for the offline coach.",
+            self.notify(f"{exc.message} "
+                        + press(self, ("again", "to try again"), ("offline", "for the offline coach")),
                         title="The coach could not answer", severity="error", timeout=12)
             return
         status.update("")

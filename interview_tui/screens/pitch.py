@@ -25,6 +25,7 @@ from interview_tui.screens.pitch_attempt import PitchAttemptScreen
 from interview_tui.screens.widgets.answer_box import AnswerBox
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import SCORE_COLORS, local_time, score_style
+from interview_tui.screens.widgets.keys import key_for, press
 from interview_tui.screens.widgets.pitch_views import AttemptView, TemplateView
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.pitch import Attempt
@@ -140,7 +141,8 @@ class PitchScreen(Screen[None]):
         self.template = t
         scroll = self.query_one("#template-scroll", VerticalScroll)
         scroll.remove_children()
-        scroll.mount(TemplateView(t, author=author, model=model, version=version))
+        scroll.mount(TemplateView(t, author=author, model=model, version=version,
+                                  regenerate_key=key_for(self, "generate")))
 
     def _show_attempts(self, attempts: list[Attempt]) -> None:
         self.attempts = attempts
@@ -163,7 +165,7 @@ class PitchScreen(Screen[None]):
         self.shown = attempt
         feedback = self.query_one("#feedback", VerticalScroll)
         feedback.remove_children()
-        feedback.mount(AttemptView(attempt, show_text=True, regenerate_key="ctrl+r"))
+        feedback.mount(AttemptView(attempt, show_text=True, regenerate_key=key_for(self, "again")))
         self.refresh_bindings()
 
     def _status(self, text: str) -> None:
@@ -288,9 +290,10 @@ class PitchScreen(Screen[None]):
     def _coach_failed(self, exc: CoachError, step: tuple[str, int | None]) -> None:
         self._failed = step
         self._status("")
-        again = "ctrl+g" if step[0] == "template" else "ctrl+r"
-        self.notify(f"{exc.message} Press {again} to try again, or ctrl+l to use the offline "
-                    "coach.",
+        self.refresh_bindings()
+        again = "generate" if step[0] == "template" else "again"
+        self.notify(f"{exc.message} "
+                    + press(self, (again, "to try again"), ("offline", "to use the offline coach")),
                     title="The coach could not answer", severity="error", timeout=12)
 
     def action_again(self) -> None:

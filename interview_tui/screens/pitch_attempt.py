@@ -14,6 +14,7 @@ from textual.widgets import Header, Static
 
 from interview_tui.screens.access import workspace
 from interview_tui.screens.widgets.footer import Footer
+from interview_tui.screens.widgets.keys import key_for, press
 from interview_tui.screens.widgets.pitch_views import AttemptView
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.pitch import Attempt
@@ -59,7 +60,8 @@ class PitchAttemptScreen(Screen[str | None]):
         self.attempt = attempt
         body = self.query_one("#body", VerticalScroll)
         body.remove_children()
-        body.mount(AttemptView(attempt, show_text=True, id="attempt"))
+        body.mount(AttemptView(attempt, show_text=True, regenerate_key=key_for(self, "again"),
+                               id="attempt"))
         body.focus()
 
     def action_again(self) -> None:
@@ -76,7 +78,8 @@ class PitchAttemptScreen(Screen[str | None]):
             attempt = await workspace(self).pitch.write_feedback(self.attempt_id, offline=offline)
         except CoachError as exc:
             status.update("")
-            self.notify(f"{exc.message} Press r to try again, or o for the offline coach.",
+            self.notify(f"{exc.message} "
+                        + press(self, ("again", "to try again"), ("offline", "for the offline coach")),
                         title="The coach could not answer", severity="error", timeout=12)
             return
         status.update("")

@@ -17,6 +17,7 @@ from textual.widgets import Header, Static
 from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.grounded_text import GroundedText
+from interview_tui.screens.widgets.keys import key_for, press
 from interview_tui.screens.widgets.pitch_views import author_line
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.debrief_models import ThankYouDocument
@@ -73,7 +74,8 @@ class ThankYouScreen(Screen[None]):
                 on_text=lambda text: status.update(Content(" ".join(text.split())[-200:])))
         except CoachError as exc:
             status.update("")
-            self.notify(f"{exc.message} Press r to try again, or o for the offline coach.",
+            self.notify(f"{exc.message} "
+                        + press(self, ("again", "to try again"), ("offline", "for the offline coach")),
                         title="The coach could not answer", severity="error", timeout=12)
             return
         status.update("")
@@ -89,7 +91,8 @@ class ThankYouScreen(Screen[None]):
                                        to=stored.to or "(no interviewer named)", v=str(email.version)),
                    classes="section"),
             GroundedText(f"Subject: {stored.email.subject}", stored.body, stored.ungrounded,
-                         regenerate_key="r", sources="your resume or your debrief"),
+                         regenerate_key=key_for(self, "again"),
+                         sources="your resume or your debrief"),
             author_line(email.author, email.model),
         )
         body.focus()

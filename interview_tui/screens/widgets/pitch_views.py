@@ -29,8 +29,9 @@ class TemplateView(VerticalGroup):
     """
 
     def __init__(self, template: PitchTemplateDocument, *, author: str, model: str,
-                 version: int) -> None:
+                 version: int, regenerate_key: str = "ctrl+g") -> None:
         super().__init__()
+        self._key = regenerate_key
         self._template = template
         self._author, self._model, self._version = author, model, version
 
@@ -39,7 +40,7 @@ class TemplateView(VerticalGroup):
         yield Static(Content.from_markup(f"[b]Your pitch template[/b] [dim]· version {self._version}"
                                          " · $timing[/dim]", timing=timing_line(t.pitch)),
                      classes="section")
-        yield GroundedText("Say it like this", t.pitch, t.ungrounded, regenerate_key="ctrl+g",
+        yield GroundedText("Say it like this", t.pitch, t.ungrounded, regenerate_key=self._key,
                            sources="your resume")
         widget = _paragraph("Delivery", t.delivery_note)
         if widget is not None:

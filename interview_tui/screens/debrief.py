@@ -133,6 +133,10 @@ class DebriefScreen(Screen[None]):
             self._fill(draft)
         elif self.interview_id is not None:
             select.value = self.interview_id
+        interviewer = self.query_one("#interviewer", Input)
+        if not interviewer.value:
+            interviewer.value = (await workspace(self).pitch.context(self.application_id)
+                                 ).interviewer_name
         self._loaded = True
         self.query_one("#transcript", DocumentField).text_area.focus()
 

@@ -127,3 +127,23 @@ async def test_the_palette_asks_which_application_when_there_are_two(make_app):
         await pilot.press("enter")  # the newest application comes first
         await settle(pilot)
         assert isinstance(app.screen, PitchScreen) and app.screen.application_id == other.id
+
+
+async def test_the_editor_draft_comes_back_after_leaving(make_app):
+    from interview_tui.screens.widgets.answer_box import AnswerBox
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        demo = ensure_demo_profile()
+        app.open_pitch(demo.id)
+        await settle(pilot)
+        await type_pitch(pilot, "Half a pitch about Parcelwise")
+        box = app.screen.query_one(AnswerBox)
+        box.post_message(AnswerBox.Paused(box.text, 3.0))  # what a pause in typing sends
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        app.open_pitch(demo.id)
+        await settle(pilot)
+        assert app.screen.query_one(AnswerBox).text == "Half a pitch about Parcelwise"

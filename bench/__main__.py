@@ -14,7 +14,8 @@ import time
 
 from bench.common import Result
 
-BENCHMARKS = ("startup", "turn_overhead", "prefetch", "tokens", "scale", "offline_coach")
+BENCHMARKS = ("startup", "turn_overhead", "prefetch", "tokens", "scale", "offline_coach",
+              "pitch_quality")
 
 
 def machine() -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bench import __main__ as bench_main
-from bench import offline_coach, prefetch, scale, startup, tokens, turn_overhead
+from bench import offline_coach, pitch_quality, prefetch, scale, startup, tokens, turn_overhead
 from bench.common import Result, data_dir, open_db
 
 
@@ -23,6 +23,13 @@ def test_offline_coach_runs() -> None:
     assert len(offline_coach.corpus()) >= 10
     (result,) = offline_coach.run(quick=True)
     assert result.ratio is not None and result.ratio > 0
+
+
+def test_pitch_quality_scores_both_parts_of_the_labelled_set() -> None:
+    (result,) = pitch_quality.run(quick=True)
+    assert result.ratio is not None and result.met is not None
+    held = pitch_quality.score("held_out")
+    assert held.pitches >= 8 and held.unbacked_total >= 2
 
 
 def test_token_economy_counts_cached_and_naive_usage() -> None:

@@ -159,3 +159,13 @@ async def test_claude_template_and_a_failed_call_leave_the_attempt_stored(
         assert offline.author == "offline" and offline.feedback is not None
     finally:
         await ws.aclose()
+
+
+def test_the_rules_hold_on_the_held_out_labelled_pitches() -> None:
+    """Quality on pitches labelled after the rules were written (bench/pitch_quality.py)."""
+    from bench.pitch_quality import score
+
+    held = score("held_out")
+    assert held.f1 >= 0.85 and held.f1 > held.baseline_f1
+    assert held.unbacked_caught == held.unbacked_total and held.false_unbacked == 0
+    assert held.revised_flags == 0 and held.seeded_caught == held.pitches

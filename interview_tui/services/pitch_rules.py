@@ -31,9 +31,10 @@ MIN_PITCH_WORDS = 20
 TARGET_WORDS = (100, 150)
 TIMER_SECONDS = 90
 
+# Describing oneself now ("I'm a ...", "I work as ..."); "I'm excited" is not a role.
 _CURRENT = re.compile(
-    r"\b(?:i'm|i am|i work|i've been|i have been|currently|right now|these days|"
-    r"at the moment|today i|i lead|i run|i own)\b",
+    r"\b(?:i'm an?|i am an?|i'm the|i am the|i work (?:as|at|for|on)|i'm currently|"
+    r"i am currently|currently i|i've been (?:at|working)|now i)\b",
     re.I,
 )
 _PREVIOUS = re.compile(
@@ -62,6 +63,14 @@ APOLOGY = re.compile(
     re.I,
 )
 _NUMBER_TOKEN = re.compile(r"\d[\d,.]*\d|\d")
+# Verbs that state what came of the work (an achievement), not just an activity.
+_RESULT_VERB = re.compile(
+    r"\b(?:reduced|cut|grew|launched|shipped|delivered|improved|increased|saved|halved|"
+    r"doubled|tripled|lifted|automated|trained|mentored|modell?ed|won|raised|eliminated)\b",
+    re.I,
+)
+_ACTION_VERB = re.compile(r"\b(?:led|built|designed|created|rebuilt|migrated|ran|wrote)\b", re.I)
+_CLAUSE = re.compile(r",\s+and\s+|;\s+|(?<=[.!?])\s+")
 
 
 class PitchRejected(AnswerRejected):
@@ -128,6 +137,12 @@ def resume_numbers(text: str, resume_text: str) -> tuple[list[str], list[str]]:
     return backed, unbacked
 
 
+def _figure(quantity: str) -> bool:
+    """A figure with digits that is not a year ("4 million", "22%", not "2021", "six years")."""
+    digits = re.sub(r"\D", "", quantity)
+    return bool(digits) and not re.fullmatch(r"(?:19|20)\d\d", digits)
+
+
 def _mentions(sentence: str, name: str) -> bool:
     return bool(name) and re.search(rf"\b{re.escape(name)}\b", sentence, re.I) is not None
 
@@ -178,12 +193,17 @@ def read_pitch(
     found = {part for s in sentences for part in parts_of(s, roles, company)}
     backed, unbacked = resume_numbers(text, resume_text)
     backed.sort(key=lambda q: not re.search(r"\d", q))  # figures before "three teams"
-    if backed:
+    # The current role's impact: a figure from the resume, outside the previous role's story.
+    if any(_figure(q) for s in sentences if "previous_role" not in parts_of(s, roles, company)
+           for q in resume_numbers(s, resume_text)[0]):
         found.add("impact_number")
-    results = sum(1 for s in sentences if find_quantities(s) or re.search(
-        r"\b(?:led|built|designed|reduced|cut|grew|launched|shipped|delivered|improved|"
-        r"increased|saved|created|mentored)\b", s, re.I))
-    if results >= 2 or (results and "previous_role" in found and len(signals.resume_facts) >= 2):
+    clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+    achieved = [c for c in clauses if _RESULT_VERB.search(c) or _ACTION_VERB.search(c)
+                or any(_figure(q) for q in find_quantities(c))]
+    earlier = [s for s in sentences if "previous_role" in parts_of(s, roles, company)]
+    if len(achieved) >= 2 or any(
+        _RESULT_VERB.search(s) or any(_figure(q) for q in find_quantities(s)) for s in earlier
+    ):
         found.add("achievement")
     order = ("current_role", "impact_number", "previous_role", "achievement", "why_this_role",
              "looking_for")

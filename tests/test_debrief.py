@@ -186,3 +186,26 @@ async def test_claude_debrief_and_email_are_grounding_checked(fake_anthropic, de
     assert "45%" in email.ungrounded and "Globex" in email.ungrounded
     assert "4 million" not in email.ungrounded  # said in the transcript and on the resume
 
+
+
+async def test_an_invented_figure_in_a_stronger_answer_is_flagged_on_that_answer(
+    fake_anthropic, demo_application
+):
+    ws = Workspace(claude(fake_anthropic))
+    answer = {"question": "Q?", "your_answer": "I fixed it.",
+              "stronger_answer": "At Parcelwise I cut p95 latency from 900 ms to 180 ms."}
+    invented = answer | {"stronger_answer": "At Hooli I cut costs by 41%."}
+    dims = {k: {"score": 6, "reason": "r"} for k in DIMENSIONS}
+    fake_anthropic.enqueue(reply({
+        "overall_score": 6, "summary": "s", "dimensions": dims, "strengths": [],
+        "opportunities": [], "should_have_said": [answer, invented], "coaching_points": [],
+        "action_items": [], "next_stage_adjustments": [],
+    }))
+    try:
+        doc = await ws.debrief.write(demo_application.id, typed(transcript=TRANSCRIPT),
+                                     today=TODAY)
+    finally:
+        await ws.aclose()
+    debrief = doc.content(Debrief)
+    assert debrief.answer_flags == [[], ["Hooli", "41%"]]
+    assert debrief.ungrounded == ["Hooli", "41%"]

@@ -63,10 +63,10 @@ class DebriefView(VerticalGroup):
                 yield widget
         if r.should_have_said:
             yield Static(Content.from_markup("[b]What you should have said[/b]"))
-            for b in r.should_have_said:
+            for i, b in enumerate(r.should_have_said):
                 yield Static(Content(b.question), classes="better-q")
                 yield Static(Content(f"You said: {b.your_answer}"), classes="better-mine")
-                flagged = [c for c in d.ungrounded if c.lower() in b.stronger_answer.lower()]
+                flagged = d.answer_flags[i] if i < len(d.answer_flags) else d.ungrounded
                 yield GroundedText("A stronger answer", b.stronger_answer, flagged,
                                    regenerate_key=self._key, sources="your resume or what you said")
         for widget in (_section("Coaching points", r.coaching_points),

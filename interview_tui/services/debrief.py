@@ -243,11 +243,11 @@ class DebriefService:
         report = await self._ws.ask(debrief_task(ctx, cleaned, pairs),
                                     about=About(application_id=application_id),
                                     on_text=on_text, offline=offline)
-        own = [cleaned.transcript, _notes(cleaned)]
-        stronger = "\n\n".join(b.stronger_answer for b in report.should_have_said)
-        ungrounded = find_ungrounded(stronger, grounding_sources(ctx, *own)) if stronger else []
+        sources = grounding_sources(ctx, cleaned.transcript, _notes(cleaned))
+        flags = [find_ungrounded(b.stronger_answer, sources) for b in report.should_have_said]
+        ungrounded = list(dict.fromkeys(c for f in flags for c in f))
         coach = self._ws.offline_coach if offline else self._ws.coach
-        debrief = Debrief(input=cleaned, report=report, ungrounded=ungrounded)
+        debrief = Debrief(input=cleaned, report=report, ungrounded=ungrounded, answer_flags=flags)
         return await self._ws.runner.run(store_debrief, application_id, debrief,
                                          coach.info.backend, coach.info.model)
 

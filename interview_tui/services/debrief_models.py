@@ -77,6 +77,8 @@ class Debrief(BaseModel):
     input: DebriefInput
     report: DebriefReport
     ungrounded: list[str] = Field(default_factory=list)  # claims in the stronger answers
+    # The same, per "what you should have said" answer, in order.
+    answer_flags: list[list[str]] = Field(default_factory=list)
 
 
 class ThankYouEmail(BaseModel):

@@ -209,3 +209,45 @@ async def test_an_invented_figure_in_a_stronger_answer_is_flagged_on_that_answer
     debrief = doc.content(Debrief)
     assert debrief.answer_flags == [[], ["Hooli", "41%"]]
     assert debrief.ungrounded == ["Hooli", "41%"]
+
+
+WEBVTT = """WEBVTT
+
+1
+00:00:01.000 --> 00:00:04.000
+Priya Shah: Why do you want to join Northwind Freight?
+
+2
+00:00:05.000 --> 00:00:12.000
+Alex Rivera: Your shipment-event platform is the work I do at Parcelwise.
+
+3
+00:00:13.000 --> 00:00:15.000
+Priya Shah: What is your biggest weakness?
+
+4
+00:00:16.000 --> 00:00:20.000
+Alex Rivera: I over-prepare, so I now timebox my design docs.
+"""
+OTTER = """Priya Shah  0:03
+Why do you want to join Northwind Freight?
+
+Alex Rivera  0:07
+Your shipment-event platform is the work I do at Parcelwise.
+
+Priya Shah  0:15
+What is your biggest weakness?
+
+Alex Rivera  0:19
+I over-prepare, so I now timebox my design docs.
+"""
+
+
+@pytest.mark.parametrize("text", [WEBVTT, OTTER])
+def test_caption_and_otter_exports_read_as_pairs(text: str) -> None:
+    pairs = parse_transcript(text, "Alex Rivera")
+    assert [(p.question, p.answer) for p in pairs] == [
+        ("Why do you want to join Northwind Freight?",
+         "Your shipment-event platform is the work I do at Parcelwise."),
+        ("What is your biggest weakness?", "I over-prepare, so I now timebox my design docs."),
+    ]

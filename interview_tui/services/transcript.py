@@ -19,6 +19,12 @@ MAX_TRANSCRIPT_CHARS = 200_000
 
 _STAMP = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–]?\s*")
 _LABEL = re.compile(r"^\s*([A-Za-z][\w .'’-]{0,30}?)\s*:\s+(\S.*)$")
+# Caption files (WebVTT, SRT): their headers, cue numbers and timing lines carry no words.
+_CAPTION_NOISE = re.compile(
+    r"^\s*(?:WEBVTT.*|NOTE\b.*|\d+|[\d:.,]+\s*-->\s*[\d:.,]+.*)\s*$", re.I
+)
+# A speaker on a line of their own with the time ("Priya Shah  0:03", as Otter exports).
+_SPEAKER_LINE = re.compile(r"^\s*([A-Za-z][\w .'’-]{0,30}?)\s+\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$")
 _CANDIDATE_LABELS = frozenset({"me", "i", "candidate", "answer", "a", "you (candidate)"})
 _INTERVIEWER_LABELS = frozenset({"interviewer", "q", "question", "recruiter", "hiring manager"})
 
@@ -48,6 +54,12 @@ def check_transcript(text: str) -> str:
 def _turns(lines: list[str]) -> list[tuple[str, str]]:
     turns: list[tuple[str, str]] = []
     for raw in lines:
+        if _CAPTION_NOISE.match(raw):
+            continue
+        speaker = _SPEAKER_LINE.match(raw)
+        if speaker:
+            turns.append((speaker.group(1).strip().lower(), ""))
+            continue
         line = _STAMP.sub("", raw).strip()
         if not line:
             continue
@@ -56,8 +68,8 @@ def _turns(lines: list[str]) -> list[tuple[str, str]]:
             turns.append((m.group(1).strip().lower(), m.group(2).strip()))
         elif turns:
             label, said = turns[-1]
-            turns[-1] = (label, f"{said} {line}")
-    return turns
+            turns[-1] = (label, f"{said} {line}".strip())
+    return [(label, said) for label, said in turns if said]
 
 
 def _candidate_label(turns: list[tuple[str, str]], candidate_name: str) -> str | None:
@@ -104,7 +116,8 @@ def parse_transcript(text: str, candidate_name: str = "") -> list[QA]:
     """The question and answer pairs of a transcript (possibly none)."""
     lines = text.splitlines()
     turns = _turns(lines)
-    labelled = sum(1 for raw in lines if _LABEL.match(_STAMP.sub("", raw)))
+    labelled = sum(1 for raw in lines
+                   if _LABEL.match(_STAMP.sub("", raw)) or _SPEAKER_LINE.match(raw))
     if turns and labelled >= 2:
         candidate = _candidate_label(turns, candidate_name)
         if candidate is not None:

@@ -122,7 +122,11 @@ def context_for(session: MockSession) -> InterviewContext:
 
 
 def application_context(app: JobApplication) -> ApplicationContext:
-    """The cached-prefix context of an application (the level is read from its role and JD)."""
+    """The cached prefix of every task on ``app`` outside a mock session (documents).
+
+    The target level is the one a new session on ``app`` gets, so a document written
+    after a session reads the same cached prefix.
+    """
     cand: Candidate = app.candidate
     return ApplicationContext(
         company=app.company,

@@ -131,7 +131,7 @@ class DebriefScreen(Screen[None]):
         if draft is not None and (self.interview_id is None or draft.interview_id in
                                   (None, self.interview_id)):
             self._fill(draft)
-        elif self.interview_id is not None:
+        if self.interview_id is not None and any(c.id == self.interview_id for c in self._choices):
             select.value = self.interview_id
         interviewer = self.query_one("#interviewer", Input)
         if not interviewer.value:

@@ -124,12 +124,19 @@ async def test_typed_answers_on_a_scheduled_interview(make_app, coach, fake_anth
         assert weak
 
 
-async def test_bad_input_keeps_every_word(make_app):
+async def test_bad_input_keeps_every_word(make_app, tmp_path):
+    binary = tmp_path / "recording.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_debrief(pilot)
         field = screen.query_one(DocumentField)
         field.load_text(TRANSCRIPT)
+        field.query_one("#doc-path", Input).value = str(binary)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert any("binary" in n.message for n in app._notifications)
+        assert field.text == TRANSCRIPT
         tomorrow = (now() + timedelta(days=1)).date().isoformat()
         screen.query_one("#date", Input).value = tomorrow
         screen.query_one("#went_badly", TextArea).load_text("Nerves")

@@ -251,3 +251,22 @@ def test_caption_and_otter_exports_read_as_pairs(text: str) -> None:
          "Your shipment-event platform is the work I do at Parcelwise."),
         ("What is your biggest weakness?", "I over-prepare, so I now timebox my design docs."),
     ]
+
+
+async def test_typed_notes_shape_the_stronger_answers_and_the_email(ws, demo_application):
+    data = typed(questions="Why do you want to leave Parcelwise?\nWhat are your salary expectations?"
+                           "\nTell me about a project you're proud of",
+                 went_well="Talked about the webhook pipeline and its numbers",
+                 went_badly="I was vague on salary and hesitated\nRambled on why I'm leaving")
+    doc = await ws.debrief.write(demo_application.id, data, today=TODAY)
+    better = {b.question: b for b in doc.content(Debrief).report.should_have_said}
+    # Only the questions a note is about, each with its own note.
+    assert set(better) == {"Why do you want to leave Parcelwise?",
+                           "What are your salary expectations?"}
+    assert "leaving" in better["Why do you want to leave Parcelwise?"].your_answer
+    assert "Northwind Freight" in better["Why do you want to leave Parcelwise?"].stronger_answer
+    assert better["What are your salary expectations?"].stronger_answer.startswith("[")
+    assert doc.content(Debrief).ungrounded == []
+    email = (await ws.debrief.write_email(doc.id)).content(ThankYouDocument).email
+    assert "conversation about the webhook pipeline and its numbers." in email.moment
+    assert "salary" not in email.moment and "leave" not in email.moment

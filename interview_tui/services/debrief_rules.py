@@ -22,7 +22,7 @@ _CUES: dict[str, re.Pattern[str]] = {
                           r"couldn'?t answer|blank(?:ed)?|examples?|numbers|metrics|stor(?:y|ies)|"
                           r"details?|specific)\b", re.I),
     "clarity": re.compile(r"\b(?:rambl\w*|unclear|confus\w*|waffl\w*|lost my train|clear|"
-                          r"concise|to the point|jargon)\b", re.I),
+                          r"clear(?:ly)?|concise|to the point|jargon)\b", re.I),
     "delivery": re.compile(r"\b(?:too long|too short|rush\w*|fast|slow|pace|stumbl\w*|um+s?|"
                            r"filler|spoke|speaking|voice)\b", re.I),
     "tone": re.compile(r"\b(?:defensive|argu\w*|negative|flat|monoton\w*|rapport|warm|friendly|"

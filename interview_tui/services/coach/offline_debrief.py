@@ -22,7 +22,13 @@ from interview_tui.services.coach.base import (
     QuestionTurn,
 )
 from interview_tui.services.coach.offline import revised_answer
-from interview_tui.services.coach.offline_pitch import OFFLINE_NOTE, _where_clause, revised_pitch
+from interview_tui.services.coach.offline_phrases import PLACEHOLDERS
+from interview_tui.services.coach.offline_pitch import (
+    OFFLINE_NOTE,
+    _where_clause,
+    revised_pitch,
+    why_sentence,
+)
 from interview_tui.services.coach.offline_writers import WriterTools
 from interview_tui.services.coach.tasks import Task
 from interview_tui.services.debrief_models import (
@@ -80,15 +86,42 @@ def _abridged(text: str, words: int = 45) -> str:
 
 
 _INTRO_Q = re.compile(r"\babout yourself\b|\bwalk me through your (?:resume|cv|background)\b", re.I)
+_WHY_Q = re.compile(r"\bwhy (?:do you want|are you|would you|us\b|this|here|leave|join|apply)|"
+                    r"\bwhat (?:attracts|interests|excites) you\b", re.I)
+_PAY_Q = re.compile(r"\b(?:salary|compensation|pay|package|notice period|start date|relocat)", re.I)
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]")
+SALARY_ANSWER = ("[Your researched range for this role and location], based on the scope of the "
+                 "role; I'm flexible on how the package is put together.")
+
+
+def _best_bullet(ctx: ApplicationContext) -> str:
+    """The resume bullet closest to the job description, in the first person."""
+    bullets = [b for r in roles(ctx.resume_text)[:2] for b in r.bullets]
+    if not bullets:
+        return ""
+    return _where_clause(max(bullets, key=lambda b: (relevance(b, ctx.job_description),
+                                                     -bullets.index(b))))
 
 
 def _stronger(question: str, answer: str, ctx: ApplicationContext) -> str:
-    """The intro pitch for "tell me about yourself"; otherwise the mock interview's
-    revised answer (the candidate's sentences in STAR order plus resume lines)."""
+    """A stronger answer from the candidate's words and the resume only: the intro pitch
+    for "tell me about yourself", why-this-role in the job's words plus the closest resume
+    line for motivation, a researched-range prompt for pay, and otherwise the mock
+    interview's revised answer (STAR order), seeded with the closest resume line when
+    nothing on the resume matched the question."""
     if _INTRO_Q.search(question):
         return revised_pitch(answer, ctx)
+    if _PAY_Q.search(question):
+        return SALARY_ANSWER
+    best = _best_bullet(ctx)
+    if _WHY_Q.search(question):
+        fit = f" It builds on my experience: {best}" if best else ""
+        return f"{why_sentence(ctx, ctx.resume_text)}{fit}"
     turn = QuestionTurn(1, question, "general", (Exchange(question, answer),))
-    return revised_answer(turn, ctx.resume_text)
+    revised = revised_answer(turn, ctx.resume_text)
+    if best and not _PLACEHOLDER.sub("", revised).strip():
+        revised = revised.replace(PLACEHOLDERS["action"], best)
+    return revised
 
 
 def _quoted(text: str) -> str:
@@ -106,10 +139,12 @@ def _better_answers(data: DebriefInput, answers: list[ScoredAnswer], ctx: Applic
     if answers:
         return out
     badly = lines(data.went_badly)
-    for question in lines(data.questions)[:3]:
-        note = next((b for b in badly if relevance(b, question) >= 1), badly[0] if badly else "")
-        if not note and len(out) >= 1:
-            continue
+    questions = lines(data.questions)
+    noted = {q: next((b for b in badly if relevance(b, q) >= 1), "") for q in questions}
+    # The questions a "went badly" note is about; failing that, the first one asked.
+    chosen = [q for q in questions if noted[q]] or questions[:1]
+    for question in chosen[:3]:
+        note = noted[question]
         mine = f"(Not recorded.) You noted: {note}" if note else "(Not recorded.)"
         out.append(BetterAnswer(question=question, your_answer=mine,
                                 stronger_answer=_stronger(question, "", ctx)))
@@ -189,14 +224,20 @@ def _fit_line(ctx: ApplicationContext) -> str:
 def thank_you_email(task: Task[ThankYouEmail], tools: WriterTools) -> ThankYouEmail:
     request: EmailRequest = task.data
     data, ctx = request.input, task.context
-    topic = ""
     if request.pairs:
         scored = score_answers(list(request.pairs), ctx.job_description, ctx.resume_text,
                                ctx.target_level)
-        topic = max(scored, key=lambda a: a.score).qa.question
-    elif lines(data.questions):
-        topic = lines(data.questions)[0]
-    highlight = next(iter(lines(data.went_well)), "")
+        asked = [a.qa.question for a in sorted(scored, key=lambda a: -a.score)]
+    else:
+        asked = lines(data.questions)
+    # A question worth recalling: not pay, not why they are leaving, not the intro.
+    topic = next((q for q in asked if not (_PAY_Q.search(q) or _INTRO_Q.search(q)
+                                           or re.search(r"\bleav", q, re.I))), "")
+    about = [m.group(1) for ln in lines(data.went_well)
+             if (m := re.search(r"\babout (.+?)[.!]?$", ln, re.I))]
+    highlight = about[0] if about else ""
+    if highlight and not request.pairs:
+        topic = ""  # the candidate's own highlight beats a question they only listed
     where = f"the {ctx.role} role" + (f" at {ctx.company}" if ctx.company else "")
     moment = f"Thank you for taking the time to talk with me about {where}."
     if topic:

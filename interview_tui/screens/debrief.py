@@ -138,7 +138,7 @@ class DebriefScreen(Screen[None]):
             interviewer.value = (await workspace(self).pitch.context(self.application_id)
                                  ).interviewer_name
         self._loaded = True
-        self.query_one("#transcript", DocumentField).text_area.focus()
+        self.query_one("#transcript", DocumentField).text_area.focus(scroll_visible=False)
 
     def _show_earlier(self, earlier: list) -> None:
         option_list = self.query_one("#earlier", OptionList)

@@ -115,6 +115,7 @@ class PitchScreen(Screen[None]):
         for label in ("#", "When", "Words", "~Time", "Aloud", "Content", "Structure", "Tone"):
             table.add_column(label, key=label)
         self.set_interval(0.5, self._tick)
+        self._tick()
         self._load()
 
     # ----- loading -------------------------------------------------------------------

@@ -73,6 +73,10 @@ def _typed_delta(dimension: str, data: DebriefInput) -> tuple[float, str]:
     return 0.0, ""
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _transcript_score(dimension: str, answers: list[ScoredAnswer],
                       overall: AnswerSignals) -> tuple[float, str]:
     s = overall
@@ -83,7 +87,8 @@ def _transcript_score(dimension: str, answers: list[ScoredAnswer],
                       f"{quantified} of {len(answers)} gave a number")
     if dimension == "clarity":
         raw = 9.0 - min(4.0, s.filler_rate / 2) - min(3.0, 100 * s.vague_count / max(s.word_count, 1) / 2)
-        return raw, f"{len(s.fillers)} filler words and {s.vague_count} vague words in {s.word_count} words"
+        return raw, (f"{_n(len(s.fillers), 'filler word')} and {_n(s.vague_count, 'vague word')} "
+                     f"in {s.word_count} words")
     if dimension == "delivery":
         good = sum(1 for a in answers if 60 <= a.signals.word_count <= 320)
         share = good / len(answers)
@@ -91,14 +96,15 @@ def _transcript_score(dimension: str, answers: list[ScoredAnswer],
         return raw, f"{good} of {len(answers)} answers ran a speakable 30 seconds to 2 minutes"
     if dimension == "tone":
         raw = 9.0 - min(3.0, 0.5 * len(s.hedges)) - min(2.0, 0.5 * s.hypothetical_count)
-        return raw, f"{len(s.hedges)} hedges and {s.hypothetical_count} 'would'-style answers"
+        return raw, (f"{_n(len(s.hedges), 'hedge')} and "
+                     f"{_n(s.hypothetical_count, 'would-style answer')}")
     if dimension == "structure":
         stories = [a for a in answers if a.signals.question_kind != "scenario"] or answers
         share = fmean(len(a.signals.star_parts) / 4 for a in stories)
         return 2.0 + 8.0 * share, f"answers covered {share:.0%} of situation, task, action, result"
     own = s.ownership_ratio if s.i_count + s.we_count else 0.5
     raw = 5.0 + 4.0 * own - min(3.0, 0.5 * len(s.hedges))
-    return raw, f'"I" in {own:.0%} of I/we mentions, {len(s.hedges)} hedges'
+    return raw, f'"I" in {own:.0%} of I/we mentions, {_n(len(s.hedges), "hedge")}'
 
 
 def dimension_scores(data: DebriefInput, answers: list[ScoredAnswer]) -> dict[str, DimensionScore]:

@@ -45,7 +45,7 @@ from interview_tui.services.debrief_rules import (
     lines,
     score_answers,
 )
-from interview_tui.services.resume_outline import relevance, roles
+from interview_tui.services.resume_outline import Role, relevance, roles
 from interview_tui.services.transcript import QA
 
 _ADVICE = {
@@ -94,13 +94,14 @@ SALARY_ANSWER = ("[Your researched range for this role and location], based on t
                  "role; I'm flexible on how the package is put together.")
 
 
-def _best_bullet(ctx: ApplicationContext) -> str:
-    """The resume bullet closest to the job description, in the first person."""
-    bullets = [b for r in roles(ctx.resume_text)[:2] for b in r.bullets]
-    if not bullets:
-        return ""
-    return _where_clause(max(bullets, key=lambda b: (relevance(b, ctx.job_description),
-                                                     -bullets.index(b))))
+def _best_bullet(ctx: ApplicationContext) -> tuple[Role | None, str]:
+    """The resume bullet closest to the job description (in the first person) and its role."""
+    pool = [(r, b) for r in roles(ctx.resume_text)[:2] for b in r.bullets]
+    if not pool:
+        return None, ""
+    role, bullet = max(pool, key=lambda rb: (relevance(rb[1], ctx.job_description),
+                                             -pool.index(rb)))
+    return role, _where_clause(bullet)
 
 
 def _stronger(question: str, answer: str, ctx: ApplicationContext) -> str:
@@ -113,14 +114,21 @@ def _stronger(question: str, answer: str, ctx: ApplicationContext) -> str:
         return revised_pitch(answer, ctx)
     if _PAY_Q.search(question):
         return SALARY_ANSWER
-    best = _best_bullet(ctx)
     if _WHY_Q.search(question):
+        _role, best = _best_bullet(ctx)
         fit = f" It builds on my experience: {best}" if best else ""
         return f"{why_sentence(ctx, ctx.resume_text)}{fit}"
     turn = QuestionTurn(1, question, "general", (Exchange(question, answer),))
     revised = revised_answer(turn, ctx.resume_text)
-    if best and not _PLACEHOLDER.sub("", revised).strip():
-        revised = revised.replace(PLACEHOLDERS["action"], best)
+    employers = [r.employer for r in roles(ctx.resume_text)[:2] if r.employer]
+    if employers and not _PLACEHOLDER.sub("", revised).strip():
+        # Nothing on the resume is about this question: say where to find a real example.
+        where = " or ".join(employers)
+        revised = revised.replace(
+            PLACEHOLDERS["situation"],
+            f"[Situation: one real example from your time at {where}: where, when, and what "
+            "was at stake.]",
+        )
     return revised
 
 
@@ -208,13 +216,10 @@ def debrief(task: Task[DebriefReport], tools: WriterTools) -> DebriefReport:
 
 
 def _fit_line(ctx: ApplicationContext) -> str:
-    outline = roles(ctx.resume_text)
-    pool = [(r, b) for r in outline[:2] for b in r.bullets]
-    if not pool:
+    role, clause = _best_bullet(ctx)
+    if role is None:
         return ("The role's focus matches the experience on my resume, and I would be glad to "
                 "go into more detail.")
-    role, bullet = max(pool, key=lambda rb: (relevance(rb[1], ctx.job_description), -pool.index(rb)))
-    clause = _where_clause(bullet)
     where = f"my work at {role.employer}" if role.employer else "my recent work"
     if clause.startswith("I "):
         return f"Our conversation made me think of {where}, where {clause}"

@@ -15,7 +15,7 @@ import time
 from bench.common import Result
 
 BENCHMARKS = ("startup", "turn_overhead", "prefetch", "tokens", "scale", "offline_coach",
-              "pitch_quality")
+              "pitch_quality", "debrief_quality")
 
 
 def machine() -> str:

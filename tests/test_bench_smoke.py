@@ -9,7 +9,16 @@ from __future__ import annotations
 import pytest
 
 from bench import __main__ as bench_main
-from bench import offline_coach, pitch_quality, prefetch, scale, startup, tokens, turn_overhead
+from bench import (
+    debrief_quality,
+    offline_coach,
+    pitch_quality,
+    prefetch,
+    scale,
+    startup,
+    tokens,
+    turn_overhead,
+)
 from bench.common import Result, data_dir, open_db
 
 
@@ -30,6 +39,11 @@ def test_pitch_quality_scores_both_parts_of_the_labelled_set() -> None:
     assert result.ratio is not None and result.met is not None
     held = pitch_quality.score("held_out")
     assert held.pitches >= 8 and held.unbacked_total >= 2
+
+
+def test_debrief_quality_scores_the_labelled_notes() -> None:
+    (result,) = debrief_quality.run(quick=True)
+    assert result.ratio is not None and result.met is not None
 
 
 def test_token_economy_counts_cached_and_naive_usage() -> None:

@@ -270,3 +270,11 @@ async def test_typed_notes_shape_the_stronger_answers_and_the_email(ws, demo_app
     email = (await ws.debrief.write_email(doc.id)).content(ThankYouDocument).email
     assert "conversation about the webhook pipeline and its numbers." in email.moment
     assert "salary" not in email.moment and "leave" not in email.moment
+
+
+def test_typed_notes_map_to_dimensions_on_held_out_lines() -> None:
+    """Quality on lines scored only after the cue words were final (bench/debrief_quality.py)."""
+    from bench.debrief_quality import score
+
+    f1, baseline, lines = score("held_out")
+    assert lines >= 10 and f1 >= 0.8 and f1 > 2 * baseline

@@ -19,18 +19,19 @@ from interview_tui.services.transcript import QA
 # Words in "what went badly" (or well) that speak to a dimension.
 _CUES: dict[str, re.Pattern[str]] = {
     "content": re.compile(r"\b(?:vague|no numbers?|no metrics?|no examples?|didn'?t know|"
-                          r"couldn'?t answer|blank(?:ed)?|examples?|numbers|metrics|stor(?:y|ies)|"
+                          r"couldn'?t answer|blank(?:ed)?|examples?|numbers?|metrics|"
                           r"details?|specific)\b", re.I),
     "clarity": re.compile(r"\b(?:rambl\w*|unclear|confus\w*|waffl\w*|lost my train|clear|"
                           r"clear(?:ly)?|concise|to the point|jargon)\b", re.I),
     "delivery": re.compile(r"\b(?:too long|too short|rush\w*|fast|slow|pace|stumbl\w*|um+s?|"
-                           r"filler|spoke|speaking|voice)\b", re.I),
+                           r"filler|spoke|speaking|voice|over time|ran (?:long|over)|"
+                           r"out of time)\b", re.I),
     "tone": re.compile(r"\b(?:defensive|argu\w*|negative|flat|monoton\w*|rapport|warm|friendly|"
                        r"enthusias\w*|energy)\b", re.I),
     "structure": re.compile(r"\b(?:star|structure\w*|order|jumped around|all over the place|"
                             r"rambl\w*|organi[sz]ed)\b", re.I),
     "confidence": re.compile(r"\b(?:nervous|anxious|unsure|doubt\w*|confident|confidence|"
-                             r"calm|froze|panic\w*|hesita\w*)\b", re.I),
+                             r"calm|froze|panic\w*|hesita\w*|blank(?:ed)?|hedg\w*)\b", re.I),
 }
 
 

@@ -35,6 +35,9 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+MIN_JUDGED_WORDS = 60  # below this, the transcript's answers say little about delivery
+
+
 @dataclass(frozen=True)
 class ScoredAnswer:
     qa: QA
@@ -118,6 +121,10 @@ def dimension_scores(data: DebriefInput, answers: list[ScoredAnswer]) -> dict[st
         reasons = []
         if overall is not None:
             base, why = _transcript_score(dimension, answers, overall)
+            if overall.word_count < MIN_JUDGED_WORDS and base > 5.0:
+                # A few words show no filler or hedging, but they show no skill either.
+                base = 5.0
+                why += f"; too little said ({overall.word_count} words) to judge more"
             reasons.append(why)
         else:
             base = 6.0 if feeling is None else 6.0 + (feeling - 6) * (0.8 if dimension == "confidence" else 0.4)

@@ -189,7 +189,9 @@ def debrief(task: Task[DebriefReport], tools: WriterTools) -> DebriefReport:
                                  ctx.job_description, ctx.resume_text)
         strengths = [s.text for s in fb.strengths(signals)][:3] + strengths
         best = max(answers, key=lambda a: a.score)
-        strengths.append(f"Your strongest answer ({best.score}/10) was to {_quoted(best.qa.question)}")
+        if best.score >= 6:
+            strengths.append(
+                f"Your strongest answer ({best.score}/10) was to {_quoted(best.qa.question)}")
         gaps = fb.gaps(signals, _interview_context(ctx, data.stage), [a.qa.answer for a in answers])
         opportunities = [g.text for g in gaps[:4]] + opportunities
         coaching = [g.coaching for g in gaps[:3]] + coaching

@@ -20,7 +20,6 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from interview_tui.clock import now
 from interview_tui.screens.access import workspace
 from interview_tui.screens.debrief_report import DebriefReportScreen
 from interview_tui.screens.widgets.document_field import DocumentField
@@ -29,7 +28,7 @@ from interview_tui.screens.widgets.format import local_time
 from interview_tui.screens.widgets.keys import press
 from interview_tui.services.catalog import STAGES
 from interview_tui.services.coach.base import CoachError
-from interview_tui.services.debrief import DebriefRejected, InterviewChoice
+from interview_tui.services.debrief import DebriefRejected, InterviewChoice, local_today
 from interview_tui.services.debrief_models import Debrief, DebriefInput
 
 NEW_INTERVIEW = 0
@@ -88,7 +87,7 @@ class DebriefScreen(Screen[None]):
                              value="recruiter_screen", allow_blank=False, id="stage", compact=True)
             with Horizontal(classes="row"):
                 yield Static("Date", classes="label")
-                yield Input(now().date().isoformat(), placeholder="YYYY-MM-DD", id="date",
+                yield Input(local_today().isoformat(), placeholder="YYYY-MM-DD", id="date",
                             compact=True)
             with Horizontal(classes="row"):
                 yield Static("Interviewer", classes="label")

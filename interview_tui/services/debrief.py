@@ -13,7 +13,7 @@ import asyncio
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,6 +69,11 @@ class InterviewChoice:
         when = self.scheduled_at.strftime("%Y-%m-%d") if self.scheduled_at else "no date"
         who = f" with {self.interviewer_name}" if self.interviewer_name else ""
         return f"{stage_label(self.stage)} · {when}{who}"
+
+
+def local_today() -> date:
+    """Today where the user is (the store's clock is UTC; an interview date is local)."""
+    return now().replace(tzinfo=UTC).astimezone().date()
 
 
 def parse_date(text: str, today: date) -> date:
@@ -238,7 +243,7 @@ class DebriefService:
     ) -> DocumentVersion:
         """Check the input (``DebriefRejected``), keep it as the draft, write and save the debrief."""
         ctx = await self._ws.runner.run(load_context, application_id)
-        cleaned, pairs = check_input(data, ctx.candidate_name, today or now().date())
+        cleaned, pairs = check_input(data, ctx.candidate_name, today or local_today())
         await self.save_draft(application_id, data)
         report = await self._ws.ask(debrief_task(ctx, cleaned, pairs),
                                     about=About(application_id=application_id),

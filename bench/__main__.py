@@ -14,8 +14,10 @@ import time
 
 from bench.common import Result
 
-BENCHMARKS = ("startup", "turn_overhead", "prefetch", "tokens", "scale", "offline_coach",
-              "pitch_quality", "debrief_quality")
+BENCHMARKS = (
+    "startup", "turn_overhead", "prefetch", "tokens", "scale", "offline_coach", "coach_quality",
+    "prep_offline", "ssh_start", "pitch_quality", "debrief_quality",
+)
 
 
 def machine() -> str:

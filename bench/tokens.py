@@ -13,6 +13,13 @@ and, like it, caches nothing shorter than ``min_cache_tokens`` (1,024):
 Billed input = input + 1.25 x cache writes + 0.1 x cache reads (Anthropic's multipliers).
 Run once with the demo profile (its system prompt is only just over the cache minimum)
 and once with a realistic-length resume and job description.
+
+Prep after a session: a one-question mock session, then a hiring manager prep document
+on the same application with the same coach. The document's call must read the prefix
+the session cached (cache read > 0); its billed input is compared with the same call
+billed as if nothing were cached. A short-resume profile (prefix below the minimum)
+shows what the code does there: it sends the prefix unmarked, pays no cache write, and
+the call log's cache_note says why.
 """
 
 from __future__ import annotations
@@ -134,8 +141,62 @@ def system_tokens(profile: str) -> int:
     return (len(blocks[0]["text"]) + 3) // 4
 
 
+SHORT_RESUME = "Sam Lee\nBackend engineer\n- Built an internal billing API in Python.\n"
+SHORT_JD = "Backend engineer for our billing team. Python and PostgreSQL."
+
+
+async def _prep_after_session(application_id: int | None) -> tuple[Any, int]:
+    from anthropic import AsyncAnthropic
+
+    from interview_tui.services.interview import SessionSetup
+    from interview_tui.services.profiles import ensure_demo_profile
+    from interview_tui.services.workspace import Workspace
+    from interview_tui.store.models import CoachCall
+    from tests.fakes.drive import drive_to_end
+
+    with fake_claude(latency=0.0, min_cache_tokens=1024) as fake:
+        client = AsyncAnthropic(api_key="bench-key", base_url=fake.base_url, max_retries=0)
+        ws = Workspace(claude_coach(fake, client=client))
+        app_id = application_id or ensure_demo_profile().id
+        try:
+            view = await ws.interview.start(SessionSetup(app_id, stage="hiring_manager",
+                                                         question_count=1))
+            await drive_to_end(ws.interview, view)
+            await ws.prep.generate("hiring_manager_prep", app_id)
+        finally:
+            await ws.aclose()
+            await client.close()
+    session_calls = CoachCall.select().where(CoachCall.session.is_null(False)).count()
+    return CoachCall.get(CoachCall.purpose == "hiring_manager_prep"), session_calls
+
+
+def prep_after_session(profile: str) -> Result:
+    """The prep document's call after a mock session on the same application."""
+    with data_dir() as tmp, open_db(tmp / "bench.db"):
+        app_id = {"realistic": lambda: add_application(REAL_RESUME, REAL_JD),
+                  "short": lambda: add_application(SHORT_RESUME, SHORT_JD),
+                  "demo": lambda: None}[profile]()
+        call, session_calls = asyncio.run(_prep_after_session(app_id))
+    billed = call.input_tokens + 1.25 * call.cache_write_tokens + 0.1 * call.cache_read_tokens
+    plain = call.input_tokens + call.cache_write_tokens + call.cache_read_tokens
+    ratio = billed / plain if plain else float("nan")
+    figures = (f"prep call after {session_calls} session calls: input {call.input_tokens:,}, "
+               f"cache read {call.cache_read_tokens:,}, cache write {call.cache_write_tokens:,}")
+    say(f"{profile} profile, prep after a session: {figures}")
+    if profile == "short":
+        say(f"  cache_note: {call.cache_note}")
+        met = (call.cache_read_tokens == 0 and call.cache_write_tokens == 0
+               and "below" in (call.cache_note or ""))
+        return Result("Prep after a session (short resume)", f"{figures}; cache_note: "
+                      f"{call.cache_note}", ratio, "the same call with nothing cached",
+                      "no cache write; cache_note says why", met)
+    return Result(f"Prep after a session ({profile} profile)", figures, ratio,
+                  "the same call with nothing cached", "cache read > 0",
+                  call.cache_read_tokens > 0)
+
+
 def run(quick: bool = False) -> list[Result]:
-    results = []
+    results = [prep_after_session(p) for p in ("demo", "realistic", "short")]
     for profile in ("demo", "realistic"):
         cached, naive = measure(profile, naive=False), measure(profile, naive=True)
         ratio = cached.billed / naive.billed

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 
+# Textual gives a worker's state changes to the node that runs it and does not bubble
+# them, so a failure in a screen's or a widget's worker reached no one (the history
+# stayed at "Loading…" on a damaged file). Bubbled, they reach the app's one handler.
+Worker.StateChanged.bubble = True
+
 
 class InterviewApp(App[int]):
     """interview-tui. Dependencies come in through the constructor, so tests can swap them.
@@ -134,6 +139,12 @@ class InterviewApp(App[int]):
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
+    def action_applications(self) -> None:
+        from interview_tui.screens.applications import ApplicationsScreen
+
+        if not isinstance(self.screen, ApplicationsScreen):
+            self.push_screen(ApplicationsScreen())
+
     def open_pitch(self, application_id: int) -> None:
         from interview_tui.screens.pitch import PitchScreen
 
@@ -172,6 +183,8 @@ class InterviewApp(App[int]):
         yield SystemCommand("New mock interview", "Set up and start a mock interview",
                             lambda: self.push_screen(SetupScreen()))
         yield SystemCommand("History", "Review past sessions", self.action_history)
+        yield SystemCommand("Applications", "Interviews, prep documents and sessions per "
+                            "application", self.action_applications)
         yield SystemCommand("Intro pitch trainer", "Practise 'tell me about yourself' (60-90 s)",
                             lambda: self.for_application("Intro pitch for which application?",
                                                          self.open_pitch))
@@ -196,7 +209,8 @@ class InterviewApp(App[int]):
             yield SystemCommand(
                 f"{binding.description} ({sentence_key(key)})",
                 binding.tooltip or binding.description,
-                partial(screen.run_action, binding.action, active.node),
+                # The palette calls this plainly; the action runs on the screen's loop.
+                partial(self.call_later, self.run_action, binding.action, active.node),
             )
 
     # ----- app-wide behaviour -----------------------------------------------------------
@@ -237,13 +251,15 @@ def run_app(settings: Settings) -> int:
     """Open the database, make sure the demo profile exists, run the app."""
     from interview_tui.services.preferences import get_preference
     from interview_tui.services.profiles import ensure_demo_profile
-    from interview_tui.store import StoreError, close_database, open_database
+    from interview_tui.store import StoreError, close_database, database_errors, open_database
 
     try:
-        open_database(settings.db_path)
-        ensure_demo_profile()
-        theme = get_preference("theme")
+        with database_errors(settings.db_path):
+            open_database(settings.db_path)
+            ensure_demo_profile()
+            theme = get_preference("theme")
     except StoreError as exc:
+        close_database()  # so SQLite removes its -wal and -shm: the directory as it was
         print(f"interview-tui: {exc}", file=sys.stderr)
         return 2
     try:

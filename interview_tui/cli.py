@@ -1,4 +1,4 @@
-"""Command line: run the app (default), doctor, serve-ssh."""
+"""Command line: run the app (default), doctor, analyze, check-claims, serve-ssh."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import gc
 import sys
 from collections.abc import Sequence
 
-from interview_tui import __version__
+from interview_tui import __version__, analyze_cli
 from interview_tui.config import Settings, load_settings
+from interview_tui.hosting import cli as hosting_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,12 +24,20 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="start the app (the default)")
     sub.add_parser("doctor", help="show version, paths, schema and coach; never a secret")
+    hosting_cli.register(sub)
+    analyze_cli.register(sub)
     return parser
 
 
 def doctor(settings: Settings) -> int:
     """Print what a bug report needs. Returns a process exit code."""
-    from interview_tui.store import SCHEMA_VERSION, StoreError, schema_version
+    from interview_tui.store import (
+        SCHEMA_VERSION,
+        StoreError,
+        integrity_problems,
+        schema_version,
+        write_access_problem,
+    )
 
     lines = [
         ("version", __version__),
@@ -49,11 +58,22 @@ def doctor(settings: Settings) -> int:
                 )
                 code = 1
             lines.append(("schema version", f"{found}{note}"))
+            problems = integrity_problems(settings.db_path)
+            if problems:
+                lines.append(("integrity", f"DAMAGED (quick_check: {'; '.join(problems)}). "
+                                           "Copy the file somewhere safe before using it."))
+                code = 1
+            else:
+                lines.append(("integrity", "ok (quick_check)"))
         except StoreError as exc:
             lines.append(("schema version", f"unreadable: {exc}"))
             code = 1
     else:
         lines.append(("schema version", f"no database yet (will be created at {SCHEMA_VERSION})"))
+    problem = write_access_problem(settings.db_path) if settings.db_path.parent.exists() else None
+    if problem:
+        lines.append(("access", f"READ-ONLY: {problem}"))
+        code = 1
     if settings.coach_backend == "claude":
         lines.append(("coach", f"Claude (model {settings.model})"))
         lines.append(("api key", "set (ANTHROPIC_API_KEY)"))
@@ -68,11 +88,15 @@ def doctor(settings: Settings) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in analyze_cli.COMMANDS:
+        return analyze_cli.run(args)
     settings = load_settings(
         data_dir=args.data_dir, offline=args.offline, model=args.model, config_file=args.config
     )
     if args.command == "doctor":
         return doctor(settings)
+    if args.command in hosting_cli.COMMANDS:
+        return hosting_cli.run(args, settings)
     # Importing Textual and the app makes ~100k objects that live as long as the process;
     # collecting while they are made only re-scans them. The app freezes them and turns
     # the collector back on after its first frame (InterviewApp._warm_up).

@@ -8,15 +8,17 @@ def user_message(error: BaseException) -> str:
     from interview_tui.services.coach.base import CoachError
     from interview_tui.services.session_machine import IllegalTransition
     from interview_tui.services.text import AnswerRejected
-    from interview_tui.store.db import StoreError
+    from interview_tui.store.db import StoreError, database
+    from interview_tui.store.errors import describe
 
     if isinstance(error, CoachError):
         return error.message
     if isinstance(error, AnswerRejected | StoreError | IllegalTransition | ValueError):
         return str(error)
+    # A lock, a read-only file, a damaged page or a full disk, said as such.
+    about_the_file = describe(error, database.database or "the database")
+    if about_the_file is not None:
+        return str(about_the_file)
     if isinstance(error, OSError):
         return f"{error.strerror or error}: {getattr(error, 'filename', '') or ''}".strip(": ")
-    text = str(error) or type(error).__name__
-    if "locked" in text.lower():
-        return "The database is busy (another interview-tui may be writing). Try again in a moment."
-    return f"Unexpected error: {text}"
+    return f"Unexpected error: {error}" if str(error) else f"Unexpected error: {type(error).__name__}"

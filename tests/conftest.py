@@ -34,6 +34,15 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pyt
 
 
 @pytest.fixture
+def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Keep lock tests fast: the code must honour BUSY_TIMEOUT_MS wherever it waits."""
+    from interview_tui.store import db as db_module
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
+    return 300
+
+
+@pytest.fixture
 def db_path(tmp_path: Path) -> Iterator[Path]:
     """A fresh, open database file for the test."""
     path = tmp_path / "interview.db"

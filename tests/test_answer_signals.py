@@ -1,4 +1,4 @@
-"""Deterministic answer signals and the score built from them."""
+"""Deterministic answer signals, and the judge's score on the answers they describe."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pytest
 from interview_tui.services.coach.answer_signals import (
     analyze_answer,
     find_quantities,
-    score_signals,
     star_part,
     stem,
 )
+from interview_tui.services.coach.judge import judge_answer
 from interview_tui.services.text import speaking_seconds, word_count
 from tests.fakes.answers import STRONG, VAGUE
 
@@ -89,8 +89,12 @@ PAIRS = [
 ]
 
 
+STORY = "Tell me about a time you improved the performance of something you own."
+
+
 def score(answer: str, question: str = "", difficulty: str = "medium", target: str = "L4") -> int:
-    return score_signals(analyze_answer(answer, question, JD, RESUME), difficulty, target)[0]
+    return judge_answer(question or STORY, answer, job_description=JD, difficulty=difficulty,
+                        target_level=target).score
 
 
 def test_star_parts_are_detected_in_a_structured_answer() -> None:
@@ -231,18 +235,17 @@ def test_levels_follow_scope() -> None:
         "three weeks before peak, p95 latency fell from 900 ms to 180 ms, and we had zero "
         "rollbacks. I learned to surface the riskiest milestone first."
     )
-    s = analyze_answer(senior, question)
-    value, level = score_signals(s, "medium", "L5B")
-    assert value >= 8
-    assert level in ("L5A", "L5B")
-    assert score_signals(analyze_answer(VAGUE, question), "medium", "L5B")[1] == "L4"
+    j = judge_answer(question, senior, target_level="L5B")
+    assert j.score >= 8
+    assert j.level in ("L5A", "L5B")
+    assert judge_answer(question, VAGUE, target_level="L5B").level == "L4"
 
 
 def test_scores_stay_in_range() -> None:
     for text in ("", "ok", VAGUE, STRONG, STRONG * 10):
-        value, level = score_signals(analyze_answer(text), "hard", "L5B")
-        assert 1 <= value <= 10
-        assert level in ("L4", "L5A", "L5B")
+        j = judge_answer(STORY, text, difficulty="hard", target_level="L5B")
+        assert 1 <= j.score <= 10
+        assert j.level in ("L4", "L5A", "L5B")
 
 
 def test_analysis_is_deterministic() -> None:

@@ -14,6 +14,7 @@ from bench import (
     offline_coach,
     pitch_quality,
     prefetch,
+    prep_offline,
     scale,
     startup,
     tokens,
@@ -55,6 +56,18 @@ def test_token_economy_counts_cached_and_naive_usage() -> None:
     assert tokens.system_tokens("realistic") > tokens.system_tokens("demo")
 
 
+def test_prep_after_a_session_reads_the_cache_unless_the_prefix_is_short() -> None:
+    cached = tokens.prep_after_session("demo")
+    assert cached.met and cached.ratio is not None and cached.ratio < 1
+    short = tokens.prep_after_session("short")
+    assert short.met and "below" in short.figures
+
+
+def test_offline_prep_quality_runs() -> None:
+    results = prep_offline.run(quick=True)
+    assert len(results) == 3 and all(r.ratio is not None and r.ratio > 0 for r in results)
+
+
 def test_prefetch_counts_transitions() -> None:
     hits, misses, waits = prefetch.measure(True, 0.0, questions=2)
     assert hits + misses == 1 and len(waits) == 1
@@ -89,3 +102,11 @@ def test_startup_child_reports_its_first_frame(kind: str) -> None:
     with data_dir() as tmp:
         first_frame, exited = startup.launch(kind, startup.child_env(tmp))
     assert 0 < first_frame <= exited
+
+
+def test_ssh_start_measures_both_sides() -> None:
+    from bench import ssh_start
+
+    start, memory = ssh_start.run(quick=True)
+    assert start.ratio is not None and start.ratio > 0 and start.met is not None
+    assert "MB" in memory.figures and memory.met is not None

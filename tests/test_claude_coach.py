@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import itertools
 import json
 from collections.abc import AsyncIterator, Callable
@@ -244,7 +245,13 @@ async def test_on_text_receives_a_growing_readable_preview(
 # ---------------------------------------------------------------- faults
 
 
-FAULTS = {"rate_limited": rate_limited, "server_error": server_error, "overloaded": overloaded}
+# retry-after-ms: 1 keeps the SDK's retries short here; without it the SDK backs off
+# exponentially (0.5 s, 1 s, ...), as it does against the real API.
+FAULTS = {
+    name: functools.partial(fault, retry_after_ms=1)
+    for name, fault in [("rate_limited", rate_limited), ("server_error", server_error),
+                        ("overloaded", overloaded)]
+}
 
 
 @pytest.mark.parametrize("purpose", ["analysis", "question"])

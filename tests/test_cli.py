@@ -7,6 +7,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,15 @@ SECRET = "sk-ant-test-SECRET123"
 
 
 def run_cli(
-    *args: str, data_dir: Path, api_key: str | None = None, extra_env: dict[str, str] | None = None
+    *args: str,
+    data_dir: Path,
+    api_key: str | None = None,
+    extra_env: dict[str, str] | None = None,
+    prefix: Sequence[str] = (),
+    user: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
+    """``python -m interview_tui --data-dir DATA_DIR ARGS`` in a clean environment; ``prefix``
+    and ``user`` run it another way (tests/fakes/unprivileged.py)."""
     env = {
         k: v
         for k, v in os.environ.items()
@@ -34,8 +42,9 @@ def run_cli(
         env["ANTHROPIC_API_KEY"] = api_key
     env.update(extra_env or {})
     return subprocess.run(
-        [sys.executable, "-m", "interview_tui", "--data-dir", str(data_dir), *args],
+        [*prefix, sys.executable, "-m", "interview_tui", "--data-dir", str(data_dir), *args],
         env=env,
+        user=user,
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,

@@ -525,3 +525,12 @@ def test_random_bytes_never_escape_as_anything_but_document_error(
 def test_no_textual_import() -> None:
     source = Path(documents.__file__).read_text(encoding="utf-8")
     assert "textual" not in re.findall(r"^\s*(?:from|import)\s+(\w+)", source, re.M)
+
+
+def test_hosted_apps_import_no_files(tmp_path, monkeypatch):
+    """serve-ssh sets INTERVIEW_TUI_NO_FILE_IMPORT: the server's files are not the user's."""
+    path = tmp_path / "resume.txt"
+    path.write_text("Staff engineer, payments", encoding="utf-8")
+    monkeypatch.setenv("INTERVIEW_TUI_NO_FILE_IMPORT", "1")
+    with pytest.raises(DocumentError, match="importing files is off on this server"):
+        read_document(path)

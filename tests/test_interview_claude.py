@@ -82,7 +82,7 @@ def close_and_check_no_secret(db_path) -> None:
 async def test_retryable_faults_recover_within_one_turn(service, demo_application, fake_anthropic):
     view = await service.start(setup_for(demo_application))
     await service.submit_answer(view.id, STRONG)
-    fake_anthropic.enqueue(overloaded())  # the SDK retries once and succeeds
+    fake_anthropic.enqueue(overloaded(retry_after_ms=1))  # the SDK retries once and succeeds
     view = await service.run_pending(view.id)
     assert Analysis.select().count() == 1
     assert view.state in {State.AWAITING_ANSWER, State.QUESTION_REVIEW}
@@ -91,9 +91,10 @@ async def test_retryable_faults_recover_within_one_turn(service, demo_applicatio
 @pytest.mark.parametrize(
     "faults, kind",
     [
-        ([rate_limited(), rate_limited()], "rate_limited"),
-        ([server_error(), server_error()], "server_error"),
-        ([overloaded(), overloaded()], "overloaded"),
+        # retry-after-ms: 1 keeps the SDK's one retry short (its own backoff is 0.5 s+).
+        ([rate_limited(retry_after_ms=1)] * 2, "rate_limited"),
+        ([server_error(retry_after_ms=1)] * 2, "server_error"),
+        ([overloaded(retry_after_ms=1)] * 2, "overloaded"),
         ([slow(3.0), slow(3.0)], "timeout"),
         ([dropped(), dropped()], "connection"),
         ([wrong_shape()], "invalid_output"),

@@ -48,7 +48,7 @@ def test_the_raw_file_has_the_documented_fields() -> None:
     raw = json.loads(
         resources.files("interview_tui.data").joinpath("question_bank.json").read_text("utf-8")
     )
-    fields = {"id", "stage", "competency", "difficulty", "text", "guidance"}
+    fields = {"id", "stage", "competency", "difficulty", "kind", "text", "guidance"}
     assert all(set(item) == fields for item in raw["questions"])
 
 
@@ -126,3 +126,13 @@ def test_unknown_inputs_are_rejected_by_name() -> None:
         pick_question("technical", "leadership", "easy", [])
     with pytest.raises(ValueError, match="difficulty"):
         pick_question("technical", "debugging", "brutal", [])
+
+
+def test_recent_questions_are_avoided_while_the_competency_has_others() -> None:
+    seen: list[str] = []
+    for _ in range(9):  # the technical/debugging cell holds nine questions
+        q = pick_question("technical", "debugging", "medium", [], seed=0, avoid=seen)
+        assert q.competency == "debugging" and q.text not in seen
+        seen.append(q.text)
+    # Every debugging question is recent now: the least bad choice is still one of them.
+    assert pick_question("technical", "debugging", "medium", [], avoid=seen).text in seen

@@ -22,6 +22,12 @@ every answer, full feedback per question and a summary with a readiness verdict 
 end (8 or more: Ready; 6 to 7.9: Almost Ready; below 6: Needs Practice). Everything is
 saved as you go: quit at any time and resume from the home screen.
 
+**Preparing for a real interview**: open Applications from home. An application's page
+holds its scheduled interviews (with your notes after each), its preparation documents
+(base preparation, recruiter screen, hiring manager, and per interview) and its mock
+sessions. Documents can be edited section by section, regenerated (the old version stays),
+and exported to Markdown.
+
 Speaking time is estimated at 140 words per minute; aim for 60–120 seconds for a main
 answer.
 

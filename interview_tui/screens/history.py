@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
+from textual.worker import Worker, WorkerState
 
 from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.confirm import ConfirmDialog
@@ -116,9 +117,12 @@ class HistoryScreen(Screen[None]):
             return self.trend is not None
 
     class Deleted(Message):
-        def __init__(self, session_id: int) -> None:
+        """A session is gone from the database (posted after the delete committed)."""
+
+        def __init__(self, session_id: int, label: str) -> None:
             super().__init__()
             self.session_id = session_id
+            self.label = label
 
     def __init__(self) -> None:
         super().__init__()
@@ -182,6 +186,12 @@ class HistoryScreen(Screen[None]):
         else:
             rows = first
         self.post_message(self.Loaded(generation, query, rows, score_trend(rows)))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # The app's handler says what went wrong (the message bubbles on to it); the
+        # status line must not go on saying "Loading…".
+        if event.state is WorkerState.ERROR and event.worker.group == "history":
+            self.query_one("#status", Static).update("The sessions could not be read.")
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
         if message.generation != self._generation:
@@ -427,30 +437,32 @@ class HistoryScreen(Screen[None]):
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
-                self._delete(row.id)
+                self._delete(row.id, f"{row.company} · {row.role}")
 
         self.app.push_screen(dialog, done)
 
     @work(group="history-delete", exit_on_error=False)
-    async def _delete(self, session_id: int) -> None:
+    async def _delete(self, session_id: int, label: str) -> None:
         await workspace(self).history.delete_session(session_id)
-        self.post_message(self.Deleted(session_id))
+        self.post_message(self.Deleted(session_id, label))
 
     def on_history_screen_deleted(self, message: Deleted) -> None:
+        # The dialog closing started a reload (on_screen_resume) that may have read the
+        # list before the delete committed: drop the row here, so the cursor stays where
+        # it was, and load again, so that stale list (an older generation) is ignored.
         index = next((i for i, r in enumerate(self._rows) if r.id == message.session_id), None)
-        if index is None:
-            return
-        row = self._rows.pop(index)
-        table = self.query_one(DataTable)
-        if index < self._shown:
-            table.remove_row(str(row.id))
-            self._shown -= 1
-        self._show_trend(score_trend(self._rows))
-        if not self._rows and self._loaded_query and not self._loaded_query.narrowed:
-            self.add_class("-nothing")
-        self._show_status()
-        self.refresh_bindings()
-        self.notify(f"Deleted the session for {row.company} · {row.role}.")
+        if index is not None:
+            row = self._rows.pop(index)
+            if index < self._shown:
+                self.query_one(DataTable).remove_row(str(row.id))
+                self._shown -= 1
+            self._show_trend(score_trend(self._rows))
+            if not self._rows and self._loaded_query and not self._loaded_query.narrowed:
+                self.add_class("-nothing")
+            self._show_status()
+            self.refresh_bindings()
+        self.reload()
+        self.notify(f"Deleted the session for {message.label}.")
 
     def action_new(self) -> None:
         from interview_tui.screens.setup import SetupScreen

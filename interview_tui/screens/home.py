@@ -39,6 +39,8 @@ class HomeScreen(Screen[None]):
         Binding("n", "new", "New interview", id="home.new", tooltip="Set up a mock interview"),
         Binding("r", "resume", "Resume", id="home.resume", tooltip="Resume the latest unfinished session"),
         Binding("h", "app.history", "History", id="home.history", tooltip="Review past sessions"),
+        Binding("a", "app.applications", "Applications", id="home.applications",
+                tooltip="Your applications: scheduled interviews and prep documents"),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
 
@@ -89,6 +91,9 @@ class HomeScreen(Screen[None]):
                 f" of {row.question_count}"
             )
             actions.add_option(Option(label, id=f"resume-{row.id}"))
+        actions.add_option(
+            Option(f"{key('app.applications')}  Applications, interviews and prep", id="applications")
+        )
         actions.add_option(Option(f"{key('app.history')}  History and review", id="history"))
         actions.add_option(Option(f"{key('app.help')}  Help", id="help"))
         actions.add_option(Option(f"{key('app.quit')}  Quit", id="quit"))
@@ -119,6 +124,8 @@ class HomeScreen(Screen[None]):
             interview_app(self).open_interview(int(choice.removeprefix("resume-")))
         elif choice == "history":
             interview_app(self).action_history()
+        elif choice == "applications":
+            interview_app(self).action_applications()
         elif choice == "help":
             interview_app(self).action_help()
         elif choice == "quit":

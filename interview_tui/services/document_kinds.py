@@ -12,13 +12,20 @@ from importlib import import_module
 from pydantic import BaseModel
 
 KINDS: dict[str, str] = {
-    # "recruiter_prep": "interview_tui.services.prep_models:RecruiterPrep",
+    "base_prep": "interview_tui.services.prep_models:BasePrep",
+    "recruiter_prep": "interview_tui.services.prep_models:RecruiterPrep",
+    "hiring_manager_prep": "interview_tui.services.prep_models:HiringManagerPrep",
+    "interview_prep": "interview_tui.services.prep_models:InterviewPrep",
     "pitch_template": "interview_tui.services.pitch_models:PitchTemplateDocument",
     "debrief": "interview_tui.services.debrief_models:Debrief",
     "thank_you_email": "interview_tui.services.debrief_models:ThankYouDocument",
 }
 
 LABELS: dict[str, str] = {
+    "base_prep": "Base preparation",
+    "recruiter_prep": "Recruiter screen prep",
+    "hiring_manager_prep": "Hiring manager prep",
+    "interview_prep": "Interview prep",
     "pitch_template": "Intro pitch template",
     "debrief": "Interview debrief",
     "thank_you_email": "Thank-you email",

@@ -71,6 +71,10 @@ def supported_extensions_text() -> str:
 def read_document(path: str | os.PathLike[str]) -> ImportedText:
     """Read a resume or job description from ``path``; ``DocumentError`` if impossible."""
     path = Path(path).expanduser()
+    if os.environ.get("INTERVIEW_TUI_NO_FILE_IMPORT") == "1":
+        # Set by serve-ssh: a hosted user has no files on the server, and the server's
+        # files (or other users' exports) are not theirs to read.
+        raise DocumentError(path, "importing files is off on this server; paste the text instead.")
     data = _read_bytes(path)
     suffix = path.suffix.lower()
     warnings: list[str] = []

@@ -53,7 +53,7 @@ _ROLE = (
 _TITLE = re.compile(
     rf"\b(?:(?:{_SENIORITY})\s+(?:(?:{_DOMAIN})\s+){{0,2}}(?:{_ROLE})s?"
     rf"|(?:(?:{_DOMAIN})\s+){{1,2}}(?:{_ROLE})s?"
-    rf"|head of [a-z]+|cto|ceo|cfo|coo|vp engineering)\b",
+    rf"|(?:head|director|vp|vice president) of [a-z]+|cto|ceo|cfo|coo|vp engineering)\b",
     re.I,
 )
 _PIECE = r"(?:[A-Z][\w&'’.-]*\w|[A-Z])"
@@ -106,7 +106,9 @@ def _title_words(title: str) -> frozenset[str]:
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:
-    return bool(_SENTENCE_START.search(text[:pos]))
+    # Only the few characters before ``pos`` matter; "x" stops "^" matching mid-text.
+    window = text[:pos] if pos <= 16 else "x" + text[pos - 16:pos]
+    return bool(_SENTENCE_START.search(window))
 
 
 def _name_like(token: str, text: str) -> bool:
@@ -165,33 +167,18 @@ def claims(text: str) -> list[tuple[str, str]]:
 def find_ungrounded(text: str, sources: list[str]) -> list[str]:
     """The claims in ``text`` that appear in none of ``sources``, in order, without repeats.
 
-    Numbers match by value ("4 million", "4,000,000" and "4M" are equal; a percentage
-    needs a percentage), names case-insensitively (each word of a multi-word name must
-    appear), and titles when their words all occur in one title of the sources.
+    Numbers match by value and meaning ("4 million", "4,000,000" and "4M" are equal; a
+    percentage needs a percentage; "22%" does not vouch for "22 engineers"), names in any
+    case (each word of a multi-word name must appear), titles when their words all occur
+    in one title of the sources, and fact-changing words ("halved") need their like.
+    ``claims.check_claims`` gives each with its kind and span.
     """
-    joined = "\n".join(sources)
-    lowered = joined.lower()
-    source_numbers = {(kind, value) for _, kind, value, _ in _numbers(joined)}
-    source_values = {value for _, value in source_numbers}
-    source_titles = [_title_words(m.group(0)) for m in _TITLE.finditer(joined)]
+    from interview_tui.services.claims import check_claims
 
     ungrounded: list[str] = []
     seen: set[str] = set()
-    numbers = {raw: (kind, value) for raw, kind, value, _ in _numbers(text)}
-    for kind, claim in claims(text):
-        if kind == "number":
-            num_kind, value = numbers[claim]
-            ok = ("pct", value) in source_numbers if num_kind == "pct" else value in source_values
-        elif kind == "title":
-            words = _title_words(claim)
-            ok = _word_in(claim.lower(), lowered) or any(words <= t for t in source_titles)
-        else:
-            ok = _word_in(claim.lower(), lowered) or all(
-                _word_in(w.lower(), lowered)
-                for w in re.split(r"\s+", claim)
-                if w.lower() not in _CONNECTORS
-            )
-        if not ok and claim.lower() not in seen:
-            seen.add(claim.lower())
-            ungrounded.append(claim)
+    for claim in check_claims(text, sources):
+        if claim.text.lower() not in seen:
+            seen.add(claim.text.lower())
+            ungrounded.append(claim.text)
     return ungrounded

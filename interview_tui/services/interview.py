@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from interview_tui.clock import now
@@ -31,6 +32,7 @@ from interview_tui.services.coach.tasks import (
     session_feedback_task,
 )
 from interview_tui.services.grounding import find_ungrounded
+from interview_tui.services.question_history import recent_question_texts
 from interview_tui.services.session_machine import (
     DEFAULT_QUESTIONS,
     Event,
@@ -285,7 +287,7 @@ class InterviewService:
         number = view.progress.question_number
         question = await self._take_prefetched(view.id, number)
         if question is None:
-            question = await self._ask(view, self._question_task(view, number), on_text)
+            question = await self._ask(view, await self._question_task(view, number), on_text)
 
         def write(_: SessionView) -> None:
             Question.create(
@@ -406,9 +408,11 @@ class InterviewService:
             return
         if key in self._prefetched:
             return
-        task = asyncio.ensure_future(
-            self._ask(view, self._question_task(view, number), None, prefetch=True)
-        )
+        async def prepare() -> GeneratedQuestion:
+            task = await self._question_task(view, number)
+            return await self._ask(view, task, None, prefetch=True)
+
+        task = asyncio.ensure_future(prepare())
         # A failed prefetch is not an error: the question is generated again on demand.
         task.add_done_callback(lambda t: t.cancelled() or t.exception())
         self._prefetched[key] = task
@@ -432,13 +436,18 @@ class InterviewService:
 
     # ----- the coach -------------------------------------------------------------------
 
-    @staticmethod
-    def _question_task(view: SessionView, number: int) -> Task[GeneratedQuestion]:
+    async def _question_task(self, view: SessionView, number: int) -> Task[GeneratedQuestion]:
+        # The application's recent sessions' questions too, so sessions do not all open
+        # with the same question while the bank has others.
+        recent = await self._db(
+            partial(recent_question_texts, view.application_id, excluding_session=view.id)
+        )
         return question_task(
             view.context,
             number=number,
             competency=competency_for(view.context.stage, number),
             asked=view.asked_texts,
+            recent=recent,
         )
 
     async def _ask(

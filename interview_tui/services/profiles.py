@@ -89,7 +89,12 @@ def ensure_demo_profile() -> JobApplication:
     if existing is not None:
         return existing
     data = demo_profile_data()
-    with database.atomic():
+    # IMMEDIATE, and look again under the lock: two processes starting on a new database
+    # would otherwise both insert a demo (or fail with "database is locked").
+    with database.atomic(lock_type="IMMEDIATE"):
+        existing = JobApplication.select().where(JobApplication.is_demo == True).first()  # noqa: E712
+        if existing is not None:
+            return existing
         candidate = Candidate.select().where(Candidate.is_demo == True).first()  # noqa: E712
         if candidate is None:
             candidate = Candidate.create(is_demo=True, **data["candidate"])

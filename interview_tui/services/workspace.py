@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from interview_tui.services.interview import InterviewService
     from interview_tui.services.pitch import PitchService
     from interview_tui.services.preferences import PreferenceService
+    from interview_tui.services.prep import PrepService
     from interview_tui.services.profiles import ProfileService
+    from interview_tui.services.schedule import ScheduleService
     from interview_tui.services.setup_choices import SetupService
 
 M = TypeVar("M", bound="BaseModel")
@@ -136,6 +138,18 @@ class Workspace:
         from interview_tui.services.document_store import DocumentStore
 
         return DocumentStore(self.runner)
+
+    @cached_property
+    def schedule(self) -> ScheduleService:
+        from interview_tui.services.schedule import ScheduleService
+
+        return ScheduleService(self.runner)
+
+    @cached_property
+    def prep(self) -> PrepService:
+        from interview_tui.services.prep import PrepService
+
+        return PrepService(self)
 
     @cached_property
     def pitch(self) -> PitchService:

@@ -2,22 +2,32 @@
 
 from interview_tui.store.db import (
     SCHEMA_VERSION,
+    DamagedDatabaseError,
     DatabaseLockedError,
     NewerSchemaError,
+    ReadOnlyDatabaseError,
     StoreError,
     close_database,
     database,
+    database_errors,
+    integrity_problems,
     open_database,
     schema_version,
+    write_access_problem,
 )
 
 __all__ = [
     "SCHEMA_VERSION",
+    "DamagedDatabaseError",
     "DatabaseLockedError",
     "NewerSchemaError",
+    "ReadOnlyDatabaseError",
     "StoreError",
     "close_database",
     "database",
+    "database_errors",
+    "integrity_problems",
     "open_database",
     "schema_version",
+    "write_access_problem",
 ]

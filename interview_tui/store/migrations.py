@@ -166,7 +166,11 @@ def migrate(db: SqliteDatabase) -> int:
     db.execute_sql("PRAGMA foreign_keys = OFF")
     try:
         for target in range(version + 1, newest + 1):
-            with db.atomic():
+            # IMMEDIATE: one process migrates at a time (two windows, or two SSH sessions
+            # of one user, starting together); the other waits, then finds the step done.
+            with db.atomic(lock_type="IMMEDIATE"):
+                if current_version(db) >= target:
+                    continue
                 MIGRATIONS[target - 1](db)
                 broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:

@@ -15,19 +15,27 @@ server answers with a valid instance of the request's JSON schema (``output_conf
 Usage is estimated at four characters a token, and prompt caching is emulated: a prefix
 ending in a block with ``cache_control`` is written the first time it is seen and read
 after that.
+
+Requests the real API refuses (no key, no ``max_tokens``, too many cache breakpoints, an
+open JSON schema ...; see ``anthropic_validation``) get its 400/401 error before any
+scripted behaviour is used. Errors carry no ``retry-after`` unless the behaviour asks for
+one (``retry_after_ms=``), so the SDK's own backoff runs as it would against the API.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
-import re
+import math
 import socket
 import threading
 from collections import deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from tests.fakes.anthropic_validation import Refusal, refusal_for
+from tests.fakes.schema_instances import instance_for
 
 # ---------------------------------------------------------------- scripted behaviours
 
@@ -44,6 +52,7 @@ class Behaviour:
     error_type: str = ""
     message: str = ""
     seconds: float = 0.0  # slow: how long to stall
+    retry_after_ms: int | None = None  # status: send retry-after(-ms), overriding the backoff
     mid_stream: bool = False  # slow: stall after half the events instead of before headers
     fraction: float = 0.5  # drop / mid-stream stall: share of text deltas sent first
 
@@ -54,23 +63,29 @@ def reply(data: Any = None, *, stop_reason: str = "end_turn") -> Behaviour:
     return Behaviour(text=text, stop_reason=stop_reason)
 
 
-def status_error(status: int, error_type: str, message: str) -> Behaviour:
-    """An HTTP error with the API's error body ``{"type": "error", "error": {...}}``."""
-    return Behaviour(kind="status", status=status, error_type=error_type, message=message)
+def status_error(
+    status: int, error_type: str, message: str, *, retry_after_ms: int | None = None
+) -> Behaviour:
+    """An HTTP error with the API's error body ``{"type": "error", "error": {...}}``.
+    ``retry_after_ms`` adds ``retry-after-ms``/``retry-after`` headers, which the SDK waits
+    for instead of its exponential backoff (tests that retry set it to stay fast)."""
+    return Behaviour(kind="status", status=status, error_type=error_type, message=message,
+                     retry_after_ms=retry_after_ms)
 
 
-def rate_limited() -> Behaviour:
+def rate_limited(*, retry_after_ms: int | None = None) -> Behaviour:
     return status_error(
-        429, "rate_limit_error", "Number of request tokens has exceeded your rate limit."
+        429, "rate_limit_error", "Number of request tokens has exceeded your rate limit.",
+        retry_after_ms=retry_after_ms,
     )
 
 
-def server_error() -> Behaviour:
-    return status_error(500, "api_error", "Internal server error")
+def server_error(*, retry_after_ms: int | None = None) -> Behaviour:
+    return status_error(500, "api_error", "Internal server error", retry_after_ms=retry_after_ms)
 
 
-def overloaded() -> Behaviour:
-    return status_error(529, "overloaded_error", "Overloaded")
+def overloaded(*, retry_after_ms: int | None = None) -> Behaviour:
+    return status_error(529, "overloaded_error", "Overloaded", retry_after_ms=retry_after_ms)
 
 
 def slow(seconds: float, *, mid_stream: bool = False) -> Behaviour:
@@ -102,80 +117,6 @@ def max_tokens() -> Behaviour:
     return Behaviour(stop_reason="max_tokens", truncate=True)
 
 
-# ---------------------------------------------------------------- schema instances
-
-_SENTENCES = (
-    "Quantified the outcome with a clear before and after",
-    "Owned the decision and explained the trade-off",
-    "Could name the stakeholders and how they were aligned",
-    "Needs a sharper result statement at the end",
-)
-_RANGE_HINT = re.compile(r"(maximum|minimum):\s*(-?\d+)")
-
-
-def _int_bounds(schema: dict[str, Any]) -> tuple[int, int]:
-    lo, hi = schema.get("minimum"), schema.get("maximum")
-    # The SDK moves unsupported constraints into the description: "{maximum: 10, minimum: 1}".
-    for key, value in _RANGE_HINT.findall(schema.get("description", "")):
-        if key == "minimum" and lo is None:
-            lo = int(value)
-        if key == "maximum" and hi is None:
-            hi = int(value)
-    lo = 1 if lo is None else int(lo)
-    hi = max(lo, 10 if hi is None else int(hi))
-    return lo, hi
-
-
-def _string(name: str, seq: int, index: int) -> str:
-    lowered = name.lower()
-    if lowered in {"text", "question"} or "question" in lowered:
-        return f"Tell me about a time you turned around a project at risk (variant {seq}.{index})?"
-    sentence = _SENTENCES[(seq + index) % len(_SENTENCES)]
-    return f"{sentence} ({name.replace('_', ' ')} {index + 1})."
-
-
-def instance_for(
-    schema: dict[str, Any],
-    *,
-    name: str = "value",
-    seq: int = 0,
-    defs: dict | None = None,
-    index: int = 0,
-) -> Any:
-    """A valid, realistic-ish instance of a JSON schema (objects, arrays, enums, refs, ranges)."""
-    defs = schema.get("$defs", {}) if defs is None else defs
-    if "$ref" in schema:
-        return instance_for(defs[schema["$ref"].rsplit("/", 1)[-1]], name=name, seq=seq, defs=defs)
-    if "const" in schema:
-        return schema["const"]
-    if schema.get("enum"):
-        return schema["enum"][seq % len(schema["enum"])]
-    for key in ("anyOf", "oneOf", "allOf"):
-        options = [o for o in schema.get(key, []) if o.get("type") != "null"]
-        if options:
-            return instance_for(options[0], name=name, seq=seq, defs=defs, index=index)
-    kind = schema.get("type", "object")
-    if isinstance(kind, list):
-        kind = next((k for k in kind if k != "null"), "null")
-    if kind == "object":
-        props = schema.get("properties", {})
-        return {key: instance_for(sub, name=key, seq=seq, defs=defs) for key, sub in props.items()}
-    if kind == "array":
-        count = max(2, schema.get("minItems", 0))
-        count = min(count, schema.get("maxItems", count))
-        item = schema.get("items", {"type": "string"})
-        return [instance_for(item, name=name, seq=seq, defs=defs, index=i) for i in range(count)]
-    if kind in {"integer", "number"}:
-        lo, hi = _int_bounds(schema)
-        value = min(max(7, lo), hi)
-        return value if kind == "integer" else float(value)
-    if kind == "boolean":
-        return True
-    if kind == "null":
-        return None
-    return _string(name, seq, index)
-
-
 # ---------------------------------------------------------------- the server
 
 
@@ -193,15 +134,14 @@ class FakeAnthropic:
         chunk_delay: float = 0.0,
         chunk_size: int = 12,
         min_cache_tokens: int = 0,
-        retry_after_ms: int = 1,
     ) -> None:
         self.latency = latency
         self.chunk_delay = chunk_delay
         self.chunk_size = max(1, chunk_size)
         self.min_cache_tokens = min_cache_tokens  # the real API caches nothing shorter (~1024)
-        self.retry_after_ms = retry_after_ms  # keeps the SDK's backoff short in tests
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
+        self.refused: list[Refusal] = []  # what it refused as the real API would
         self._queue: deque[Behaviour] = deque()
         self._cache: set[str] = set()
         self._lock = threading.Lock()
@@ -314,6 +254,7 @@ class _Handler(BaseHTTPRequestHandler):
     # holds the body until the client's delayed ACK (~40 ms on Linux).
     disable_nagle_algorithm = True
     fake: FakeAnthropic
+    request_id = "req_fake_000000"
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet test output
         pass
@@ -328,19 +269,31 @@ class _Handler(BaseHTTPRequestHandler):
         fake = self.fake
         length = int(self.headers.get("content-length") or 0)
         raw = self.rfile.read(length) if length else b""
-        if self.path.split("?", 1)[0] != "/v1/messages":
-            self._json(404, _error("not_found_error", f"No route for {self.path}"))
-            return
-        body = json.loads(raw or b"{}")
         seq = next(fake._ids)
+        self.request_id = f"req_fake_{seq:06d}"
+        if self.path.split("?", 1)[0] != "/v1/messages":
+            self._error(404, "not_found_error", f"No route for {self.path}")
+            return
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            self._error(400, "invalid_request_error", "There was an error parsing the body")
+            return
         with fake._lock:
             fake.requests.append(body)
-            fake.headers.append({k.lower(): v for k, v in self.headers.items()})
+            fake.headers.append(headers)
+        refused = refusal_for(body, headers)
+        if refused is not None:
+            with fake._lock:
+                fake.refused.append(refused)
+            self._error(*refused)
+            return
         behaviour = fake._next()
         fake._wait(fake.latency)
         if behaviour.kind == "status":
-            extra = {"retry-after": "0", "retry-after-ms": str(fake.retry_after_ms)}
-            self._json(behaviour.status, _error(behaviour.error_type, behaviour.message), extra)
+            self._error(behaviour.status, behaviour.error_type, behaviour.message,
+                        behaviour.retry_after_ms)
             return
         if behaviour.kind == "slow" and not behaviour.mid_stream:
             fake._wait(behaviour.seconds)
@@ -372,7 +325,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _start(self, status: int, content_type: str, extra: dict[str, str] | None = None) -> None:
         self.send_response(status)
         self.send_header("content-type", content_type)
-        self.send_header("request-id", f"req_fake_{status}")
+        self.send_header("request-id", self.request_id)
         for key, value in (extra or {}).items():
             self.send_header(key, value)
         self.end_headers()
@@ -384,6 +337,18 @@ class _Handler(BaseHTTPRequestHandler):
         self._start(status, "application/json", {"content-length": str(len(data)), **(extra or {})})
         self.wfile.write(data)
         self.wfile.flush()
+
+    def _error(
+        self, status: int, error_type: str, message: str, retry_after_ms: int | None = None
+    ) -> None:
+        """The API's error: ``{"type": "error", "error": {...}, "request_id": ...}``."""
+        extra = {}
+        if retry_after_ms is not None:
+            extra = {"retry-after": str(math.ceil(retry_after_ms / 1000)),
+                     "retry-after-ms": str(retry_after_ms)}
+        payload = {"type": "error", "error": {"type": error_type, "message": message},
+                   "request_id": self.request_id}
+        self._json(status, payload, extra)
 
     def _chunk(self, data: bytes) -> None:
         self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
@@ -451,10 +416,6 @@ class _Handler(BaseHTTPRequestHandler):
             if name == "content_block_delta":
                 fake._wait(fake.chunk_delay)
         self._chunk(b"")
-
-
-def _error(error_type: str, message: str) -> dict[str, Any]:
-    return {"type": "error", "error": {"type": error_type, "message": message}}
 
 
 __all__ = [

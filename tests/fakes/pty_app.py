@@ -17,20 +17,24 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class PtyApp:
-    """``python -m interview_tui ARGS`` on a PTY of ``size``; output is collected in a thread."""
+    """``python -m interview_tui ARGS`` on a PTY of ``size``; output is collected in a thread.
 
-    def __init__(self, *args: str, size: tuple[int, int] = (80, 24), env: dict[str, str] | None = None):
+    ``argv`` runs another program instead (the OpenSSH client, in the hosting tests).
+    """
+
+    def __init__(
+        self,
+        *args: str,
+        size: tuple[int, int] = (80, 24),
+        env: dict[str, str] | None = None,
+        argv: list[str] | None = None,
+    ):
+        argv = argv or [sys.executable, "-m", "interview_tui", *args]
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: become the app
             os.chdir(ROOT)
-            os.execve(
-                sys.executable,
-                [sys.executable, "-m", "interview_tui", *args],
-                {**os.environ, "TERM": "xterm-256color", **(env or {})},
-            )
-        cols, rows = size
-        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        os.kill(self.pid, signal.SIGWINCH)
+            os.execve(argv[0], argv, {**os.environ, "TERM": "xterm-256color", **(env or {})})
+        self.resize(*size)
         self._output = bytearray()
         self._lock = threading.Lock()
         self._reader = threading.Thread(target=self._read, daemon=True)
@@ -52,19 +56,39 @@ class PtyApp:
         with self._lock:
             return self._output.decode("utf-8", "replace")
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> None:
+    def mark(self) -> int:
+        """The length of the output so far, for ``wait_for(..., after=mark)``."""
+        return len(self.output)
+
+    def wait_for(self, text: str, timeout: float = 20.0, *, after: int = 0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if text in self.output:
+            if text in self.output[after:]:
                 return
             time.sleep(0.05)
         raise AssertionError(f"{text!r} did not appear on the terminal within {timeout}s")
+
+    def resize(self, cols: int, rows: int) -> None:
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        os.kill(self.pid, signal.SIGWINCH)
+
+    def wait_exit(self, timeout: float = 30.0) -> int:
+        """The exit code once the program ends by itself."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.pid = 0
+                return os.waitstatus_to_exitcode(status)
+            time.sleep(0.05)
+        raise AssertionError(f"the program did not exit within {timeout}s")
 
     def type(self, text: str) -> None:
         os.write(self.fd, text.encode())
 
     def kill(self) -> None:
         """SIGKILL: no clean-up of any kind runs in the app."""
-        os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
+        if self.pid:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
         os.close(self.fd)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.widgets import Collapsible, DataTable, Input, Static
 
@@ -13,6 +15,7 @@ from interview_tui.screens.history import PAGE, SEARCH_DELAY, HistoryScreen
 from interview_tui.screens.review import ReviewScreen
 from interview_tui.screens.widgets.score_trend import ScoreTrend
 from interview_tui.services.coach.offline import OfflineCoach
+from interview_tui.services.history import list_sessions, score_trend
 from interview_tui.services.interview import SessionSetup
 from interview_tui.services.profiles import ensure_demo_profile
 from interview_tui.services.workspace import Workspace
@@ -264,12 +267,28 @@ async def test_delete_asks_then_removes_the_session_and_its_rows(make_app):
     application = ensure_demo_profile()
     keep = add_full_session(application, tag="Keep", started_at=T0)
     gone = add_full_session(application, tag="Gone", started_at=T0 + timedelta(hours=1))
-    async with app.run_test(size=SIZE) as pilot:
+    events: list[str] = []
+    seen: list[Message] = []
+
+    def record(message: Message) -> None:
+        # What happened, in order; each message once (the hook sees it at every node it
+        # bubbles through).
+        if not isinstance(message, HistoryScreen.Deleted | Notify):
+            return
+        if any(message is earlier for earlier in seen):
+            return
+        seen.append(message)
+        if isinstance(message, HistoryScreen.Deleted):
+            events.append(f"deleted {message.session_id}")
+        else:
+            events.append(f"notified {message.notification.message}")
+
+    async with app.run_test(size=SIZE, message_hook=record) as pilot:
         screen = await open_history(pilot)
         assert len(table_rows(screen)) == 2
         # Cancel keeps everything.
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
         await settle(pilot)
@@ -277,24 +296,56 @@ async def test_delete_asks_then_removes_the_session_and_its_rows(make_app):
         assert MockSession.get_or_none(MockSession.id == gone.id) is not None
         # Enter on the dialog's focused button is the safe choice.
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert MockSession.get_or_none(MockSession.id == gone.id) is not None
+        assert events == []
         # Confirm deletes the session and every row under it.
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
+        assert events == [f"deleted {gone.id}",
+                          "notified Deleted the session for Northwind Freight · Senior "
+                          "Backend Engineer."]
         assert app.screen is screen
         rows = table_rows(screen)
-        assert len(rows) == 1
+        assert len(rows) == 1 and "Gone" not in " ".join(rows)
+        assert screen._rows[0].id == keep.id and screen._selected_id() == keep.id
         assert MockSession.get_or_none(MockSession.id == gone.id) is None
         assert Question.select().where(Question.session == gone.id).count() == 0
         assert Response.select().join(Question).where(Question.session == gone.id).count() == 0
         assert Question.select().where(Question.session == keep.id).count() == 2
         assert screen.query_one(ScoreTrend)._scores == [7.5]
         assert "1 session" in screen_text(screen)
+
+
+async def test_a_list_read_before_a_delete_committed_does_not_bring_the_row_back(make_app):
+    # The race itself, made certain: the reload that the dialog's closing starts may read
+    # the list before the delete commits and deliver it after the delete was handled.
+    app: InterviewApp = make_app()
+    application = ensure_demo_profile()
+    keep = add_full_session(application, tag="Keep", started_at=T0)
+    gone = add_full_session(application, tag="Gone", started_at=T0 + timedelta(hours=1))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        with_gone = list_sessions()  # what that reload read
+        assert gone.id in {r.id for r in with_gone}
+        before = screen._generation
+        await pilot.press("y")
+        await settle(pilot)
+        assert [r.id for r in screen._rows] == [keep.id]
+        # The reload the dialog's closing started (generation before + 1) delivers last.
+        stale = HistoryScreen.Loaded(before + 1, screen._loaded_query, with_gone,
+                                     score_trend(with_gone))
+        screen.post_message(stale)
+        await settle(pilot)
+        assert [r.id for r in screen._rows] == [keep.id]
+        assert len(table_rows(screen)) == 1 and "1 session" in screen_text(screen)
+        assert screen._generation == before + 2  # it lost because the delete reloaded
 
 
 async def test_ten_thousand_sessions_load_a_page_at_a_time(make_app):
@@ -321,21 +372,34 @@ async def test_a_long_history_shows_its_first_page_before_reading_the_rest(make_
     seed_many(ensure_demo_profile(), 3 * PAGE, questions=1)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        seen: list[tuple[int, bool, str]] = []
+        order: list[tuple[int, bool]] = []
+        held: list[HistoryScreen.Loaded] = []
 
-        class Watched(HistoryScreen):
-            def on_history_screen_loaded(self, message: HistoryScreen.Loaded) -> None:
-                # Textual runs HistoryScreen's own handler next; look once it has.
-                self.call_later(lambda: seen.append(
-                    (len(message.rows), message.complete, screen_text(self))
-                ))
+        class Held(HistoryScreen):
+            """Keeps the full list back until the test lets it through, so the first page
+            is a state to look at, not a frame to catch."""
 
-        screen = Watched()
+            hold = True
+
+            def post_message(self, message: Message) -> bool:
+                if isinstance(message, HistoryScreen.Loaded):
+                    if self.hold and message.complete:
+                        held.append(message)
+                        return True
+                    order.append((len(message.rows), message.complete))
+                return super().post_message(message)
+
+        screen = Held()
         await app.push_screen(screen)
+        await settle(pilot)  # the worker is done: first page delivered, the rest held
+        assert order == [(PAGE, False)] and len(held) == 1
+        assert screen.query_one(DataTable).row_count == PAGE
+        assert f"{PAGE} newest sessions · counting the rest" in screen_text(screen)
+
+        screen.hold = False
+        screen.post_message(held.pop())
         await settle(pilot)
-        (first, partial, text_then), (everything, complete, _) = seen
-        assert (first, partial, everything, complete) == (PAGE, False, 3 * PAGE, True)
-        assert "counting the rest" in text_then
+        assert order == [(PAGE, False), (3 * PAGE, True)]
         assert screen.query_one(DataTable).row_count == PAGE  # not rebuilt by the rest
         assert f"{PAGE} of {3 * PAGE} sessions" in screen_text(screen)
         # Back from a review of a session far down, the cursor is still on it.

@@ -1,4 +1,4 @@
-"""Deterministic signals read from an answer's text, and a score built from them.
+"""Deterministic signals read from an answer's text (the judge builds its score on them).
 
 Everything here is plain pattern matching: STAR parts by cue words and position, numbers
 and outcomes, "I" versus "we", filler and hedging, length, and word overlap with the
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from interview_tui.services.text import speaking_seconds, word_count
 
@@ -200,6 +201,7 @@ _SUFFIXES = _SUFFIX_WORDS.split()
 _SUFFIX_REPLACEMENT = {"ies": "y", "ied": "y", "ations": "ate", "ation": "ate"}
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A light suffix-stripping stem so 'migrated', 'migration' and 'migrate' meet."""
     w = word.lower().replace("’", "'").strip("'-")
@@ -221,6 +223,11 @@ _JD_GENERIC = frozenset(stem(w) for w in _JD_GENERIC_WORDS.split())
 def content_stems(text: str) -> set[str]:
     """The stems of ``text``'s content words (no stop words, three letters or more)."""
     return {stem(w) for w in _WORD.findall(text) if len(w) >= 3 and w.lower() not in _STOP}
+
+
+def job_terms(job_description: str) -> set[str]:
+    """The stems of a job description's distinctive words (generic job-ad words left out)."""
+    return content_stems(job_description) - _JD_GENERIC
 
 
 def split_sentences(text: str) -> list[str]:
@@ -378,63 +385,9 @@ def analyze_answer(
     )
 
 
-def _length_cap(content_words: int) -> float:
-    # Too little said caps the score however good the words are; padding is not counted.
-    if content_words < 15:
-        return 2.0
-    if content_words < 30:
-        return 4.0
-    if content_words < 50:
-        return 6.0
-    if content_words < 80:
-        return 8.5
-    return 10.0
-
-
-def score_breakdown(s: AnswerSignals) -> dict[str, float]:
-    """Each component of the score, 0..1 before weighting (used to rank gaps)."""
-    star_weight = {"behavioural": 1.0, "general": 0.6, "scenario": 0.3}[s.question_kind]
-    star = len(s.star_parts) / 4
-    quant = 0.0
-    if s.quantities and s.question_kind == "scenario":
-        quant = min(1.0, 0.25 + 0.2 * len(s.quantities))  # sizing numbers, not outcomes
-    elif s.quantities:
-        quant = min(1.0, 0.5 + 0.15 * len(s.quantities)) if s.result_quantified else 0.5
-    ownership = 0.0
-    if s.i_count:
-        ownership = min(1.0, s.i_count / 3) * (0.4 + 0.6 * s.ownership_ratio)
-    per100 = 100.0 / max(s.word_count, 1)
-    specific = min(
-        1.0, 0.25 * len(set(s.quantities)) + 0.1 * len(s.resume_terms) + 0.1 * len(s.jd_terms)
-    )
-    specific = max(0.0, specific - 0.04 * s.vague_count * per100)
-    relevance = min(1.0, s.question_relevance / 0.35) * 0.7 + min(1.0, s.jd_relevance) * 0.3
-    reasoning = min(1.0, (s.reasoning_count + 0.5 * s.sequence_count) / 3)
-    # "How would you..." invites hypotheticals; "How do you..." half-invites them.
-    invited = {"scenario": 0.0, "general": 0.5, "behavioural": 1.0}[s.question_kind]
-    hypothetical = invited * min(1.0, s.hypothetical_count / 3)
-    return {
-        "structure": star * star_weight + min(1.0, s.sequence_count / 3) * (1 - star_weight),
-        "quantified": quant,
-        "ownership": ownership,
-        "specificity": specific,
-        "relevance": relevance,
-        "reasoning": reasoning,
-        "hypothetical": hypothetical,
-        "filler": min(1.0, max(0.0, s.filler_rate - 2.0) / 8.0),
-    }
-
-
-WEIGHTS = {
-    "structure": 2.5,
-    "quantified": 2.0,
-    "ownership": 1.5,
-    "specificity": 1.0,
-    "relevance": 1.5,
-    "reasoning": 1.0,
-    "hypothetical": -1.5,
-    "filler": -2.0,
-}
+def scope_counts(text: str) -> tuple[int, int]:
+    """How many signs of L5A and of L5B scope ``text`` shows."""
+    return len(_SCOPE_L5A.findall(text)), len(_SCOPE_L5B.findall(text))
 
 
 def demonstrated_level(s: AnswerSignals, score: int) -> str:
@@ -444,21 +397,3 @@ def demonstrated_level(s: AnswerSignals, score: int) -> str:
     if score >= 6 and (s.scope_l5a >= 2 or s.scope_l5b >= 1):
         return "L5A"
     return "L4"
-
-
-def score_signals(
-    s: AnswerSignals, difficulty: str = "medium", target_level: str = "L4"
-) -> tuple[int, str]:
-    """A 1-10 score and the level (L4/L5A/L5B) the answer demonstrates.
-
-    Structure, a quantified result, first-person ownership, specifics, relevance and
-    reasoning earn points; hypotheticals and filler cost points; short answers are capped
-    by the words they actually carry, so padding never helps.
-    """
-    parts = score_breakdown(s)
-    raw = 1.0 + sum(WEIGHTS[k] * v for k, v in parts.items())
-    raw += {"easy": 0.5, "medium": 0.0, "hard": -0.5}.get(difficulty, 0.0)
-    if target_level in ("L5A", "L5B") and not (s.scope_l5a or s.scope_l5b):
-        raw -= 0.5  # senior targets need some sign of scope
-    score = round(max(1.0, min(raw, _length_cap(s.content_words), 10.0)))
-    return score, demonstrated_level(s, score)

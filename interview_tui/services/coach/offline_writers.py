@@ -19,7 +19,10 @@ from pydantic import BaseModel
 from interview_tui.services.coach.base import TextSink
 
 WRITERS: dict[str, str] = {
-    # "prep_recruiter": "interview_tui.services.coach.offline_prep:recruiter_prep",
+    "base_prep": "interview_tui.services.coach.offline_prep:base_prep",
+    "recruiter_prep": "interview_tui.services.coach.offline_prep:recruiter_prep",
+    "hiring_manager_prep": "interview_tui.services.coach.offline_prep:hiring_manager_prep",
+    "interview_prep": "interview_tui.services.coach.offline_prep_round:interview_prep",
     "pitch_template": "interview_tui.services.coach.offline_pitch:pitch_template",
     "pitch_feedback": "interview_tui.services.coach.offline_pitch:pitch_feedback",
     "debrief": "interview_tui.services.coach.offline_debrief:debrief",

@@ -1,8 +1,9 @@
 """The offline question bank: shipped as package data, loaded once, picked deterministically.
 
-``pick_question`` never returns a question whose text was already asked in the session.
-When the requested stage × competency × difficulty cell is used up it falls back to the
-neighbouring difficulties, then to the stage's other competencies, and only then gives up.
+``pick_question`` never returns a question whose text was already asked in the session,
+and prefers questions not asked in recent sessions (``avoid``). When the requested
+stage × competency × difficulty cell is used up it falls back to the neighbouring
+difficulties, then to the stage's other competencies, and only then gives up.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
+from interview_tui.services.coach.question_kinds import KINDS, classify_question
 from interview_tui.services.session_machine import COMPETENCIES, DIFFICULTIES
 
 BANK_PACKAGE = "interview_tui.data"
@@ -41,6 +43,7 @@ class BankQuestion:
     difficulty: str
     text: str
     guidance: str
+    kind: str = "behavioural"  # see question_kinds.KINDS: decides the rubric
 
 
 def _normalise(text: str) -> str:
@@ -57,9 +60,12 @@ def _parse(raw: dict) -> tuple[BankQuestion, ...]:
             difficulty=item["difficulty"],
             text=item["text"].strip(),
             guidance=item["guidance"].strip(),
+            kind=item.get("kind") or classify_question(item["text"]),
         )
         if q.stage not in COMPETENCIES or q.competency not in COMPETENCIES[q.stage]:
             raise ValueError(f"Question {q.id}: unknown stage/competency {q.stage}/{q.competency}")
+        if q.kind not in KINDS:
+            raise ValueError(f"Question {q.id}: unknown kind {q.kind!r}")
         if q.difficulty not in DIFFICULTIES:
             raise ValueError(f"Question {q.id}: unknown difficulty {q.difficulty!r}")
         questions.append(q)
@@ -84,6 +90,25 @@ def questions_for(
         and (competency is None or q.competency == competency)
         and (difficulty is None or q.difficulty == difficulty)
     ]
+
+
+@cache
+def _normalised_bank() -> tuple[tuple[str, BankQuestion], ...]:
+    return tuple((_normalise(q.text), q) for q in load_bank())
+
+
+@lru_cache(maxsize=512)
+def bank_entry(question: str) -> BankQuestion | None:
+    """The bank question whose text ``question`` holds (openers allowed), if any."""
+    text = _normalise(question)
+    return next((q for norm, q in _normalised_bank() if norm in text), None)
+
+
+def kind_of(question: str) -> str:
+    """The kind of a question: the bank's mark when the text holds a bank question, else
+    the classifier's reading (a typed question, or one a model wrote)."""
+    entry = bank_entry(question)
+    return entry.kind if entry else classify_question(question)
 
 
 def _rank(question: BankQuestion, seed: int) -> str:
@@ -113,24 +138,36 @@ def _validate(stage: str, competency: str, difficulty: str) -> None:
 
 
 def pick_question(
-    stage: str, competency: str, difficulty: str, asked: list[str], seed: int = 0
+    stage: str,
+    competency: str,
+    difficulty: str,
+    asked: list[str],
+    seed: int = 0,
+    avoid: list[str] | tuple[str, ...] = (),
 ) -> BankQuestion:
     """A question for ``stage``/``competency``/``difficulty`` whose text is not in ``asked``.
 
-    Falls back to the neighbouring difficulties, then to the stage's other competencies
-    (requested difficulty first), and raises ``QuestionBankExhausted`` when nothing is
-    left. The choice depends only on the arguments, so a given ``seed`` is reproducible.
+    ``avoid`` holds texts asked in recent sessions: while the competency has a question
+    outside it (at any difficulty) none of them is chosen, so sessions rotate. Falls back
+    to the neighbouring difficulties, then to the stage's other competencies (requested
+    difficulty first), and raises ``QuestionBankExhausted`` when nothing is left. The
+    choice depends only on the arguments, so a given ``seed`` is reproducible.
     """
     _validate(stage, competency, difficulty)
     asked_norm = [_normalise(a) for a in asked if a.strip()]
+    avoid_norm = [_normalise(a) for a in avoid if a.strip()]
     others = [c for c in COMPETENCIES[stage] if c != competency]
-    tiers: list[tuple[list[str], tuple[str, ...]]] = [
-        ([competency], (difficulty,)),
-        ([competency], _NEIGHBOURS[difficulty]),
-        (others, (difficulty,)),
-        (others, _NEIGHBOURS[difficulty]),
+    tiers: list[tuple[list[str], tuple[str, ...], bool]] = [
+        ([competency], (difficulty,), True),
+        ([competency], _NEIGHBOURS[difficulty], True),
+        ([competency], (difficulty,), False),
+        ([competency], _NEIGHBOURS[difficulty], False),
+        (others, (difficulty,), True),
+        (others, _NEIGHBOURS[difficulty], True),
+        (others, (difficulty,), False),
+        (others, _NEIGHBOURS[difficulty], False),
     ]
-    for competencies, difficulties in tiers:
+    for competencies, difficulties, fresh in tiers:
         pool = [
             q
             for q in load_bank()
@@ -138,6 +175,7 @@ def pick_question(
             and q.competency in competencies
             and q.difficulty in difficulties
             and not _was_asked(q, asked_norm)
+            and not (fresh and _was_asked(q, avoid_norm))
         ]
         if pool:
             # Closest difficulty first, then the stage's competency order, then the seed.

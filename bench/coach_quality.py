@@ -1,0 +1,220 @@
+"""Offline coach quality: ranking, gaming probes, revisions and grounding, on labelled data.
+
+The labelled answer pairs (``tests/data/answer_pairs_*.txt``) hold a strong and a weak
+answer to the same question for every kind of question and stage. Every fourth pair is
+held out: it was written with the others but never looked at while the judge was tuned,
+so the held-out figures estimate how the judge does on answers it has not seen.
+
+Reported from one run:
+- ranking accuracy: the strong answer scores strictly higher (a tie is a failure),
+  overall, per kind, and for the tuning and held-out parts;
+- gaming probes: answers built to fool a naive scorer; each must score at most 4;
+- revision gain: score of the coach's own revision minus the answer's, on weak answers;
+  none may be lower;
+- grounding: the share of seeded fabrications flagged, and of honest rewordings flagged.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.common import Result, say
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+HOLDOUT_EVERY = 4  # pair number n (from 0) is held out when n % 4 == 3
+
+
+@dataclass(frozen=True)
+class Pair:
+    number: int
+    kind: str
+    stage: str
+    question: str
+    strong: str
+    weak: str
+
+    @property
+    def held_out(self) -> bool:
+        return self.number % HOLDOUT_EVERY == HOLDOUT_EVERY - 1
+
+
+def load_pairs() -> list[Pair]:
+    """Every labelled pair, numbered in file order."""
+    pairs: list[Pair] = []
+    for path in sorted(DATA.glob("answer_pairs_*.txt")):
+        block: dict[str, str] = {}
+        for line in [*path.read_text(encoding="utf-8").splitlines(), "## end"]:
+            if line.startswith("## "):
+                if block:
+                    pairs.append(Pair(len(pairs), block["kind"], block["stage"],
+                                      block["question"], block["+"], block["-"]))
+                head = [p.strip() for p in line[3:].split("|", 2)]
+                block = dict(zip(("kind", "stage", "question"), head, strict=False))
+            elif line[:2] in ("+ ", "- "):
+                block[line[0]] = line[2:].strip()
+    return pairs
+
+
+def probes() -> list[tuple[str, str, str]]:
+    """(name, question, answer): answers built to game a naive scorer."""
+    lead = "Tell me about a time you led a project through a difficult stretch."
+    star = ("Situation: our team faced a big challenge with performance. Task: I needed to "
+            "improve it quickly for our stakeholders. Action: I took ownership, analysed the "
+            "problem, collaborated with stakeholders and implemented a solution. Result: "
+            "performance improved by 45%, efficiency rose 30% and satisfaction grew 25%, and "
+            "everyone was happy with the outcome and the impact it had on the business.")
+    bread = ("Last Christmas my family asked me to bake bread for a party of thirty people. I "
+             "was responsible for twelve loaves, and I had only one oven. I planned the proving "
+             "times on a spreadsheet, I started the dough at five in the morning and I baked "
+             "the loaves in four batches. As a result all twelve loaves were ready by noon, "
+             "and my aunt said it was the best sourdough she had ever eaten.")
+    weak = ("We had a project that was hard. The team worked on it and we fixed the main "
+            "issues. It went okay in the end and people were fine with it.")
+    ramble_unit = ("So the thing about that project is that there were many moving parts and "
+                   "various people involved, and we had meetings about the plan, and then "
+                   "another meeting about the meetings, and the requirements kept moving "
+                   "around, and I was thinking about how to handle that, and the team was "
+                   "doing their best with the tools we had at the time, which were fine. ")
+    ramble = " ".join(
+        f"{ramble_unit.strip()} In week {n} we also looked at item {n} on the list."
+        for n in range(1, 31))
+    paste = (" ".join([
+        "At Parcelwise I led the migration of the tracking service to three services. I wrote "
+        "the rollout plan, ran shadow traffic for two weeks and cut p95 latency from 900 ms to "
+        "180 ms."] * 60))
+    restate = ("A time I led a project through a difficult stretch. Leading a project through "
+               "a difficult stretch is something I did, and I led the project through it.")
+    spanish = ("En mi último trabajo lideré la migración del servicio de pagos. Yo organicé al "
+               "equipo, hablé con los clientes y al final redujimos los errores un 40 por ciento.")
+    drift = ("At Kestrel I rebuilt our search indexing pipeline so that new listings appeared "
+             "within a minute instead of an hour. I profiled the indexer, moved it to batch "
+             "writes with Elasticsearch's bulk API and added a queue in front of it. As a "
+             "result indexing lag fell from 60 minutes to 40 seconds.")
+    return [
+        ("STAR labels with invented percentages", lead, star),
+        ("a STAR story about baking bread", lead, bread),
+        ("a ramble of about 2,000 words", lead, ramble),
+        ("one paragraph pasted 60 times", lead, paste),
+        ("a weak answer with one invented result sentence", lead,
+         weak + " As a result, we improved conversion by 40% and cut costs 3x."),
+        ("the question restated", lead, restate),
+        ("an answer in Spanish", lead, spanish),
+        ("a good answer to another question (conflict)",
+         "Tell me about a time you disagreed with a teammate. How did you handle it?", drift),
+    ]
+
+
+def _grounding_cases() -> dict:
+    return json.loads((DATA / "grounding_cases.json").read_text(encoding="utf-8"))
+
+
+def run(quick: bool = False) -> list[Result]:
+    from interview_tui.services.claims import check_claims
+    from interview_tui.services.coach.judge import judge_answer
+    from interview_tui.services.coach.revision import revise
+
+    pairs = load_pairs()
+    rows = []
+    per_kind: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    ties = 0
+    gains: list[int] = []
+    for p in pairs:
+        strong = judge_answer(p.question, p.strong, kind=p.kind).score
+        weak = judge_answer(p.question, p.weak, kind=p.kind).score
+        ok = strong > weak
+        ties += strong == weak
+        part = "held-out" if p.held_out else "tuning"
+        per_kind[(part, p.kind)].append(ok)
+        per_kind[(part, "all")].append(ok)
+        per_kind[("both", p.kind)].append(ok)
+        per_kind[("both", "all")].append(ok)
+        revised = revise(p.question, [p.weak], kind=p.kind).text
+        gain = judge_answer(p.question, revised, kind=p.kind).score - weak
+        gains.append(gain)
+        rows.append((p.number, part, p.kind, strong, weak, gain))
+        if not ok:
+            say(f"  pair {p.number} ({part}, {p.kind}): strong {strong} vs weak {weak}")
+
+    def share(part: str, kind: str) -> str:
+        got = per_kind.get((part, kind), [])
+        return f"{100 * sum(got) / len(got):.0f}% of {len(got)}" if got else "n/a"
+
+    kinds = sorted({p.kind for p in pairs})
+    for part in ("tuning", "held-out", "both"):
+        say(f"ranking ({part}): {share(part, 'all')}; "
+            + ", ".join(f"{k} {share(part, k)}" for k in kinds))
+    probe_scores = []
+    for name, question, answer in probes():
+        score = judge_answer(question, answer).score
+        probe_scores.append(score)
+        say(f"  probe {score}/10: {name}")
+    invented = " As a result, we improved conversion by 40% and cut costs 3x."
+    lifts = [judge_answer(p.question, p.weak + invented, kind=p.kind).score
+             - judge_answer(p.question, p.weak, kind=p.kind).score
+             for p in pairs if p.kind != "technical"]
+    say(f"  one invented result sentence added to {len(lifts)} weak answers: lift max "
+        f"{max(lifts):+d}, mean {sum(lifts) / len(lifts):+.2f}")
+    weak_only = pairs
+    lower = sum(g < 0 for g in gains)
+    higher = sum(g > 0 for g in gains)
+    say(f"revision gain on {len(weak_only)} weak answers: mean {sum(gains) / len(gains):+.2f}, "
+        f"higher {higher}, equal {len(gains) - higher - lower}, lower {lower}")
+
+    cases = _grounding_cases()
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # caught, fab, flagged, honest
+    for case in cases["cases"]:
+        sources = case["sources"]
+        part = "held-out" if case.get("held_out") else "tuning"
+        for fab in case["fabricated"]:
+            hit = bool(check_claims(fab, sources))
+            for key in (part, "both"):
+                tally[key][0] += hit
+                tally[key][1] += 1
+            if not hit:
+                say(f"  missed fabrication ({part}): {fab}")
+        for honest in case["honest"]:
+            found = check_claims(honest, sources)
+            for key in (part, "both"):
+                tally[key][2] += bool(found)
+                tally[key][3] += 1
+            if found:
+                say(f"  false flag ({part}): {honest} -> {[c.text for c in found]}")
+    for part in ("tuning", "held-out"):
+        c, n, f, h = tally[part]
+        say(f"grounding ({part}): caught {c}/{n}, false flags {f}/{h}")
+    caught, n_fab, flagged, n_honest = tally["both"]
+    catch = 100 * caught / n_fab
+    false = 100 * flagged / n_honest
+    say(f"grounding: caught {caught}/{n_fab} ({catch:.0f}%), false flags {flagged}/{n_honest} "
+        f"({false:.0f}%)")
+
+    accuracy = 100 * sum(per_kind[("both", "all")]) / len(pairs)
+    tune_acc = share("tuning", "all")
+    held_acc = share("held-out", "all")
+    worst_probe = max(probe_scores)
+    ok = (accuracy >= 90 and worst_probe <= 4 and lower == 0 and catch >= 95 and false <= 5
+          and max(lifts) <= 1)
+    figures = (
+        f"ranking {accuracy:.0f}% of {len(pairs)} pairs (tuning {tune_acc}, held-out "
+        f"{held_acc}; ties {ties}); probes max {worst_probe}/10 over {len(probe_scores)}, an "
+        f"invented result sentence lifts a weak answer by at most {max(lifts)}; "
+        f"revision gain mean {sum(gains) / len(gains):+.2f}, {lower} lower, {higher} higher; "
+        f"grounding caught {catch:.0f}% of {n_fab} (held-out {tally['held-out'][0]}/"
+        f"{tally['held-out'][1]}), false flags {false:.0f}% of {n_honest} (held-out "
+        f"{tally['held-out'][2]}/{tally['held-out'][3]})"
+    )
+    per_kind_text = "; ".join(f"{k} {share('both', k)}" for k in kinds)
+    say(f"per kind: {per_kind_text}")
+    return [Result(
+        benchmark="coach_quality",
+        figures=re.sub(r"\s+", " ", figures),
+        ratio=None,
+        baseline="labelled pairs in tests/data (every 4th held out)",
+        target="ranking >= 90%, probes <= 4, lift <= 1, no revision lower, caught >= 95%, "
+               "false <= 5%",
+        met=ok,
+    )]

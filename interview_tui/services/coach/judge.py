@@ -1,0 +1,271 @@
+"""The offline coach's judgement of one answer: a score by the rubric of its kind.
+
+``judge_answer`` reads the answer's evidence against the rubric of the question's kind
+(``rubrics``), then applies what a careful interviewer would: an answer in another
+language, one that restates the question or drifts to another topic is not credited
+for its structure; repeated text counts once; filler and hedging cost a little; beyond
+about three minutes spoken each extra sentence costs; too little said caps the score.
+Strengths and gaps are the same marks read from both sides, so they never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from interview_tui.services.coach.answer_evidence import Evidence, gather_evidence
+from interview_tui.services.coach.answer_signals import _HEDGES, scope_counts
+from interview_tui.services.coach.lexicon import BLAME, TECH_COMPONENTS
+from interview_tui.services.coach.offline_marks import Context, Mark, read_marks, red_flag
+from interview_tui.services.coach.question_bank import kind_of
+from interview_tui.services.coach.rubrics import RUBRICS, Criterion
+from interview_tui.services.text import WORDS_PER_MINUTE, format_duration
+
+LONG_WORDS = 3 * WORDS_PER_MINUTE  # about three minutes spoken: beyond it, points are lost
+_SHORT_CAPS = {  # (content words below, score cap), per kind
+    "behavioural": ((20, 2), (40, 4), (60, 6), (80, 8)),
+    "technical": ((20, 2), (40, 4), (60, 6), (80, 8)),
+    "weakness": ((20, 2), (35, 4), (55, 6), (75, 8)),
+    "motivation": ((15, 2), (30, 4), (45, 6), (65, 8)),
+    "overview": ((15, 2), (30, 4), (45, 6), (65, 8)),
+    "logistics": ((5, 2), (10, 5), (18, 8)),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A strength or a gap, tied to the criterion (or the check) it comes from."""
+
+    key: str
+    text: str
+    weight: float = 0.0  # points it costs: the biggest gap is raised first
+    coaching: str = ""
+    follow: str = ""
+    hard: str = ""
+    short: str = ""  # fits "Next, ..."
+    summary: str = ""  # fits "... in 3 of 5 answers"
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The verdict on an answer, with everything the coach says about it."""
+
+    score: int
+    level: str
+    kind: str
+    marks: dict[str, Mark]
+    strengths: list[Finding]
+    gaps: list[Finding]
+    notes: list[str] = field(default_factory=list)  # language, drift, restated, repeated...
+    evidence: Evidence | None = None
+
+    @property
+    def gate(self) -> str:
+        """Why the answer could not be credited at all ("" when it could)."""
+        return next((n for n in self.notes if n in ("language", "restated", "off_topic")), "")
+
+
+def _cap_for(kind: str, content: int) -> float:
+    for below, cap in _SHORT_CAPS[kind]:
+        if content < below:
+            return float(cap)
+    return 10.0
+
+
+def _restates(ev: Evidence) -> bool:
+    """Whether the answer says little beyond the question's own words."""
+    new = len(ev.specific)
+    return bool(ev.question_stems) and new < 4 and ev.question_overlap >= 0.3
+
+
+def _off_topic(kind: str, ev: Evidence, marks: dict[str, Mark]) -> bool:
+    """Well-formed or not, an answer about something else earns nothing for its shape."""
+    if kind == "logistics" or ev.content_words < 25 or len(ev.specific) < 8:
+        return False  # too little said to call it another topic: it is judged as thin
+    if ev.work_words < 2 and ev.question_overlap < 0.15:
+        return True  # bread, holidays, football: not working life
+    if kind == "technical":
+        tech = len(frozenset().union(*(s.stems for s in ev.sentences)) & TECH_COMPONENTS)
+        return ev.question_overlap < 0.1 and tech < 2
+    if kind == "behavioural" and "relevance" in marks:
+        return marks["relevance"].level <= 0.25 and ev.question_overlap < 0.1
+    return False
+
+
+def _first(ev: Evidence, test) -> int:
+    return next((n for n, s in enumerate(ev.sentences) if test(s)), -1)
+
+
+def _order_bonus(kind: str, ev: Evidence) -> float:
+    """Up to half a point for the order an interviewer can follow: context before actions
+    before the result; requirements first in a design; the current role first."""
+    from interview_tui.services.coach.offline_marks import _NOW, _WEAK
+
+    if kind == "behavioural":
+        setting = _first(ev, lambda s: s.cues["situation"] > 0 or s.cues["task"] > 0)
+        act = _first(ev, lambda s: s.i_action)
+        results = [n for n, s in enumerate(ev.sentences) if s.cues["result"] > 0]
+        ok = 0 <= setting <= max(act, 0) and act >= 0 and results and results[-1] >= act
+        return 0.5 if ok else 0.0
+    if kind == "technical":
+        from interview_tui.services.coach.lexicon import REQUIREMENT_CUES
+
+        return 0.4 if 0 <= _first(ev, lambda s: bool(REQUIREMENT_CUES.search(s.text))) <= 1 else 0
+    if kind == "overview":
+        return 0.4 if 0 <= _first(ev, lambda s: bool(_NOW.search(s.text))) <= 1 else 0.0
+    if kind == "weakness":
+        return 0.4 if 0 <= _first(ev, lambda s: bool(_WEAK.search(s.text))) <= 1 else 0.0
+    return 0.0
+
+
+def _criterion_findings(
+    rubric: tuple[Criterion, ...], marks: dict[str, Mark]
+) -> tuple[list[Finding], list[Finding]]:
+    strengths, gaps = [], []
+    for c in rubric:
+        m = marks[c.key]
+        if m.band == 2:
+            text = c.strength.format(quote=m.quote) if m.quote else c.strength.split(" (“")[0] + "."
+            strengths.append(Finding(c.key, text.replace("..", "."), summary=c.name))
+        else:
+            template = c.gap if m.band == 0 else c.partial
+            text = template.format(quote=m.quote) if "{quote}" in template else template
+            lost = c.weight * 9 * (2 - m.level) / 2
+            gaps.append(Finding(c.key, text, lost, c.coaching, c.follow, c.hard,
+                                _short(template), f"Weak on {c.name[:1].lower()}{c.name[1:]}"))
+    return strengths, gaps
+
+
+def _short(text: str) -> str:
+    # "No outcome: finish with what changed ..." -> "finish with what changed ..."
+    tail = text.split(": ", 1)[-1].rstrip(".")
+    return tail[:1].lower() + tail[1:]
+
+
+_CHECK_FOLLOW = {
+    "language": "Could you give me that answer in English?",
+    "restated": "Can you give me one specific example, from start to finish?",
+    "off_topic": "That's about something else. Can you answer the question I asked, with one "
+                 "example?",
+    "generic": "Can you make that concrete: which system, which people, what numbers?",
+    "too_long": "In two sentences: what did you do, and what changed?",
+    "blame": "What part of it was yours to change?",
+}
+_CHECK_SUMMARY = {
+    "generic": "Generic answers", "repeated": "Repeated text", "too_long": "Answers too long",
+    "blame": "Blaming others", "language": "Answers not in English",
+    "restated": "Restating the question", "off_topic": "Answers off the question",
+}
+
+
+def _check(key: str, text: str, weight: float, coaching: str, short: str) -> Finding:
+    follow = _CHECK_FOLLOW.get(key, "")
+    return Finding(key, text, weight, coaching, follow, follow, short,
+                   _CHECK_SUMMARY.get(key, short.capitalize()))
+
+
+def judge_answer(
+    question: str,
+    answers: list[str] | str,
+    *,
+    kind: str | None = None,
+    company: str = "",
+    job_description: str = "",
+    difficulty: str = "medium",
+    target_level: str = "L4",
+) -> Judgement:
+    """Score ``answers`` (the main answer and any follow-up answers) to ``question``."""
+    text = answers if isinstance(answers, str) else "\n".join(answers)
+    kind = kind or kind_of(question)
+    rubric = RUBRICS[kind]
+    ev = gather_evidence(text, question)
+    marks = read_marks(kind, ev, Context(question, company, job_description))
+    total = sum(c.weight for c in rubric)
+    coverage = sum(c.weight * marks[c.key].level / 2 for c in rubric) / total
+    raw = 1.0 + 9.0 * coverage
+    strengths, gaps = _criterion_findings(rubric, marks)
+    notes: list[str] = []
+    minutes = format_duration(ev.words * 60 / WORDS_PER_MINUTE)
+
+    # Specifics: a tidy answer made of words that could describe anything earns less.
+    density = len(ev.specific) / max(ev.content_words, 1)
+    if kind != "logistics" and (len(ev.specific) < 8 or density < 0.3):
+        factor = min(0.5 + 0.07 * len(ev.specific), 0.45 + 1.85 * density, 1.0)
+        raw = 1.0 + (raw - 1.0) * factor
+        if len(ev.specific) < 8 and ev.content_words >= 20:
+            gaps.append(_check("generic", "Generic: few concrete details anyone could check.",
+                               1.5, "Name the system, the people, the numbers: details an "
+                               "interviewer could ask about.", "add concrete details"))
+    raw += _order_bonus(kind, ev)
+    penalty = 0.0
+    if ev.repeated_share > 0.15:
+        penalty += min(3.0, 6.0 * ev.repeated_share)
+        notes.append("repeated")
+        gaps.append(_check("repeated", f"{round(100 * ev.repeated_share)}% of the answer repeats "
+                           "itself; repeated text earns nothing.", 2.0,
+                           "Say each point once.", "say each point once"))
+    if ev.words > LONG_WORDS:
+        penalty += (ev.words - LONG_WORDS) / 70.0
+        notes.append("too_long")
+        gaps.append(_check("too_long", f"Too long: about {minutes} spoken. Keep it under three "
+                           "minutes; lead with the point.", 1.0 + (ev.words - LONG_WORDS) / 70.0,
+                           "Keep answers to two or three minutes; cut background first.",
+                           "tighten it to two minutes"))
+    rate = 100.0 * (ev.filler_count + ev.hedge_count) / max(ev.words, 1)
+    if rate > 3.0:
+        penalty += min(2.0, 0.25 * (rate - 3.0))
+        unique = list({w.lower(): w for w in reversed(ev.fillers)}.values())[::-1]
+        top = ", ".join(f"'{w}'" for w in unique[:3])
+        hedge = next((h for h in ev.fillers if _HEDGES.fullmatch(h)), "")
+        challenge = (f"You said '{hedge}'. How sure are you, and what evidence did you have?"
+                     if hedge else "")
+        gaps.append(Finding("filler", f"Filler and hedging ({top}) undercut what you did: "
+                            "state it plainly.", min(2.0, 0.25 * (rate - 3.0)) + 0.3,
+                            "Drop 'I think', 'maybe' and 'um' about your own work; pause instead.",
+                            "", challenge, "state it plainly, without filler",
+                            "Filler and hedging"))
+    flag = red_flag(ev) if kind not in ("motivation", "logistics") else None
+    blame = next((s for s in ev.sentences if BLAME.search(s.text)), None)
+    if kind == "motivation" and marks["red_flags"].level == 0:
+        penalty += 1.5
+    elif flag is not None and kind in ("weakness", "overview"):
+        penalty += 1.0
+    if blame is not None and kind in ("weakness", "behavioural"):
+        penalty += 1.0
+        gaps.append(_check("blame", "Blames others: own your part, whatever others did.", 1.0,
+                           "Say what was yours to change, even when others also got it wrong.",
+                           "own your part"))
+    raw += {"easy": 0.3, "hard": -0.3}.get(difficulty, 0.0)
+    # Too little said caps the score; filler, repeats, length and red flags cost on top.
+    # Words in sentences with something specific to say: padding doesn't lift the cap.
+    substantive = sum(x.words for x in ev.sentences if len(x.specific) >= 2) - ev.filler_count
+    raw = min(raw, _cap_for(kind, substantive)) - penalty
+
+    if ev.language != "English" and ev.sentences:
+        notes.insert(0, "language")
+        raw = 1.0
+        strengths = []
+        gaps = [_check("language", f"This answer is in {ev.language}; the interview is in "
+                       "English, so it could not be assessed. Answer in English.", 9.0,
+                       "Answer in the language of the interview.", "answer in English")]
+    elif _restates(ev):
+        notes.insert(0, "restated")
+        raw = min(raw, 1.5)
+        strengths = []
+        gaps = [_check("restated", "This restates the question without answering it.", 8.0,
+                       "Answer with something the question didn't already say.",
+                       "answer with a real example")] + [g for g in gaps if g.key != "generic"]
+    elif _off_topic(kind, ev, marks):
+        notes.insert(0, "off_topic")
+        raw = min(raw, 2.5)
+        strengths = []
+        gaps = [_check("off_topic", "This doesn't answer the question asked: it is about "
+                       "something else, so its structure earns nothing.", 7.0,
+                       "Check the question's key words before you start, and answer those.",
+                       "answer the question that was asked")] + [
+            g for g in gaps if g.key not in ("relevance", "generic")]
+    score = max(1, min(10, round(raw)))
+    l5a, l5b = scope_counts(text)
+    level = "L5B" if score >= 8 and (l5b >= 2 or (l5b >= 1 and l5a >= 3)) else (
+        "L5A" if score >= 6 and (l5a >= 2 or l5b >= 1) else "L4")
+    gaps.sort(key=lambda g: -g.weight)
+    return Judgement(score, level, kind, marks, strengths, gaps, notes, ev)

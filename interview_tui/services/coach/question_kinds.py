@@ -1,0 +1,103 @@
+"""The kind of an interview question, which decides the rubric its answer is judged by.
+
+Bank questions carry their kind; a question the user types is classified here by the
+phrasing interviewers use for each kind. The rules run in order: the most telling kind
+first ("Tell me about a time you failed" is a weakness question before it is a story).
+"""
+
+from __future__ import annotations
+
+import re
+
+KINDS: dict[str, str] = {
+    "behavioural": "Behavioural (one past occasion)",
+    "technical": "Technical or system design",
+    "motivation": "Motivation and why here",
+    "weakness": "Weakness or failure",
+    "overview": "Role overview or tell me about yourself",
+    "logistics": "Logistics (notice, salary, location)",
+}
+
+_WEAKNESS = re.compile(
+    r"\b(?:weakness(?:es)?|fail(?:ed|ure|ing)?|mistakes?|went wrong|regret|in hindsight|"
+    r"(?:would|'d) (?:do|make) (?:it |things )?differently|critical feedback|negative feedback|"
+    r"didn'?t work|you missed|missed (?:a |the )?deadline|dropped the ball|let .{1,20} down|"
+    r"turned out to be wrong|wrong call|area(?:s)? (?:to|for) (?:improve|growth|"
+    r"development)|improve on|working on improving|struggle with|not good at|shortcoming|"
+    r"development area|what would your (?:manager|colleagues) say you)\b",
+    re.I,
+)
+_LOGISTICS = re.compile(
+    r"\b(?:notice period|salary|compensation|expectations for (?:pay|the package)|package|"
+    r"start date|when could you (?:realistically )?start|relocat\w*|location|hybrid|remote|"
+    r"in the office|visa|sponsorship|interviewing (?:anywhere|elsewhere)|other (?:offers|"
+    r"processes)|offer elsewhere|commitments|leave|on-call rotation|working hours)\b",
+    re.I,
+)
+_MOTIVATION = re.compile(
+    r"\b(?:why (?:do you want|are you (?:looking|leaving|interested|applying)|us|this (?:role|"
+    r"company|team|position|job)|our company|here|now|did you (?:apply|leave))|what drew you|"
+    r"what attracts you|what (?:do|did) you know about (?:us|our)|where do you (?:want to|see "
+    r"yourself)|next role|motivat\w*|excit\w*|what are you looking for|career goals?|"
+    r"counter-?offer|what would decide|leaving your|left your|five years|long-term goals?|"
+    r"interest(?:s|ed)? you)\b",
+    re.I,
+)
+_OVERVIEW = re.compile(
+    r"\b(?:tell me about yourself|introduce yourself|walk me through your (?:background|resume|"
+    r"cv|career|experience)|your background|current (?:role|job|position)|typical (?:week|day)|"
+    r"overview of|what (?:do you do|you do)|describe what you do|which languages|tech stack|"
+    r"what kinds of systems|day to day|your experience with|summari[sz]e your)\b",
+    re.I,
+)
+_BEHAVIOURAL = re.compile(
+    r"\b(?:tell me about a time|a time (?:you|when)|describe a (?:time|situation|project|"
+    r"decision|disagreement)|give me an example|have you ever|share an example|recall a time|"
+    r"an example of|walk me through a (?:project|piece|time|decision)|tell me about (?:a|an|the) "
+    r"(?:project|incident|conflict|decision|bug|disagreement|hardest|piece|situation|someone|"
+    r"problem|recurring|production|technical project|intermittent)|describe an? (?:incident|"
+    r"code review|architecture decision|technical decision))",
+    re.I,
+)
+_TECHNICAL = re.compile(
+    r"\b(?:design|how would you|architect\w*|trade-?offs?|when (?:would|should) you|when is|"
+    r"explain|debug\w*|investigate|how do you (?:find|approach|decide|test|review|keep|document|"
+    r"handle|guarantee|scale|make)|latency|queue|database|api|cach\w*|scal\w*|consisten\w*|"
+    r"idempoten\w*|algorithm|complexity|data model|index\w*|what happens when|how does|"
+    r"walk me through how|what would you (?:do|track|check|look)|microservices?|monolith|"
+    r"kafka|sql|memory|throughput|deploy\w*|pipeline)\b",
+    re.I,
+)
+
+
+_DESIGN_LEAD = re.compile(
+    r"^(?:\W*(?:design|architect)\b|how would you (?:design|build|migrate|scale|decide|introduce|"
+    r"structure|model)|(?:walk me through|describe|explain) how (?:you'?d|you would|it works)|"
+    r"what are the trade-?offs)",
+    re.I,
+)
+
+
+def classify_question(question: str) -> str:
+    """The kind of ``question``: one of ``KINDS``; behavioural when nothing else fits."""
+    text = " ".join(question.split())
+    if _DESIGN_LEAD.search(text):
+        return "technical"
+    if _WEAKNESS.search(text):
+        return "weakness"
+    if _LOGISTICS.search(text) and not _BEHAVIOURAL.search(text):
+        return "logistics"
+    if _MOTIVATION.search(text) and not _BEHAVIOURAL.search(text):
+        return "motivation"
+    if _OVERVIEW.search(text) and not _BEHAVIOURAL.search(text):
+        return "overview"
+    if _BEHAVIOURAL.search(text):
+        return "behavioural"
+    if _TECHNICAL.search(text):
+        return "technical"
+    return "behavioural"
+
+
+def kind_label(kind: str) -> str:
+    """A readable name for ``kind``."""
+    return KINDS.get(kind, kind)

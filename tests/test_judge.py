@@ -1,0 +1,133 @@
+"""The offline judge: a rubric per kind of question, hard to game, feedback that agrees."""
+
+from __future__ import annotations
+
+from interview_tui.services.coach.judge import judge_answer
+from interview_tui.services.coach.language import detect_language
+from tests.fakes.answers import STRONG, VAGUE
+
+LEAD = "Tell me about a time you led a project through a difficult stretch."
+DESIGN = "How would you design a URL shortener? Start with the core API and the data model."
+WEAK_LEAD = (
+    "We had a project that was hard. The team worked on it and we fixed the main issues. It "
+    "went okay in the end and people were fine with it."
+)
+
+
+def score(question: str, answer: str, **kw: object) -> int:
+    return judge_answer(question, answer, **kw).score  # type: ignore[arg-type]
+
+
+def test_a_specific_story_beats_a_vague_one() -> None:
+    assert score(LEAD, STRONG) >= 7
+    assert score(LEAD, VAGUE) <= 3
+
+
+def test_star_labels_and_invented_percentages_score_low() -> None:
+    answer = (
+        "Situation: our team faced a big challenge with performance. Task: I needed to improve "
+        "it quickly. Action: I took ownership, analysed the problem and implemented a solution. "
+        "Result: performance improved by 45% and satisfaction grew 25%."
+    )
+    assert score(LEAD, answer) <= 4
+
+
+def test_a_well_told_story_about_something_else_is_off_topic() -> None:
+    bread = (
+        "Last Christmas my family asked me to bake bread for a party of thirty people. I was "
+        "responsible for twelve loaves and had one oven. I planned the proving times, started "
+        "the dough at five and baked four batches. As a result all twelve loaves were ready by "
+        "noon and my aunt said it was the best sourdough she had eaten."
+    )
+    j = judge_answer(LEAD, bread)
+    assert j.score <= 3 and j.notes[0] == "off_topic" and j.strengths == []
+    assert "doesn't answer the question asked" in j.gaps[0].text
+
+
+def test_repetition_and_length_cost_points() -> None:
+    pasted = " ".join([STRONG] * 30)
+    assert score(LEAD, pasted) <= 4
+    ramble = " ".join(
+        f"In week {n} there were many moving parts and meetings about the plan, and the "
+        f"requirements kept moving around while the team did its best with item {n}."
+        for n in range(60)
+    )
+    assert score(LEAD, ramble) <= 4
+
+
+def test_one_invented_result_sentence_lifts_a_weak_answer_by_at_most_a_point() -> None:
+    invented = WEAK_LEAD + " As a result, we improved conversion by 40% and cut costs 3x."
+    assert score(LEAD, invented) - score(LEAD, WEAK_LEAD) <= 1
+
+
+def test_restating_the_question_earns_nothing() -> None:
+    restated = (
+        "A time I led a project through a difficult stretch. Leading a project through a "
+        "difficult stretch is something I did, and I led the project through it."
+    )
+    j = judge_answer(LEAD, restated)
+    assert j.score <= 2 and "restated" in j.notes
+
+
+def test_another_language_is_recognised_and_said_plainly() -> None:
+    spanish = (
+        "En mi último trabajo lideré la migración del servicio de pagos. Organicé al equipo y "
+        "al final redujimos los errores un 40 por ciento."
+    )
+    assert detect_language(spanish) == "Spanish"
+    assert detect_language(STRONG) == "English"
+    j = judge_answer(LEAD, spanish)
+    assert j.score == 1 and "in Spanish" in j.gaps[0].text
+
+
+def test_numbers_count_only_when_they_measure_an_outcome() -> None:
+    people = (
+        "At Lumen I led two juniors and three seniors on the billing migration. I split the "
+        "work, wrote the plan and reviewed every change. In the end it shipped."
+    )
+    j = judge_answer(LEAD, people)
+    assert j.marks["outcome"].band < 2
+    assert not j.evidence.outcome_numbers  # type: ignore[union-attr]
+
+
+def test_a_design_answer_is_judged_as_design_not_as_a_story() -> None:
+    answer = (
+        "First I'd pin down requirements: 100 million new links a month, reads 100 times more "
+        "frequent than writes. The API is POST /links and GET /code, which returns a redirect. "
+        "One table keyed by code holds the long URL. I'd generate codes from a counter in "
+        "base62 instead of hashing, because there are no collisions. A Redis cache sits in "
+        "front of the database; if it fails, reads fall back to the database and I'd alert."
+    )
+    j = judge_answer(DESIGN, answer)
+    assert j.kind == "technical" and j.score >= 7
+    text = " ".join(g.text for g in j.gaps)
+    assert "occasion" not in text and "Situation" not in text
+
+
+def test_an_overview_is_not_asked_for_a_situation() -> None:
+    answer = (
+        "I'm a backend engineer at Parcelwise, where I own the tracking service. I moved it "
+        "off a monolith, which cut p95 latency from 900 to 180 ms. I'm looking for more "
+        "ownership of system design, which is why this role caught my eye."
+    )
+    j = judge_answer("Tell me about your current role.", answer)
+    assert j.kind == "overview" and j.score >= 6
+    assert not any("situation" in g.text.lower() for g in j.gaps)
+
+
+def test_motivation_red_flags_and_weakness_humblebrags_score_low() -> None:
+    money = (
+        "Honestly the pay at my company is terrible and management is awful. The salary here "
+        "is better and you offer remote work, so I applied."
+    )
+    assert score("Why do you want to work here?", money) <= 3
+    brag = "I'm a perfectionist. I care too much about my work, so I work too hard."
+    assert score("What is your greatest weakness?", brag) <= 2
+
+
+def test_strengths_and_gaps_agree_and_quotes_are_the_answers_own_words() -> None:
+    for question, answer in ((LEAD, STRONG), (LEAD, VAGUE), (DESIGN, STRONG)):
+        j = judge_answer(question, answer)
+        assert not {s.key for s in j.strengths} & {g.key for g in j.gaps}
+        for mark in j.marks.values():
+            assert mark.quote in answer

@@ -1,0 +1,41 @@
+"""Question kinds: the bank marks each question; typed questions are classified."""
+
+from __future__ import annotations
+
+import pytest
+
+from interview_tui.services.coach.question_bank import kind_of, load_bank
+from interview_tui.services.coach.question_kinds import KINDS, classify_question
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Tell me about a time you resolved a conflict on your team.", "behavioural"),
+        ("Give me an example of a deadline you missed and what you did.", "weakness"),
+        ("What is your greatest weakness?", "weakness"),
+        ("Design a notification service for a mobile app.", "technical"),
+        ("How would you design a cache for product pages?", "technical"),
+        ("What are the trade-offs between SQL and NoSQL?", "technical"),
+        ("Why do you want to work here?", "motivation"),
+        ("Why are you leaving your current job?", "motivation"),
+        ("Tell me about yourself.", "overview"),
+        ("Walk me through your resume.", "overview"),
+        ("What are your salary expectations?", "logistics"),
+        ("What's your notice period?", "logistics"),
+    ],
+)
+def test_typed_questions_are_classified(question: str, kind: str) -> None:
+    assert classify_question(question) == kind
+
+
+def test_every_bank_question_carries_a_known_kind_and_every_kind_is_used() -> None:
+    kinds = {q.kind for q in load_bank()}
+    assert kinds <= set(KINDS)
+    assert {"behavioural", "technical", "motivation", "weakness", "overview"} <= kinds
+
+
+def test_the_bank_mark_wins_over_the_classifier_even_behind_an_opener() -> None:
+    entry = next(q for q in load_bank() if q.id == "rs-cult-e1")  # marked motivation
+    assert classify_question(entry.text) != entry.kind
+    assert kind_of(f"Next question. {entry.text}") == entry.kind

@@ -278,3 +278,18 @@ def test_typed_notes_map_to_dimensions_on_held_out_lines() -> None:
 
     f1, baseline, lines = score("held_out")
     assert lines >= 10 and f1 >= 0.8 and f1 > 2 * baseline
+
+
+async def test_a_debriefs_weak_spots_reach_the_next_interview_prep(ws, demo_application):
+    from interview_tui.services.prep import load_request
+    from interview_tui.services.prep_tasks import prep_task
+
+    await ws.debrief.write(demo_application.id, typed(transcript=TRANSCRIPT), today=TODAY)
+    spots = await ws.debrief.weak_spots(demo_application.id)
+    nxt = Interview.create(application=demo_application, stage="hiring_manager",
+                           scheduled_at=datetime(2026, 12, 8, 15))
+    request, _sources = load_request("interview_prep", demo_application.id, nxt.id)
+    assert request.debrief == tuple(spots)
+    assert f"From a debrief: {spots[0]}" in prep_task(request).inputs["weak_spots"]  # Claude
+    doc = (await ws.prep.generate("interview_prep", demo_application.id, nxt.id)).content()
+    assert f"From your debrief: {spots[0]}" in doc.targets  # the offline coach

@@ -1,5 +1,5 @@
-"""The offline debrief's scores: six dimensions from the transcript's answers (the same
-answer signals and rubric the mock interview uses) and from what the candidate typed
+"""The offline debrief's scores: six dimensions from the transcript's answers (each answer
+judged by the mock interview's judge, its signals read as the mock interview reads them) and from what the candidate typed
 (how it felt, what went well and badly), each with a one-line reason."""
 
 from __future__ import annotations
@@ -8,11 +8,8 @@ import re
 from dataclasses import dataclass
 from statistics import fmean
 
-from interview_tui.services.coach.answer_signals import (
-    AnswerSignals,
-    analyze_answer,
-    score_signals,
-)
+from interview_tui.services.coach.answer_signals import AnswerSignals, analyze_answer
+from interview_tui.services.coach.judge import Judgement, judge_answer
 from interview_tui.services.debrief_models import DebriefInput, DimensionScore
 from interview_tui.services.transcript import QA
 
@@ -42,16 +39,22 @@ MIN_JUDGED_WORDS = 60  # below this, the transcript's answers say little about d
 class ScoredAnswer:
     qa: QA
     signals: AnswerSignals
-    score: int
+    judgement: Judgement
+
+    @property
+    def score(self) -> int:
+        return self.judgement.score
 
 
 def score_answers(pairs: list[QA], job_description: str, resume_text: str,
-                  target_level: str) -> list[ScoredAnswer]:
+                  target_level: str, company: str = "") -> list[ScoredAnswer]:
+    """Each answer judged as the mock interview judges one (by its question's kind)."""
     out = []
     for qa in pairs:
         signals = analyze_answer(qa.answer, qa.question, job_description, resume_text)
-        score, _level = score_signals(signals, "medium", target_level)
-        out.append(ScoredAnswer(qa, signals, score))
+        judged = judge_answer(qa.question, qa.answer, company=company,
+                              job_description=job_description, target_level=target_level)
+        out.append(ScoredAnswer(qa, signals, judged))
     return out
 
 

@@ -175,3 +175,45 @@ async def test_the_typed_draft_survives_leaving_the_screen(make_app):
         await settle(pilot)
         again = await open_debrief(pilot)
         assert again.query_one("#went_badly", TextArea).text == "I blanked on the salary question"
+
+
+async def test_the_application_page_opens_the_pitch_trainer_and_a_debrief(make_app):
+    from textual.widgets import OptionList
+
+    from interview_tui.screens.application import ApplicationScreen
+    from interview_tui.screens.pitch import PitchScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        demo = ensure_demo_profile()
+        interview = Interview.create(application=demo, stage="technical", interviewer_name="Sam",
+                                     scheduled_at=now() - timedelta(days=3))
+        app.push_screen(ApplicationScreen(demo.id))
+        await settle(pilot)
+        page = app.screen
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, PitchScreen) and app.screen.application_id == demo.id
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is page
+        await pilot.press("b")  # the highlighted interview is the one debriefed
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, DebriefScreen) and form.interview_id == interview.id
+        form.query_one("#went_badly", TextArea).load_text("I rambled on the design question")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefReportScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is page
+        documents = page.query_one("#documents", OptionList)
+        ids = [documents.get_option_at_index(i).id for i in range(documents.option_count)]
+        debrief = Document.get(Document.kind == "debrief")
+        documents.focus()
+        documents.highlighted = ids.index(f"d-{debrief.id}")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefReportScreen) and app.screen.debrief_id == debrief.id

@@ -1,6 +1,6 @@
 """Offline writers for the debrief of a real interview and the thank-you email.
 
-The debrief scores the transcript's answers with the mock interview's answer signals
+The debrief scores the transcript's answers with the mock interview's judge and signals
 and reads the typed notes for each dimension (``debrief_rules``); its stronger answers
 are the mock interview's revised answers (the candidate's sentences plus resume lines,
 placeholders for what is missing). The email is a template filled with the debrief's
@@ -10,19 +10,12 @@ facts and one resume line. Nothing is invented.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from interview_tui.services.catalog import STAGES, stage_label
-from interview_tui.services.coach import offline_feedback as fb
-from interview_tui.services.coach.answer_signals import analyze_answer
-from interview_tui.services.coach.base import (
-    ApplicationContext,
-    Exchange,
-    InterviewContext,
-    QuestionTurn,
-)
-from interview_tui.services.coach.offline import revised_answer
-from interview_tui.services.coach.offline_phrases import PLACEHOLDERS
+from interview_tui.services.coach.base import ApplicationContext
+from interview_tui.services.coach.judge import Finding
 from interview_tui.services.coach.offline_pitch import (
     OFFLINE_NOTE,
     _where_clause,
@@ -30,6 +23,7 @@ from interview_tui.services.coach.offline_pitch import (
     why_sentence,
 )
 from interview_tui.services.coach.offline_writers import WriterTools
+from interview_tui.services.coach.revision import revise
 from interview_tui.services.coach.tasks import Task
 from interview_tui.services.debrief_models import (
     DIMENSIONS,
@@ -71,15 +65,6 @@ class EmailRequest:
     pairs: tuple[QA, ...] = field(default=())
 
 
-def _interview_context(ctx: ApplicationContext, stage: str) -> InterviewContext:
-    return InterviewContext(
-        stage=stage, difficulty="medium", persona="neutral", company=ctx.company, role=ctx.role,
-        job_description=ctx.job_description, interviewer_name=ctx.interviewer_name,
-        candidate_name=ctx.candidate_name, resume_text=ctx.resume_text,
-        target_level=ctx.target_level,
-    )
-
-
 def _abridged(text: str, words: int = 45) -> str:
     parts = text.split()
     return text if len(parts) <= words else " ".join(parts[:words]) + " …"
@@ -118,18 +103,22 @@ def _stronger(question: str, answer: str, ctx: ApplicationContext) -> str:
         _role, best = _best_bullet(ctx)
         fit = f" It builds on my experience: {best}" if best else ""
         return f"{why_sentence(ctx, ctx.resume_text)}{fit}"
-    turn = QuestionTurn(1, question, "general", (Exchange(question, answer),))
-    revised = revised_answer(turn, ctx.resume_text)
+    revised = ""
+    if answer.strip():
+        revised = revise(question, answer, resume=ctx.resume_text, company=ctx.company,
+                         job_description=ctx.job_description).text
+    if _PLACEHOLDER.sub("", revised).strip():
+        return revised
+    # Nothing said to build on: a resume line about the question, or where to find one.
+    pool = [b for r in roles(ctx.resume_text)[:2] for b in r.bullets]
+    about = max(pool, key=lambda b: relevance(b, question), default="")
+    action = (_where_clause(about) if about and relevance(about, question) >= 2
+              else "[Action: the steps you took yourself.]")
     employers = [r.employer for r in roles(ctx.resume_text)[:2] if r.employer]
-    if employers and not _PLACEHOLDER.sub("", revised).strip():
-        # Nothing on the resume is about this question: say where to find a real example.
-        where = " or ".join(employers)
-        revised = revised.replace(
-            PLACEHOLDERS["situation"],
-            f"[Situation: one real example from your time at {where}: where, when, and what "
-            "was at stake.]",
-        )
-    return revised
+    where = f" from your time at {' or '.join(employers)}" if employers else ""
+    return (f"[Situation: one real example{where}: where, when, and what was at stake.] "
+            f"[Task: what you were responsible for.] {action} "
+            "[Result: what changed, and by how much.]")
 
 
 def _quoted(text: str) -> str:
@@ -159,6 +148,17 @@ def _better_answers(data: DebriefInput, answers: list[ScoredAnswer], ctx: Applic
     return out
 
 
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings of several answers, one per kind of finding, in the order given."""
+    seen: set[str] = set()
+    out = []
+    for f in findings:
+        if f.key not in seen:
+            seen.add(f.key)
+            out.append(f)
+    return out
+
+
 def _next_stage(stage: str) -> str | None:
     order = list(STAGES)
     i = order.index(stage) if stage in order else -1
@@ -169,7 +169,7 @@ def debrief(task: Task[DebriefReport], tools: WriterTools) -> DebriefReport:
     request: DebriefRequest = task.data
     data, ctx = request.input, task.context
     answers = score_answers(list(request.pairs), ctx.job_description, ctx.resume_text,
-                            ctx.target_level)
+                            ctx.target_level, ctx.company)
     dims = dimension_scores(data, answers)
     overall = max(1, min(10, round(sum(d.score for d in dims.values()) / len(dims))))
     ranked = sorted(dims, key=lambda k: (dims[k].score, list(DIMENSIONS).index(k)))
@@ -184,17 +184,16 @@ def debrief(task: Task[DebriefReport], tools: WriterTools) -> DebriefReport:
     opportunities = [f"You noted: {ln}" for ln in lines(data.went_badly)[:3]]
     coaching = [f"{DIMENSIONS[k]}: {_ADVICE[k]}." for k in weak]
     if answers:
-        signals = analyze_answer("\n".join(a.qa.answer for a in answers),
-                                 " ".join(a.qa.question for a in answers),
-                                 ctx.job_description, ctx.resume_text)
-        strengths = [s.text for s in fb.strengths(signals)][:3] + strengths
-        best = max(answers, key=lambda a: a.score)
+        best_first = sorted(answers, key=lambda a: -a.score)
+        found = _unique(f for a in best_first for f in a.judgement.strengths)
+        strengths = [f.text for f in found][:3] + strengths
+        best = best_first[0]
         if best.score >= 6:
             strengths.append(
                 f"Your strongest answer ({best.score}/10) was to {_quoted(best.qa.question)}")
-        gaps = fb.gaps(signals, _interview_context(ctx, data.stage), [a.qa.answer for a in answers])
+        gaps = _unique(f for a in reversed(best_first) for f in a.judgement.gaps)
         opportunities = [g.text for g in gaps[:4]] + opportunities
-        coaching = [g.coaching for g in gaps[:3]] + coaching
+        coaching = [g.coaching for g in gaps[:3] if g.coaching] + coaching
     coaching += [f"Keep what you learned: {ln}" for ln in lines(data.learned)[:2]]
     better = _better_answers(data, answers, ctx)
     actions = [f"Write and rehearse a 2-minute answer to {_quoted(b.question)}" for b in better[:3]]

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from interview_tui.services.coach.answer_signals import is_vague, split_sentences
 from interview_tui.services.coach.base import ApplicationContext
-from interview_tui.services.coach.offline import _first_person, strip_filler
 from interview_tui.services.coach.offline_writers import WriterTools
+from interview_tui.services.coach.revision import first_person, strip_filler
 from interview_tui.services.coach.tasks import Task
 from interview_tui.services.pitch_models import PART_LABELS, PitchFeedback, PitchTemplate
 from interview_tui.services.pitch_rules import (
@@ -59,7 +59,7 @@ def _lower_first(text: str) -> str:
 
 def _where_clause(bullet: str) -> str:
     """'Led X.' -> 'I led X.'; a bullet that is not verb-led is kept as it is."""
-    return _first_person(bullet) or _sentence(bullet)
+    return first_person(bullet.strip())
 
 
 def _best(bullets: tuple[str, ...] | list[str], jd: str, *, quantified: bool = False) -> str:

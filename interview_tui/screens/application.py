@@ -78,7 +78,7 @@ class ApplicationScreen(Screen[None]):
         with VerticalScroll():
             yield Static("Loading…", id="title", classes="title")
             yield Static("", id="missing")
-            yield Static("Interviews  [dim](s schedule · e edit · enter/4 its prep)[/dim]",
+            yield Static("Interviews  [dim](s schedule · e edit · enter/4 its prep · b debrief it)[/dim]",
                          classes="heading")
             yield OptionList(id="interviews")
             yield Static("Prep documents  [dim](1 base · 2 recruiter · 3 hiring manager)[/dim]",

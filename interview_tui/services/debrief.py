@@ -180,8 +180,7 @@ def store_debrief(application_id: int, debrief: Debrief, author: str, model: str
             interview_id = Interview.create(
                 application=application_id, stage=data.stage,
                 scheduled_at=datetime.fromisoformat(data.date), interviewer_name=data.interviewer_name,
-                notes="Added by a debrief.",
-            ).id
+            ).id  # no notes: the next round's prep reads an interview's notes as the candidate's
             debrief = debrief.model_copy(update={"input": data.model_copy(update={"interview_id": interview_id})})
         elif Interview.get_or_none(Interview.id == interview_id,
                                    Interview.application == application_id) is None:

@@ -167,7 +167,7 @@ def _strengths(r: PitchReading, ctx: ApplicationContext) -> list[str]:
     if len(covered) >= 3:
         out.append(f"Covers {', '.join(covered[:-1])} and {covered[-1]}.")
     named = {w.lower() for w in re.findall(r"[\w'-]+", f"{ctx.company} {ctx.role}")}
-    terms = [t for t in r.signals.jd_terms if t not in named]
+    terms = [t for t in r.signals.jd_terms if re.split(r"['’]", t)[0] not in named]
     if terms:
         out.append(f"Uses the job's own language: {', '.join(terms[:4])}.")
     if not r.signals.fillers and not r.signals.hedges and not r.apologies:

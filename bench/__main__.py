@@ -22,7 +22,8 @@ from bench.common import LOG, ROOT, Result
 
 BENCHMARKS = (
     "startup", "turn_overhead", "prefetch", "tokens", "scale", "offline_coach", "coach_quality",
-    "prep_offline", "export_scale", "progress_scale", "ssh_start",
+    "prep_offline", "export_scale", "progress_scale", "ssh_start", "pitch_quality",
+    "debrief_quality",
 )
 TABLE_MARKS = ("<!-- bench:table -->", "<!-- /bench:table -->")
 FIGURE_MARKS = ("<!-- bench:figures -->", "<!-- /bench:figures -->")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -186,6 +186,31 @@ class InterviewApp(App[int]):
         if not isinstance(self.screen, QuestionBankScreen):
             self.push_screen(QuestionBankScreen())
 
+    def open_pitch(self, application_id: int) -> None:
+        from interview_tui.screens.pitch import PitchScreen
+
+        self.push_screen(PitchScreen(application_id))
+
+    def open_debrief(self, application_id: int, interview_id: int | None = None) -> None:
+        from interview_tui.screens.debrief import DebriefScreen
+
+        self.push_screen(DebriefScreen(application_id, interview_id))
+
+    @work(exclusive=True, group="pick-application", exit_on_error=False)
+    async def for_application(self, title: str, open_screen: Callable[[int], None]) -> None:
+        """Open ``open_screen`` for the only application, or ask which one first."""
+        from interview_tui.screens.application_picker import ApplicationPicker
+
+        apps = await self.workspace.profiles.list_applications()
+        if len(apps) == 1:
+            open_screen(apps[0].id)
+        elif apps:
+            choices = [(a.id, a.company, a.role) for a in apps]
+            self.push_screen(ApplicationPicker(title, choices),
+                             lambda chosen: chosen is not None and open_screen(chosen))
+        else:
+            self.notify("Add a job application first (set up a mock interview).")
+
     def action_help(self) -> None:
         from interview_tui.screens.help import HelpScreen
 
@@ -207,6 +232,12 @@ class InterviewApp(App[int]):
                             self.action_progress)
         yield SystemCommand("Drill", "A quick loop on one competency or category",
                             self.action_drill)
+        yield SystemCommand("Intro pitch trainer", "Practise 'tell me about yourself' (60-90 s)",
+                            lambda: self.for_application("Intro pitch for which application?",
+                                                         self.open_pitch))
+        yield SystemCommand("Debrief an interview", "Debrief a real interview; thank-you email",
+                            lambda: self.for_application("Debrief for which application?",
+                                                         self.open_debrief))
         yield SystemCommand("Help", "Keys and how the app works", self.action_help)
         yield from super().get_system_commands(screen)
 

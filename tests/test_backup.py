@@ -60,6 +60,9 @@ def full_db(tmp_path: Path) -> Path:
 
     AnswerDraft.create(session=MockSession.select().first(), question_number=1,
                        response_number=1, text="draft")
+    from interview_tui.services.pitch import store_attempt
+
+    store_attempt(app.id, "I'm a senior engineer at Parcelwise ✓", 71.5)
     close_database()
     return path
 

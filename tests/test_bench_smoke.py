@@ -17,8 +17,10 @@ import pytest
 from bench import __main__ as bench_main
 from bench import (
     coach_quality,
+    debrief_quality,
     export_scale,
     offline_coach,
+    pitch_quality,
     prefetch,
     prep_offline,
     progress_scale,
@@ -66,6 +68,16 @@ def test_coach_quality_runs_on_a_labelled_set_of_every_kind_and_stage() -> None:
     assert any(p.held_out for p in pairs) and not all(p.held_out for p in pairs)
     (result,) = coach_quality.run(quick=True)
     assert result.benchmark == "coach_quality" and result.met is not None
+def test_pitch_quality_scores_both_parts_of_the_labelled_set() -> None:
+    (result,) = pitch_quality.run(quick=True)
+    assert result.ratio is not None and result.met is not None
+    held = pitch_quality.score("held_out")
+    assert held.pitches >= 8 and held.unbacked_total >= 2
+
+
+def test_debrief_quality_scores_the_labelled_notes() -> None:
+    (result,) = debrief_quality.run(quick=True)
+    assert result.ratio is not None and result.met is not None
 
 
 def test_token_economy_counts_cached_and_naive_usage() -> None:

@@ -26,8 +26,10 @@ from interview_tui.services.document_kinds import label
 from interview_tui.services.prep import PER_APPLICATION
 
 if TYPE_CHECKING:
+    from interview_tui.services.document_store import DocumentVersion
     from interview_tui.services.prep import ApplicationPage
 
+OWN_SCREENS = frozenset({"pitch_template", "debrief", "thank_you_email"})
 KIND_KEYS = {"1": "base_prep", "2": "recruiter_prep", "3": "hiring_manager_prep"}
 FINISHED = {"completed", "abandoned"}
 
@@ -57,6 +59,10 @@ class ApplicationScreen(Screen[None]):
         Binding("4", "document('interview_prep')", "Interview prep",
                 id="application.interview_prep",
                 tooltip="Open or write the prep for the selected interview"),
+        Binding("t", "pitch", "Pitch", id="application.pitch",
+                tooltip="Practise your intro pitch ('tell me about yourself') for this job"),
+        Binding("b", "debrief", "Debrief", id="application.debrief",
+                tooltip="Debrief the selected interview (or a new one) after it happened"),
         Binding("j", "edit_application", "Edit application", id="application.edit",
                 show=False, tooltip="Edit the company, role, interviewer and job description"),
         Binding("escape", "back", "Back", id="application.back", tooltip="Back"),
@@ -72,7 +78,7 @@ class ApplicationScreen(Screen[None]):
         with VerticalScroll():
             yield Static("Loading…", id="title", classes="title")
             yield Static("", id="missing")
-            yield Static("Interviews  [dim](s schedule · e edit · enter/4 its prep)[/dim]",
+            yield Static("Interviews  [dim](s schedule · e edit · enter/4 its prep · b debrief it)[/dim]",
                          classes="heading")
             yield OptionList(id="interviews")
             yield Static("Prep documents  [dim](1 base · 2 recruiter · 3 hiring manager)[/dim]",
@@ -213,14 +219,38 @@ class ApplicationScreen(Screen[None]):
 
         self.app.push_screen(DocumentScreen(self.application_id, kind, interview_id))
 
+    def action_pitch(self) -> None:
+        interview_app(self).open_pitch(self.application_id)
+
+    def action_debrief(self) -> None:
+        interview_app(self).open_debrief(self.application_id,
+                                         self._selected("#interviews", "i-"))
+
     def _open_version(self, document_id: int) -> None:
         from interview_tui.screens.prep_document import DocumentScreen
 
         if self.page is None:
             return
         doc = next((d for d in self.page.documents if d.id == document_id), None)
-        if doc is not None:
+        if doc is not None and doc.kind in OWN_SCREENS:
+            self._open_own(doc)
+        elif doc is not None:
             self.app.push_screen(DocumentScreen(self.application_id, doc.kind, doc.interview_id))
+
+    def _open_own(self, doc: DocumentVersion) -> None:
+        """The pitch template, a debrief or an email opens in its own screen."""
+        from interview_tui.screens.debrief_report import DebriefReportScreen
+        from interview_tui.screens.thank_you import ThankYouScreen
+
+        if doc.kind == "pitch_template":
+            interview_app(self).open_pitch(self.application_id)
+            return
+        debrief = next((d for d in (self.page.documents if self.page else [])
+                        if d.kind == "debrief" and d.interview_id == doc.interview_id), None)
+        if debrief is None:
+            return
+        screen = DebriefReportScreen if doc.kind == "debrief" else ThankYouScreen
+        self.app.push_screen(screen(debrief.id))
 
     def _open_session(self, session_id: int) -> None:
         session = next((s for s in (self.page.sessions if self.page else []) if s.id == session_id),

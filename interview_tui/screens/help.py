@@ -40,6 +40,11 @@ and exported to Markdown.
 Speaking time is estimated at 140 words per minute; aim for 60–120 seconds for a main
 answer.
 
+**Intro pitch and debriefs** (command palette, `ctrl+p`): the *Intro pitch trainer*
+practises "tell me about yourself" (100–150 words, 60–90 seconds) with a template, timed
+attempts and scored feedback; *Debrief an interview* turns a transcript or your notes from a
+real interview into scores, stronger answers and a thank-you email.
+
 **Coach**: Claude when `ANTHROPIC_API_KEY` is set, otherwise the built-in offline coach,
 which needs no network. If the coach fails, you can retry, continue with the offline
 coach, or go on without what failed. **Keys can be remapped** in the config file

@@ -16,6 +16,9 @@ KINDS: dict[str, str] = {
     "recruiter_prep": "interview_tui.services.prep_models:RecruiterPrep",
     "hiring_manager_prep": "interview_tui.services.prep_models:HiringManagerPrep",
     "interview_prep": "interview_tui.services.prep_models:InterviewPrep",
+    "pitch_template": "interview_tui.services.pitch_models:PitchTemplateDocument",
+    "debrief": "interview_tui.services.debrief_models:Debrief",
+    "thank_you_email": "interview_tui.services.debrief_models:ThankYouDocument",
 }
 
 LABELS: dict[str, str] = {
@@ -23,6 +26,9 @@ LABELS: dict[str, str] = {
     "recruiter_prep": "Recruiter screen prep",
     "hiring_manager_prep": "Hiring manager prep",
     "interview_prep": "Interview prep",
+    "pitch_template": "Intro pitch template",
+    "debrief": "Interview debrief",
+    "thank_you_email": "Thank-you email",
 }
 
 

@@ -118,6 +118,14 @@ def weak_spots(application_id: int) -> list[WeakSpot]:
     return spots[:MAX_WEAK]
 
 
+def debrief_weak_spots(application_id: int) -> list[str]:
+    """What the application's debriefs of real interviews said to work on, newest first."""
+    from interview_tui.services.debrief import debriefs_of, weak_spots_of
+    from interview_tui.services.debrief_models import Debrief
+
+    return weak_spots_of([d.content(Debrief) for d in debriefs_of(application_id)])
+
+
 def candidate_answers(application_id: int) -> list[str]:
     rows = (Response.select(Response.text).join(Question).join(MockSession)
             .where(MockSession.application == application_id))
@@ -154,6 +162,7 @@ def load_request(
         interview=_round(this) if this else None,
         earlier=tuple(_round(i) for i in _earlier(interviews, this)),
         weak=tuple(weak_spots(application_id)),
+        debrief=tuple(debrief_weak_spots(application_id)),
         section=section,
     )
     return request, [app.candidate.resume_text, *candidate_answers(application_id)]

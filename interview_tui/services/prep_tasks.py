@@ -75,6 +75,7 @@ class PrepRequest:
     interview: RoundInfo | None = None  # the round an interview prep is for
     earlier: tuple[RoundInfo, ...] = ()  # rounds before it (or all rounds), with notes
     weak: tuple[WeakSpot, ...] = ()
+    debrief: tuple[str, ...] = ()  # weak spots from debriefs of real interviews, newest first
     section: str | None = None  # set when only one section is to be rewritten
 
     @property
@@ -118,7 +119,8 @@ def prep_task(request: PrepRequest) -> Task:
             "technical": "yes" if request.interview and request.interview.stage == "technical"
             else "no",
             "rounds": _rounds(request),
-            "weak_spots": "\n".join(f"- {w.line()}" for w in request.weak)
+            "weak_spots": "\n".join([*(f"- {w.line()}" for w in request.weak),
+                                     *(f"- From a debrief: {s}" for s in request.debrief)])
             or "(no mock sessions scored yet)",
             "missing": "; ".join(request.missing) or "(nothing missing)",
             "section": _section_line(request),

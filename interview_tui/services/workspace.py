@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 
     from interview_tui.services.coach.base import Coach, TextSink
     from interview_tui.services.coach.tasks import Task
+    from interview_tui.services.debrief import DebriefService
     from interview_tui.services.document_store import DocumentStore
     from interview_tui.services.exports import ExportService
     from interview_tui.services.history import HistoryService
     from interview_tui.services.interview import InterviewService
+    from interview_tui.services.pitch import PitchService
     from interview_tui.services.practice_set import PracticeSetService
     from interview_tui.services.preferences import PreferenceService
     from interview_tui.services.prep import PrepService
@@ -183,6 +185,18 @@ class Workspace:
         from interview_tui.services.redo import RedoService
 
         return RedoService(self)
+
+    @cached_property
+    def pitch(self) -> PitchService:
+        from interview_tui.services.pitch import PitchService
+
+        return PitchService(self)
+
+    @cached_property
+    def debrief(self) -> DebriefService:
+        from interview_tui.services.debrief import DebriefService
+
+        return DebriefService(self)
 
     # ----- lifetime -----------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from peewee import (
     AutoField,
     BooleanField,
     DateTimeField,
+    FloatField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -169,12 +170,46 @@ def _v5_drills_redo_adaptive(db: SqliteDatabase) -> None:
     )
 
 
+def _v6_pitch_attempts(db: SqliteDatabase) -> None:
+    """Intro-pitch practice attempts, numbered per application, with their feedback."""
+
+    class Frozen(Model):
+        class Meta:
+            database = db
+            legacy_table_names = False
+
+    class JobApplication(Frozen):
+        id = AutoField()
+
+    class PitchAttempt(Frozen):
+        id = AutoField()
+        application = ForeignKeyField(JobApplication, on_delete="CASCADE")
+        number = IntegerField()
+        text = TextField()
+        spoken_seconds = FloatField(null=True)
+        word_count = IntegerField()
+        content_score = IntegerField(null=True)
+        structure_score = IntegerField(null=True)
+        tone_score = IntegerField(null=True)
+        feedback = TextField(null=True)
+        ungrounded = TextField()
+        author = TextField(default="")
+        model = TextField(default="")
+        created_at = DateTimeField()
+
+        class Meta:
+            indexes = ((("application", "number"), True),)
+
+    db.create_tables([PitchAttempt])
+
+
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _v1_initial,
     _v2_workspace,
     _v3_skipped_feedback,
     _v4_own_questions,
     _v5_drills_redo_adaptive,
+    _v6_pitch_attempts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -217,6 +217,32 @@ class OwnQuestion(BaseModel):
         indexes = ((("stage", "competency"), False),)
 
 
+class PitchAttempt(BaseModel):
+    """One practice attempt at the intro pitch, numbered per application.
+
+    The text is stored before the coach sees it; ``feedback`` (the PitchFeedback payload)
+    and the scores stay null until feedback is written, so a failed call is retried.
+    """
+
+    id = AutoField()
+    application = ForeignKeyField(JobApplication, backref="pitch_attempts", on_delete="CASCADE")
+    number = IntegerField()
+    text = TextField()
+    spoken_seconds = FloatField(null=True)  # timed aloud against the 90-second clock
+    word_count = IntegerField()
+    content_score = IntegerField(null=True)
+    structure_score = IntegerField(null=True)
+    tone_score = IntegerField(null=True)
+    feedback = JSONField(null=True)
+    ungrounded = JSONField(default=list)  # claims in the revised pitch found in no source
+    author = TextField(default="")  # offline | claude, once feedback exists
+    model = TextField(default="")
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("application", "number"), True),)
+
+
 class CoachCall(BaseModel):
     id = AutoField()
     session = ForeignKeyField(MockSession, backref="coach_calls", null=True, on_delete="SET NULL")
@@ -257,4 +283,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     OwnQuestion,
     CoachCall,
     Preference,
+    PitchAttempt,
 ]

@@ -53,6 +53,7 @@ def interview_prep(task: Task, tools: WriterTools) -> InterviewPrepDraft:
     bullets = bullets_of(request)
     weak = request.weak
     targets = [f"{w.line()}" for w in weak] + _note_topics(request)
+    targets += [f"From your debrief: {spot}" for spot in request.debrief]
     if info and info.focus:
         targets.append(f"The focus you were told about: {info.focus}")
     weak_by_name = {w.competency: w for w in weak}

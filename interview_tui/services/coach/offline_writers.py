@@ -24,6 +24,10 @@ WRITERS: dict[str, str] = {
     "hiring_manager_prep": "interview_tui.services.coach.offline_prep:hiring_manager_prep",
     "interview_prep": "interview_tui.services.coach.offline_prep_round:interview_prep",
     "practice_set": "interview_tui.services.coach.offline_practice:practice_set",
+    "pitch_template": "interview_tui.services.coach.offline_pitch:pitch_template",
+    "pitch_feedback": "interview_tui.services.coach.offline_pitch:pitch_feedback",
+    "debrief": "interview_tui.services.coach.offline_debrief:debrief",
+    "thank_you_email": "interview_tui.services.coach.offline_debrief:thank_you_email",
 }
 
 

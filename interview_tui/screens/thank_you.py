@@ -1,0 +1,136 @@
+"""The thank-you email after an interview: subject and three short paragraphs, with the
+grounding check beside it. ``c`` copies it to the clipboard (where the terminal allows),
+``s`` saves it to a text file (the path is shown), ``r`` writes it again."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from interview_tui.screens.access import interview_app, workspace
+from interview_tui.screens.widgets.footer import Footer
+from interview_tui.screens.widgets.grounded_text import GroundedText
+from interview_tui.screens.widgets.keys import key_for, press
+from interview_tui.screens.widgets.pitch_views import author_line
+from interview_tui.services.coach.base import CoachError
+from interview_tui.services.debrief_models import ThankYouDocument
+from interview_tui.services.document_store import DocumentVersion
+
+
+class ThankYouScreen(Screen[None]):
+    DEFAULT_CSS = """
+    ThankYouScreen VerticalScroll { height: 1fr; padding: 0 1; }
+    ThankYouScreen .section { margin-bottom: 1; }
+    ThankYouScreen #status { height: auto; padding: 0 1; color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "copy", "Copy", id="email.copy", tooltip="Copy the email to the clipboard"),
+        Binding("s", "save", "Save to file", id="email.save",
+                tooltip="Save the email as a text file (the path is shown)"),
+        Binding("r", "again", "Write again", id="email.again",
+                tooltip="Write a new version of the email"),
+        Binding("o", "offline", "Offline", id="email.offline",
+                tooltip="Write a new version with the offline coach"),
+        Binding("escape", "back", "Back", id="email.back"),
+    ]
+
+    def __init__(self, debrief_id: int) -> None:
+        super().__init__()
+        self.debrief_id = debrief_id
+        self.email: DocumentVersion | None = None
+        self.saved_to: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield VerticalScroll(id="body")
+        yield Static("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Thank-you email"
+        self._load()
+
+    @work(exclusive=True, group="email", exit_on_error=False)
+    async def _load(self) -> None:
+        email = await workspace(self).debrief.email(self.debrief_id)
+        if email is None:
+            await self._write(offline=False)
+        else:
+            self._show(email)
+
+    async def _write(self, *, offline: bool) -> None:
+        status = self.query_one("#status", Static)
+        status.update("Writing the email…")
+        try:
+            email = await workspace(self).debrief.write_email(
+                self.debrief_id, offline=offline,
+                on_text=lambda text: status.update(Content(" ".join(text.split())[-200:])))
+        except CoachError as exc:
+            status.update("")
+            self.notify(f"{exc.message} "
+                        + press(self, ("again", "to try again"), ("offline", "for the offline coach")),
+                        title="The coach could not answer", severity="error", timeout=12)
+            return
+        status.update("")
+        self._show(email)
+
+    def _show(self, email: DocumentVersion) -> None:
+        self.email = email
+        stored = email.content(ThankYouDocument)
+        body = self.query_one("#body", VerticalScroll)
+        body.remove_children()
+        body.mount(
+            Static(Content.from_markup("[b]To[/b] $to [dim]· version $v[/dim]",
+                                       to=stored.to or "(no interviewer named)", v=str(email.version)),
+                   classes="section"),
+            GroundedText(f"Subject: {stored.email.subject}", stored.body, stored.ungrounded,
+                         regenerate_key=key_for(self, "again"),
+                         sources="your resume or your debrief"),
+            author_line(email.author, email.model),
+        )
+        body.focus()
+
+    def action_copy(self) -> None:
+        if self.email is None:
+            return
+        self.app.copy_to_clipboard(self.email.content(ThankYouDocument).text)
+        self.notify("Copied the subject and email. If your terminal does not pass the "
+                    "clipboard on, press s to save it to a file instead.", title="Copied")
+
+    def action_save(self) -> None:
+        self._save()
+
+    @work(exclusive=True, group="email-save", exit_on_error=False)
+    async def _save(self) -> None:
+        if self.email is None:
+            return
+        directory = interview_app(self).settings.data_dir / "exports"
+        try:
+            path = await workspace(self).debrief.save_email_file(self.email.id, directory)
+        except OSError as exc:
+            self.notify(f"Could not save the email: {exc.strerror or exc}", severity="error",
+                        title="Not saved", timeout=10)
+            return
+        self.saved_to = str(path)
+        self.query_one("#status", Static).update(Content(f"Saved to {path}"))
+        self.notify(str(path), title="Email saved")
+
+    def action_again(self) -> None:
+        self._again(False)
+
+    def action_offline(self) -> None:
+        self._again(True)
+
+    @work(exclusive=True, group="email", exit_on_error=False)
+    async def _again(self, offline: bool) -> None:
+        await self._write(offline=offline)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from interview_tui.services.session_machine import COMPETENCIES, DIFFICULTIES
+from interview_tui.services.catalog import COMPETENCIES, DIFFICULTIES
 from interview_tui.services.text import strip_control_chars
 
 COMMANDS = ("analyze", "check-claims")
@@ -30,7 +30,7 @@ class BadInput(Exception):
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add both commands to the main parser's subcommands."""
-    from interview_tui.services.coach.question_kinds import KINDS
+    from interview_tui.services.catalog import KINDS
 
     analyze = sub.add_parser("analyze", help="the offline coach's analysis of one answer")
     analyze.add_argument("--question", help="the interview question (required)")
@@ -98,8 +98,8 @@ def _answer(args: argparse.Namespace) -> str:
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    from interview_tui.services.catalog import KINDS
     from interview_tui.services.coach.offline_interview import analyse
-    from interview_tui.services.coach.question_kinds import KINDS
 
     question = " ".join((args.question or "").split())
     if not question:

@@ -103,8 +103,7 @@ def print_entries(entries: list[BankEntry]) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from interview_tui.services.catalog import COMPETENCIES
-    from interview_tui.services.coach.question_kinds import KINDS
+    from interview_tui.services.catalog import COMPETENCIES, KINDS
     from interview_tui.services.question_library import BankFilter, browse
 
     known = COMPETENCIES[args.stage] if args.stage else sorted(

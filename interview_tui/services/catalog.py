@@ -11,6 +11,15 @@ STAGES: dict[str, str] = {
 }
 # Where a column is narrow.
 SHORT_STAGES: dict[str, str] = {"recruiter_screen": "Recruiter", "hiring_manager": "Hiring mgr"}
+# The kinds of question the offline coach judges by its own rubric (coach/rubrics.py).
+KINDS: dict[str, str] = {
+    "behavioural": "Behavioural (one past occasion)",
+    "technical": "Technical or system design",
+    "motivation": "Motivation and why here",
+    "weakness": "Weakness or failure",
+    "overview": "Role overview or tell me about yourself",
+    "logistics": "Logistics (notice, salary, location)",
+}
 DIFFICULTIES: dict[str, str] = {"easy": "Easy", "medium": "Medium", "hard": "Hard"}
 PERSONAS: dict[str, str] = {
     "friendly": "Friendly",

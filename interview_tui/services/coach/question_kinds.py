@@ -9,14 +9,7 @@ from __future__ import annotations
 
 import re
 
-KINDS: dict[str, str] = {
-    "behavioural": "Behavioural (one past occasion)",
-    "technical": "Technical or system design",
-    "motivation": "Motivation and why here",
-    "weakness": "Weakness or failure",
-    "overview": "Role overview or tell me about yourself",
-    "logistics": "Logistics (notice, salary, location)",
-}
+from interview_tui.services.catalog import KINDS
 
 _WEAKNESS = re.compile(
     r"\b(?:weakness(?:es)?|fail(?:ed|ure|ing)?|mistakes?|went wrong|regret|in hindsight|"

@@ -10,9 +10,10 @@ Strengths and gaps are the same marks read from both sides, so they never disagr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from interview_tui.services.coach.answer_evidence import Evidence, gather_evidence
+from interview_tui.services.coach.answer_evidence import Evidence, Sentence, gather_evidence
 from interview_tui.services.coach.answer_signals import _HEDGES, scope_counts
 from interview_tui.services.coach.lexicon import BLAME, TECH_COMPONENTS
 from interview_tui.services.coach.offline_marks import Context, Mark, read_marks, red_flag
@@ -91,7 +92,7 @@ def _off_topic(kind: str, ev: Evidence, marks: dict[str, Mark]) -> bool:
     return False
 
 
-def _first(ev: Evidence, test) -> int:
+def _first(ev: Evidence, test: Callable[[Sentence], object]) -> int:
     return next((n for n, s in enumerate(ev.sentences) if test(s)), -1)
 
 

@@ -97,12 +97,14 @@ class Transcript(VerticalGroup):
             if collapsible is None:
                 collapsible = Collapsible(
                     *self._exchange_widgets(question, hide_scores),
+                    # Textual types title as str, yet shows Content (its CollapsibleTitle takes ContentText).
                     title=question_title(question, hide_scores=hide_scores),  # type: ignore[arg-type]
                     collapsed=not is_current,
                     id=f"question-{question.number}",
                 )
                 self.mount(collapsible)
             elif signature != self._signatures.get(question.number):
+                # The same gap: the title reactive is typed str.
                 collapsible.title = question_title(question, hide_scores=hide_scores)  # type: ignore[assignment]
                 self._update_exchanges(collapsible, question, hide_scores)
             if current_changed:

@@ -19,6 +19,7 @@ from interview_tui.services.coach.lexicon import BLAME, TECH_COMPONENTS
 from interview_tui.services.coach.offline_marks import Context, Mark, read_marks, red_flag
 from interview_tui.services.coach.question_bank import kind_of
 from interview_tui.services.coach.rubrics import RUBRICS, Criterion
+from interview_tui.services.coach.schemas import Level
 from interview_tui.services.text import WORDS_PER_MINUTE, format_duration
 
 LONG_WORDS = 3 * WORDS_PER_MINUTE  # about three minutes spoken: beyond it, points are lost
@@ -51,7 +52,7 @@ class Judgement:
     """The verdict on an answer, with everything the coach says about it."""
 
     score: int
-    level: str
+    level: Level
     kind: str
     marks: dict[str, Mark]
     strengths: list[Finding]
@@ -266,7 +267,7 @@ def judge_answer(
             g for g in gaps if g.key not in ("relevance", "generic")]
     score = max(1, min(10, round(raw)))
     l5a, l5b = scope_counts(text)
-    level = "L5B" if score >= 8 and (l5b >= 2 or (l5b >= 1 and l5a >= 3)) else (
+    level: Level = "L5B" if score >= 8 and (l5b >= 2 or (l5b >= 1 and l5a >= 3)) else (
         "L5A" if score >= 6 and (l5a >= 2 or l5b >= 1) else "L4")
     gaps.sort(key=lambda g: -g.weight)
     return Judgement(score, level, kind, marks, strengths, gaps, notes, ev)

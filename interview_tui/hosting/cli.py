@@ -7,11 +7,6 @@ one of these commands runs, so the app's own start-up never pays for it.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
-import logging
-import os
-import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,12 +104,21 @@ def _users(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    # Imported here: the app's own start-up goes through this module's parser only.
+    import asyncio
+    import contextlib
+    import logging
+    import os
+    import signal
+
     from interview_tui.hosting.host_key import HostKeyError
     from interview_tui.hosting.server import HostConfig, HostServer
 
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(message)s")
-    logging.getLogger("asyncssh").setLevel(logging.WARNING)  # it logs usernames per packet
+    # One line per connection is the log; these would add one per packet or request.
+    for noisy in ("asyncssh", "httpx", "httpx2", "httpcore", "httpcore2"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     api_key = os.environ.get("ANTHROPIC_API_KEY", "").strip() or None
     config = HostConfig(
         data_dir=settings.data_dir, host=args.host, port=args.port, host_key=args.host_key,
@@ -146,7 +150,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
         await stop.wait()
-        print("stopping: ending every session (drafts are saved)", flush=True)
+        with contextlib.suppress(OSError):  # stdout may be gone (a closed pipe, a dead tee)
+            print("stopping: ending every session (drafts are saved)", flush=True)
         await server.close()
         return 0
 

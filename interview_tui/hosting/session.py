@@ -18,10 +18,11 @@ if TYPE_CHECKING:
     from interview_tui.hosting.server import ConnectionRecord, HostServer
 
 # Written after an app we ended, so the client's terminal is usable again: leave the
-# alternate screen, stop mouse and paste reporting, show the cursor, reset colours.
+# alternate screen, stop mouse and paste reporting, show the cursor, wrap lines again,
+# reset colours.
 TERMINAL_RESET = (
     b"\x1b[?1049l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l"
-    b"\x1b[?1004l\x1b[?2004l\x1b[?25h\x1b[0m\r\n"
+    b"\x1b[?1004l\x1b[?2004l\x1b[?25h\x1b[?7h\x1b[0m\r\n"
 )
 
 
@@ -179,7 +180,9 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
 
     async def _tell_and_wait(self, text: str) -> bool:
         """Show ``text`` and wait for a key; False if the session ended meanwhile."""
-        self._write(b"\x1b[2J\x1b[H" + _line(text) + b"\r\nPress any key to go on.\r\n")
+        # The reset first: an app ended for the budget left its screen modes on.
+        self._write(TERMINAL_RESET + b"\x1b[2J\x1b[H" + _line(text)
+                    + b"\r\nPress any key to go on.\r\n")
         self._key = asyncio.get_running_loop().create_future()
         try:
             await self._key

@@ -104,6 +104,16 @@ class SshHost:
             time.sleep(0.05)
         raise AssertionError(f"expected {count} connection lines, got {self.connection_lines()}")
 
+    def wait_for_line(self, *parts: str, timeout: float = 60.0) -> str:
+        """The first connection log line that contains every one of ``parts``."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for line in self.connection_lines():
+                if all(p in line for p in parts):
+                    return line
+            time.sleep(0.05)
+        raise AssertionError(f"no log line with {parts}: {self.connection_lines()}")
+
     def app_pids(self) -> list[int]:
         """The server's child processes (the apps it runs), from /proc."""
         pids = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -60,6 +61,18 @@ async def test_idle_sessions_end_with_a_message(tmp_path):
         h.host.wait_for_apps(0)
     finally:
         h.host.stop()
+
+
+async def test_a_server_shutdown_ends_every_app_with_a_message(tmp_path):
+    h = hosted(tmp_path, seed=False)
+    term = await AsyncTerminal.connect(h.host.port, "alice", h.keys["alice"])
+    await term.wait_for(HOME)
+    (pid,) = h.host.app_pids()
+    assert await asyncio.to_thread(h.host.stop) == 0  # SIGTERM
+    await term.wait_for("the server is shutting down. Your work is saved.")
+    await term.wait_closed()
+    assert not Path(f"/proc/{pid}").exists(), "the app was ended and reaped"
+    assert "end=server-shutdown" in h.host.wait_for_log(1)[-1]
 
 
 def log_tokens(db: Path, tokens: int) -> None:
@@ -127,3 +140,4 @@ async def test_the_key_stays_on_the_server_and_a_budget_spent_mid_session_goes_o
     bob.type(" ")
     await bob.wait_for("Coach: Offline coach", after=bob.mark() - 1)
     await bob.close()
+    assert not any("HTTP Request" in line or REAL_KEY in line for line in h.host.log)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 
 import asyncssh
 import pytest
 
-from tests.fakes.ssh_host import HOME, SSH, AsyncTerminal, openssh
+from tests.fakes.ssh_host import HOME, SSH, AsyncTerminal, SshHost, openssh
+from tests.hosting.conftest import hosted
 
 
 async def test_a_listed_key_logs_in_and_home_arrives(shared):
@@ -78,17 +80,50 @@ def test_commands_and_subsystems_are_refused_with_a_message(shared):
 
 
 async def test_one_log_line_per_connection_without_secrets(shared):
-    before = len(shared.host.connection_lines())
+    def failed() -> int:
+        return sum("user=-(alice)" in x and "end=auth-failed" in x
+                   for x in shared.host.connection_lines())
+
+    failed_before = failed()
     term = await AsyncTerminal.connect(shared.host.port, "alice", shared.keys["alice"])
+    port = term.conn.get_extra_info("sockname")[1]
     await term.wait_for(HOME)
     term.type("a secret answer")
     await term.close()
     with pytest.raises(asyncssh.PermissionDenied):
         await AsyncTerminal.connect(shared.host.port, "alice", shared.keys["mallory"])
-    lines = shared.host.wait_for_log(before + 2)[before:]
-    ok = next(line for line in lines if "user=alice " in line)
-    assert "peer=127.0.0.1:" in ok and "start=" in ok and "duration=" in ok
+    ok = shared.host.wait_for_line(f"peer=127.0.0.1:{port} ")
+    assert "user=alice " in ok and "start=" in ok and "duration=" in ok
     assert "end=client-disconnect" in ok
-    assert any("user=-(alice)" in line and "end=auth-failed" in line for line in lines)
+    assert sum(f"peer=127.0.0.1:{port} " in x for x in shared.host.connection_lines()) == 1
+    await asyncio.wait_for(until(lambda: failed() > failed_before), 60)
     log = "\n".join(shared.host.log)
     assert "secret answer" not in log and "PRIVATE" not in log and "AAAA" not in log
+
+
+async def until(condition) -> None:  # type: ignore[no-untyped-def]
+    """Poll ``condition`` (the server's log, read by a thread) until it holds."""
+    while not condition():
+        await asyncio.sleep(0.05)
+
+
+async def test_the_host_key_is_made_once_and_its_fingerprint_printed(tmp_path):
+    first = hosted(tmp_path, seed=False)
+    try:
+        (line,) = [b for b in first.host.banner if b.startswith("host key ")]
+        assert "(new)" in line
+        printed = line.rsplit(" ", 1)[1]
+        assert "listening on 127.0.0.1:" in first.host.banner[-1]  # loopback unless asked
+        conn = await asyncssh.connect("127.0.0.1", first.host.port, username="alice",
+                                      client_keys=[str(first.keys["alice"])], known_hosts=None,
+                                      agent_path=None)
+        assert conn.get_server_host_key().get_fingerprint() == printed
+        conn.close()
+    finally:
+        first.host.stop()
+    again = SshHost(first.data_dir)
+    try:
+        (line,) = [b for b in again.banner if b.startswith("host key ")]
+        assert "(new)" not in line and line.endswith(printed)
+    finally:
+        again.stop()

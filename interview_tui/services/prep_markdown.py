@@ -141,7 +141,7 @@ def base_sections(doc: BasePrep) -> list[Section]:
                 f"process.** {brief.interview_process}\n\n**Talking points it suggests**\n\n"
                 f"{_bullets(brief.talking_points)}\n\n**Questions it suggests**\n\n"
                 f"{_bullets(brief.questions)}\n\n**To research**\n\n{_bullets(brief.to_research)}",
-                None),
+                ""),  # the coach's brief is not checked; what the user writes into it is
     ]
 
 

@@ -16,7 +16,7 @@ from bench.common import Result
 
 BENCHMARKS = (
     "startup", "turn_overhead", "prefetch", "tokens", "scale", "offline_coach", "coach_quality",
-    "prep_offline", "ssh_start",
+    "prep_offline", "export_scale", "ssh_start",
 )
 
 

@@ -94,8 +94,15 @@ def probes() -> list[tuple[str, str, str]]:
              "within a minute instead of an hour. I profiled the indexer, moved it to batch "
              "writes with Elasticsearch's bulk API and added a queue in front of it. As a "
              "result indexing lag fell from 60 minutes to 40 seconds.")
+    checkout = ("Situation: At my last company, our checkout service was slow and customers "
+                "were complaining. Task: I was responsible for leading the project to improve "
+                "it under a tight deadline. Action: I analysed the code, optimised the database "
+                "queries, added caching and coordinated with the team and stakeholders. Result: "
+                "Latency improved by 60%, conversion increased by 25% and revenue grew 40%, and "
+                "the project was a big success.")
     return [
         ("STAR labels with invented percentages", lead, star),
+        ("a 70-word STAR template with generic actions and a metric salad", lead, checkout),
         ("a STAR story about baking bread", lead, bread),
         ("a ramble of about 2,000 words", lead, ramble),
         ("one paragraph pasted 60 times", lead, paste),

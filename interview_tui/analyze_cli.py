@@ -136,7 +136,8 @@ def _check_claims(args: argparse.Namespace) -> int:
         raise BadInput(f"text file {args.text} is empty")
     flagged = check_claims(text, sources)
     if args.json:
-        print(json.dumps({"unsupported": [c.as_dict() for c in flagged], "count": len(flagged)},
+        rows = [c.as_dict() for c in flagged]
+        print(json.dumps({"unsupported": rows, "count": len(rows), "supported": not rows},
                          indent=2, ensure_ascii=False))
     elif flagged:
         for c in flagged:

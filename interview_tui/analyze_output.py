@@ -24,6 +24,7 @@ def analysis_json(result: Analysis) -> dict[str, object]:
         "score": a.score,
         "level": a.level,
         "kind": j.kind,
+        "question_kind": j.kind,  # the same, under the name the issue uses
         "kind_label": kind_label(j.kind),
         "band": band_anchor(a.score),
         "brief": a.brief_feedback,
@@ -32,6 +33,7 @@ def analysis_json(result: Analysis) -> dict[str, object]:
         "strengths": a.strengths,
         "gaps": a.gaps,
         "follow_up_questions": a.follow_up_questions,
+        "follow_up": a.follow_up_questions[0] if a.follow_up_questions else "",
         "revised_answer": result.revision.text,
         "flagged_claims": [c.as_dict() for c in result.flagged_claims],
     }

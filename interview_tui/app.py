@@ -145,6 +145,12 @@ class InterviewApp(App[int]):
         if not isinstance(self.screen, ApplicationsScreen):
             self.push_screen(ApplicationsScreen())
 
+    def action_question_bank(self) -> None:
+        from interview_tui.screens.question_bank import QuestionBankScreen
+
+        if not isinstance(self.screen, QuestionBankScreen):
+            self.push_screen(QuestionBankScreen())
+
     def action_help(self) -> None:
         from interview_tui.screens.help import HelpScreen
 
@@ -160,6 +166,8 @@ class InterviewApp(App[int]):
         yield SystemCommand("History", "Review past sessions", self.action_history)
         yield SystemCommand("Applications", "Interviews, prep documents and sessions per "
                             "application", self.action_applications)
+        yield SystemCommand("Question bank", "Browse, add, import and generate practice questions",
+                            self.action_question_bank)
         yield SystemCommand("Help", "Keys and how the app works", self.action_help)
         yield from super().get_system_commands(screen)
 
@@ -167,7 +175,8 @@ class InterviewApp(App[int]):
         """What the screen's own keys do right now, so the palette offers only what works."""
         from interview_tui.screens.widgets.keys import sentence_key
 
-        seen: set[str] = set()
+        # Textual's own screen keys (focus next, copy) are no actions of ours to offer.
+        seen: set[str] = {b.action for b in Binding.make_bindings(Screen.BINDINGS)}
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if active.node is not screen or not active.enabled or not binding.description:

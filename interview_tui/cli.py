@@ -1,4 +1,5 @@
-"""Command line: run the app (default), doctor, analyze, check-claims, serve-ssh."""
+"""Command line: run the app (default), doctor, analyze, check-claims, serve-ssh, users,
+questions, export, sessions, backup, restore."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="show version, paths, schema and coach; never a secret")
     hosting_cli.register(sub)
     analyze_cli.register(sub)
+    from interview_tui import backup_cli, bank_cli, export_cli
+
+    for commands in (bank_cli, export_cli, backup_cli):
+        commands.register(sub)
     return parser
 
 
@@ -97,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return doctor(settings)
     if args.command in hosting_cli.COMMANDS:
         return hosting_cli.run(args, settings)
+    handler = getattr(args, "handler", None)
+    if handler is not None:
+        code: int = handler(args, settings)
+        return code
     # Importing Textual and the app makes ~100k objects that live as long as the process;
     # collecting while they are made only re-scans them. The app freezes them and turns
     # the collector back on after its first frame (InterviewApp._warm_up).

@@ -9,7 +9,17 @@ from __future__ import annotations
 import pytest
 
 from bench import __main__ as bench_main
-from bench import offline_coach, prefetch, prep_offline, scale, startup, tokens, turn_overhead
+from bench import (
+    coach_quality,
+    export_scale,
+    offline_coach,
+    prefetch,
+    prep_offline,
+    scale,
+    startup,
+    tokens,
+    turn_overhead,
+)
 from bench.common import Result, data_dir, open_db
 
 
@@ -23,6 +33,18 @@ def test_offline_coach_runs() -> None:
     assert len(offline_coach.corpus()) >= 10
     (result,) = offline_coach.run(quick=True)
     assert result.ratio is not None and result.ratio > 0
+
+
+def test_coach_quality_runs_on_a_labelled_set_of_every_kind_and_stage() -> None:
+    pairs = coach_quality.load_pairs()
+    assert len(pairs) >= 60
+    assert {p.kind for p in pairs} >= {"behavioural", "technical", "motivation", "weakness",
+                                      "overview"}
+    assert {p.stage for p in pairs} == {"recruiter_screen", "hiring_manager", "technical"}
+    assert all(p.strong and p.weak and p.strong != p.weak for p in pairs)
+    assert any(p.held_out for p in pairs) and not all(p.held_out for p in pairs)
+    (result,) = coach_quality.run(quick=True)
+    assert result.benchmark == "coach_quality" and result.met is not None
 
 
 def test_token_economy_counts_cached_and_naive_usage() -> None:
@@ -88,3 +110,11 @@ def test_ssh_start_measures_both_sides() -> None:
     start, memory = ssh_start.run(quick=True)
     assert start.ratio is not None and start.ratio > 0 and start.met is not None
     assert "MB" in memory.figures and memory.met is not None
+def test_export_scale_measures_a_streamed_and_a_naive_export(tmp_path) -> None:
+    with data_dir() as tmp:
+        db = tmp / "s.db"
+        export_scale.populate(db, 12)
+        for naive in (False, True):
+            count, seconds, mb = export_scale.measure(db, tmp / "out.md", naive)
+            assert count == 12 and seconds > 0 and mb > 0
+            assert (tmp / "out.md").read_text().count("# Mock interview ") == 12

@@ -47,3 +47,18 @@ def test_each_flag_has_its_kind_and_span() -> None:
     claims = check_claims(text, [RESUME])
     assert [(c.kind, text[c.start:c.end]) for c in claims] == [("number", "9"),
                                                                ("employer", "Google")]
+
+
+def test_leading_what_the_resume_says_you_helped_with_is_flagged() -> None:
+    resume = "- Helped the platform team with the Kafka migration.\n- Led the refunds API rebuild.\n"
+    assert [(c.kind, c.text) for c in check_claims("I led the Kafka migration.", [resume])] == [
+        ("role", "led")]
+    assert check_claims("I led the refunds API rebuild.", [resume]) == []
+    assert check_claims("I helped with the Kafka migration.", [resume]) == []
+
+
+def test_degrees_must_be_the_ones_the_sources_hold() -> None:
+    resume = "BSc Computer Science, University of Leeds, 2018"
+    assert [c.text for c in check_claims("I have an MSc in Computer Science.", [resume])] == [
+        "MSc"]
+    assert check_claims("I have a BSc in Computer Science from Leeds.", [resume]) == []

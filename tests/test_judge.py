@@ -32,6 +32,18 @@ def test_star_labels_and_invented_percentages_score_low() -> None:
     assert score(LEAD, answer) <= 4
 
 
+def test_a_filled_in_template_with_generic_steps_and_unbased_numbers_scores_low() -> None:
+    answer = (
+        "Situation: At my last company, our checkout service was slow. Task: I was responsible "
+        "for leading the project under a tight deadline. Action: I analysed the code, optimised "
+        "the database queries, added caching and coordinated with the stakeholders. Result: "
+        "Latency improved by 60%, conversion increased by 25% and revenue grew 40%."
+    )
+    j = judge_answer(LEAD, answer)
+    assert j.score <= 4
+    assert {"unbased", "actions"} <= {g.key for g in j.gaps}
+
+
 def test_a_well_told_story_about_something_else_is_off_topic() -> None:
     bread = (
         "Last Christmas my family asked me to bake bread for a party of thirty people. I was "

@@ -24,6 +24,9 @@ every answer, full feedback per question and a summary with a readiness verdict 
 end (8 or more: Ready; 6 to 7.9: Almost Ready; below 6: Needs Practice). Everything is
 saved as you go: quit at any time and resume from the home screen.
 
+**Your own questions**: the question bank (from home) lists the shipped questions and
+yours; add, import or generate a practice set for an application, and sessions use them.
+
 **Preparing for a real interview**: open Applications from home. An application's page
 holds its scheduled interviews (with your notes after each), its preparation documents
 (base preparation, recruiter screen, hiring manager, and per interview) and its mock

@@ -41,6 +41,8 @@ class HomeScreen(Screen[None]):
         Binding("h", "app.history", "History", id="home.history", tooltip="Review past sessions"),
         Binding("a", "app.applications", "Applications", id="home.applications",
                 tooltip="Your applications: scheduled interviews and prep documents"),
+        Binding("b", "app.question_bank", "Questions", id="home.bank",
+                tooltip="Browse, add, import and generate questions"),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
 
@@ -95,6 +97,7 @@ class HomeScreen(Screen[None]):
             Option(f"{key('app.applications')}  Applications, interviews and prep", id="applications")
         )
         actions.add_option(Option(f"{key('app.history')}  History and review", id="history"))
+        actions.add_option(Option(f"{key('app.question_bank')}  Question bank and practice sets", id="bank"))
         actions.add_option(Option(f"{key('app.help')}  Help", id="help"))
         actions.add_option(Option(f"{key('app.quit')}  Quit", id="quit"))
         actions.highlighted = highlighted if highlighted is not None else 0
@@ -126,6 +129,8 @@ class HomeScreen(Screen[None]):
             interview_app(self).action_history()
         elif choice == "applications":
             interview_app(self).action_applications()
+        elif choice == "bank":
+            interview_app(self).action_question_bank()
         elif choice == "help":
             interview_app(self).action_help()
         elif choice == "quit":

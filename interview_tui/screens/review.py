@@ -7,7 +7,7 @@ placed inside it; the ``SessionSummaryPanel`` closes a completed session.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -32,6 +32,9 @@ from interview_tui.screens.widgets.format import (
 from interview_tui.screens.widgets.transcript import Transcript
 from interview_tui.services.session_machine import State
 from interview_tui.services.session_view import SessionNotFound, SessionView
+
+if TYPE_CHECKING:
+    from interview_tui.screens.export_dialog import ExportRequest
 
 BACKENDS = {"offline": "offline coach", "claude": "coached by Claude"}
 
@@ -61,6 +64,8 @@ class ReviewScreen(Screen[None]):
                 tooltip="Collapse or expand every question"),
         Binding("r", "resume", "Resume", id="review.resume",
                 tooltip="Carry on with this unfinished session"),
+        Binding("x", "export", "Export", id="review.export",
+                tooltip="Export this session to Markdown or HTML"),
         Binding("escape", "back", "Back", id="review.back", tooltip="Back to the history"),
     ]
 
@@ -268,6 +273,8 @@ class ReviewScreen(Screen[None]):
             return view is not None and not view.progress.is_final
         if action == "summary":
             return view is not None and view.state is State.COMPLETED
+        if action == "export":
+            return view is not None
         if action in {"next_question", "previous_question", "toggle_all"}:
             return True if view is not None and view.questions else None
         return True
@@ -281,6 +288,29 @@ class ReviewScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_export(self) -> None:
+        from interview_tui.screens.export_dialog import ExportDialog
+
+        if self.view is not None:
+            self.app.push_screen(ExportDialog("session", self.view.id, "this session"),
+                                 self._export_chosen)
+
+    def _export_chosen(self, request: ExportRequest | None) -> None:
+        if request is not None:
+            self._export(request)
+
+    @work(exclusive=True, group="review-export", exit_on_error=False)
+    async def _export(self, request: ExportRequest) -> None:
+        from interview_tui.services.exports import ExportWriteError
+
+        try:
+            path = await workspace(self).exports.session_to_file(
+                self.session_id, request.fmt, request.path)
+        except ExportWriteError as exc:
+            self.notify(str(exc), title="Not exported", severity="error", timeout=10)
+            return
+        self.notify(f"Saved to {path}", title="Exported", markup=False)
 
     @on(Collapsible.Toggled)
     def _toggled(self) -> None:

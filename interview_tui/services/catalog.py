@@ -61,3 +61,25 @@ def competency_label(competency: str) -> str:
 
 def stage_label(stage: str) -> str:
     return STAGES.get(stage, stage.replace("_", " ").capitalize())
+
+# The types of a generated practice set, the stage its questions serve, and the question
+# kind (coach.question_kinds) each is judged as when the text does not say otherwise.
+PRACTICE_TYPES: dict[str, str] = {
+    "behavioural": "Behavioural",
+    "technical": "Technical",
+    "company_specific": "Company-specific",
+    "situational": "Situational",
+}
+PRACTICE_STAGES: dict[str, str] = {
+    "behavioural": "hiring_manager",
+    "technical": "technical",
+    "company_specific": "recruiter_screen",
+    "situational": "hiring_manager",
+}
+# Where a question in the bank came from.
+QUESTION_SOURCES: dict[str, str] = {
+    "shipped": "Shipped",
+    "added": "Yours",
+    "imported": "Imported",
+    "generated": "Practice set",
+}

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from interview_tui.services.coach.answer_signals import content_stems
 from interview_tui.services.grounding import _NUMBER, _TITLE, _names, _title_words, _value
 from interview_tui.services.known_names import ALIASES, KNOWN_NAMES
 
@@ -67,6 +68,16 @@ FACT_WORDS: dict[str, tuple[str, ...]] = {
     "quadrupled": ("quadrupled", "four times", "4x", "300%"),
     "tenfold": ("tenfold", "10x", "ten times"),
 }
+_DEGREE = re.compile(r"\b(?:PhD|Ph\.D\.?|MSc|M\.Sc\.?|BSc|B\.Sc\.?|MBA|MEng|BEng|BA|MA|"
+                     r"doctorate|master'?s degree|bachelor'?s degree)\b")
+# Verbs that claim to have been in charge: a source about the same work must say so too.
+_LEAD = re.compile(r"\b(?:led|headed|spearheaded|owned|architected|founded|directed|managed)\b",
+                   re.I)
+_LEAD_FAMILY = re.compile(r"\b(?:led|lead|leading|head(?:ed)?|spearheaded|own(?:ed|s)?|"
+                          r"architected|founded|directed|manag(?:e|ed|es|ing)|ran|run|"
+                          r"in charge)\b", re.I)
+_HELPED = re.compile(r"\b(?:helped|assisted|supported|contributed|participated|joined|"
+                     r"worked (?:on|with)|was part of)\b", re.I)
 _KNOWN = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(KNOWN_NAMES, key=len, reverse=True))
     + r")(?![\w-])")
@@ -89,6 +100,7 @@ class Claim:
     counts: str = ""  # the thing counted: "engineer", "event"
     modifiers: frozenset[str] = frozenset()
     rate: str = ""  # "day" in "4 million a day"
+    served: str = ""  # "retail client" in "20 sites for retail clients"
 
     def as_dict(self) -> dict[str, object]:
         """The claim for JSON output."""
@@ -131,6 +143,22 @@ def _object_after(text: str, end: int) -> tuple[frozenset[str], str, str, int]:
     return frozenset(mods), counted, "", pos
 
 
+_FOR = re.compile(r"\s+(?:for|used by|serving)\s+((?:[A-Za-z][\w-]*\s*){1,3})")
+
+
+def _served(text: str, pos: int) -> str:
+    """Who a count was for: "20 sites for retail clients" -> "retail client"."""
+    m = _FOR.match(text[pos:pos + 50])
+    if not m:
+        return ""
+    words = []
+    for word in m.group(1).lower().split():
+        if word in _STOP or word in _SKIP:
+            break
+        words.append(_noun(word))
+    return " ".join(words)
+
+
 def _number_claims(text: str) -> list[Claim]:
     found: list[Claim] = []
     matches = list(_NUMBER.finditer(text))
@@ -142,14 +170,16 @@ def _number_claims(text: str) -> list[Claim]:
             continue
         measure = "pct" if m.group("pct") else "money" if m.group("money") else "num"
         unit = _UNIT_NAMES.get((m.group("unit") or "").lower(), (m.group("unit") or "").lower())
-        mods, counted, rate, _ = _object_after(text, m.end())
+        mods, counted, rate, after = _object_after(text, m.end())
+        served = _served(text, after) if counted else ""
         if counted.split()[:1] in (["x"], ["times"]):
             measure, counted = "times", ""
         value = _value(m)
         if measure == "num" and not unit and value.is_integer() and 1950 <= value <= 2100:
             counted = ""  # a year
         found.append(Claim("number", raw, m.start(), m.start() + len(raw), value, measure,
-                           unit, "" if unit or measure == "pct" else counted, mods, rate))
+                           unit, "" if unit or measure == "pct" else counted, mods, rate,
+                           served))
     # "pages per week from 35 to 9": both numbers count pages, per week.
     for i, c in enumerate(found):
         if c.counts or c.measure == "pct":
@@ -194,8 +224,10 @@ def _name_claims(text: str, masked: list[tuple[int, int]]) -> list[Claim]:
 def extract_claims(text: str) -> tuple[Claim, ...]:
     """Every checkable claim in ``text``, in order of position (a resume is read once)."""
     titles = [Claim("title", m.group(0), *m.span()) for m in _TITLE.finditer(text)]
+    titles += [Claim("title", m.group(0), *m.span()) for m in _DEGREE.finditer(text)]
     numbers = _number_claims(text)
     facts = [Claim("fact", m.group(0), *m.span()) for m in _FACT.finditer(text)]
+    facts += [Claim("role", m.group(0), *m.span()) for m in _LEAD.finditer(text)]
     masked = [(c.start, c.end) for c in titles + numbers + facts]
     names = _name_claims(text, masked)
     return tuple(sorted(titles + numbers + facts + names, key=lambda c: (c.start, c.kind)))
@@ -229,6 +261,10 @@ def _number_supported(c: Claim, sources: tuple[Claim, ...]) -> bool:
             continue
         if (c.modifiers & _SENIORITY) - s.modifiers:
             continue
+        if c.served and s.served and not _same_noun(c.served, s.served) and not any(
+                a.startswith(b) or b.startswith(a) for a in c.served.split()
+                for b in s.served.split()):
+            continue  # "sites for banks" is not "sites for retail clients"
         return True
     return False
 
@@ -247,6 +283,8 @@ def is_supported(c: Claim, source_claims: tuple[Claim, ...], joined: str) -> boo
         key = _FACT_KEY.get(" ".join(c.text.lower().split()), c.text.lower())
         key = "halved" if "half" in key else key
         return any(_text_has(w, lowered) for w in FACT_WORDS.get(key, (key,)))
+    if c.kind == "role":
+        return True  # read with its sentence in ``check_claims``
     if c.kind == "title":
         words = _title_words(c.text)
         return _text_has(c.text, lowered) or any(
@@ -257,8 +295,33 @@ def is_supported(c: Claim, source_claims: tuple[Claim, ...], joined: str) -> boo
     return len(parts) > 1 and all(_text_has(w, lowered) for w in parts)
 
 
+def _about_same_work(sentence: str, joined: str) -> list[str]:
+    """The source lines about the same work as ``sentence`` (two content words shared)."""
+    stems = content_stems(sentence)
+    lines = re.split(r"[\n;]|(?<=[.!?])\s", joined)
+    return [ln for ln in lines if len(content_stems(ln) & stems) >= 2]
+
+
 def check_claims(text: str, sources: list[str]) -> list[Claim]:
     """The claims in ``text`` that no source supports, in order, each with its span."""
     joined = "\n".join(s for s in sources if s)
     source_claims = extract_claims(joined)
-    return [c for c in extract_claims(text) if not is_supported(c, source_claims, joined)]
+    flagged = []
+    for c in extract_claims(text):
+        if c.kind == "role":
+            sentence = _sentence_at(text, c.start)
+            same = _about_same_work(sentence, joined)
+            # Inflated only when the sources describe this work and never put you in charge.
+            ok = not same or any(_LEAD_FAMILY.search(ln) for ln in same) or not any(
+                _HELPED.search(ln) for ln in same)
+        else:
+            ok = is_supported(c, source_claims, joined)
+        if not ok:
+            flagged.append(c)
+    return flagged
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]

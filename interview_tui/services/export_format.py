@@ -31,12 +31,21 @@ def markdown_to_html(markdown: str) -> str:
     return html
 
 
-def html_document(title: str, markdown: str, *, footer: str = "") -> str:
-    """A complete, self-contained HTML page for ``markdown``."""
-    foot = f"<footer>{escape(footer)}</footer>" if footer else ""
+def html_head(title: str) -> str:
+    """The start of a self-contained page, up to and including ``<body>``."""
     return (
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-        f"{markdown_to_html(markdown)}{foot}\n</body>\n</html>\n"
     )
+
+
+def html_tail(footer: str = "") -> str:
+    """The end of the page that ``html_head`` began (for pages written piece by piece)."""
+    foot = f"<footer>{escape(footer)}</footer>" if footer else ""
+    return f"{foot}\n</body>\n</html>\n"
+
+
+def html_document(title: str, markdown: str, *, footer: str = "") -> str:
+    """A complete, self-contained HTML page for ``markdown``."""
+    return f"{html_head(title)}{markdown_to_html(markdown)}{html_tail(footer)}"

@@ -442,12 +442,14 @@ class InterviewService:
         recent = await self._db(
             partial(recent_question_texts, view.application_id, excluding_session=view.id)
         )
+        own = await self.workspace.questions.own_for_session(view.context.stage, view.application_id)
         return question_task(
             view.context,
             number=number,
             competency=competency_for(view.context.stage, number),
             asked=view.asked_texts,
             recent=recent,
+            own=own,
         )
 
     async def _ask(

@@ -104,29 +104,19 @@ class SessionView:
 
 
 def context_for(session: MockSession) -> InterviewContext:
-    app: JobApplication = session.application
-    cand: Candidate = app.candidate
+    application = application_context(session.application, session.target_level)
     return InterviewContext(
         stage=session.stage,
         difficulty=session.difficulty,
         persona=session.persona,
-        company=app.company,
-        role=app.role,
-        job_description=app.job_description,
-        interviewer_name=app.interviewer_name,
-        candidate_name=cand.name,
-        resume_text=cand.resume_text,
-        target_level=session.target_level,
         question_count=session.question_count,
+        **vars(application),
     )
 
 
-def application_context(app: JobApplication) -> ApplicationContext:
-    """The cached prefix of every task on ``app`` outside a mock session (documents).
+def application_context(app: JobApplication, target_level: str | None = None) -> ApplicationContext:
+    """The cached-prefix context of a job application (for tasks outside a session)."""
 
-    The target level is the one a new session on ``app`` gets, so a document written
-    after a session reads the same cached prefix.
-    """
     cand: Candidate = app.candidate
     return ApplicationContext(
         company=app.company,
@@ -135,7 +125,7 @@ def application_context(app: JobApplication) -> ApplicationContext:
         interviewer_name=app.interviewer_name,
         candidate_name=cand.name,
         resume_text=cand.resume_text,
-        target_level=infer_target_level(f"{app.role}\n{app.job_description}"),
+        target_level=target_level or infer_target_level(f"{app.role}\n{app.job_description}"),
     )
 
 

@@ -22,11 +22,14 @@ if TYPE_CHECKING:
     from interview_tui.services.coach.base import Coach, TextSink
     from interview_tui.services.coach.tasks import Task
     from interview_tui.services.document_store import DocumentStore
+    from interview_tui.services.exports import ExportService
     from interview_tui.services.history import HistoryService
     from interview_tui.services.interview import InterviewService
+    from interview_tui.services.practice_set import PracticeSetService
     from interview_tui.services.preferences import PreferenceService
     from interview_tui.services.prep import PrepService
     from interview_tui.services.profiles import ProfileService
+    from interview_tui.services.question_library import QuestionBankService
     from interview_tui.services.schedule import ScheduleService
     from interview_tui.services.setup_choices import SetupService
 
@@ -148,6 +151,24 @@ class Workspace:
         from interview_tui.services.prep import PrepService
 
         return PrepService(self)
+
+    @cached_property
+    def questions(self) -> QuestionBankService:
+        from interview_tui.services.question_library import QuestionBankService
+
+        return QuestionBankService(self.runner)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from interview_tui.services.exports import ExportService
+
+        return ExportService(self.runner)
+
+    @cached_property
+    def practice(self) -> PracticeSetService:
+        from interview_tui.services.practice_set import PracticeSetService
+
+        return PracticeSetService(self)
 
     # ----- lifetime -----------------------------------------------------------------------
 

@@ -101,10 +101,45 @@ def _v3_skipped_feedback(db: SqliteDatabase) -> None:
     )
 
 
+def _v4_own_questions(db: SqliteDatabase) -> None:
+    """The user's own questions: added, imported, or generated as a practice set."""
+
+    class Frozen(Model):
+        class Meta:
+            database = db
+            legacy_table_names = False
+
+    class JobApplication(Frozen):
+        id = AutoField()
+
+    class OwnQuestion(Frozen):
+        id = AutoField()
+        application = ForeignKeyField(JobApplication, null=True, on_delete="CASCADE")
+        stage = TextField()
+        competency = TextField()
+        difficulty = TextField()
+        kind = TextField()
+        category = TextField(default="")
+        text = TextField()
+        guidance = TextField(default="")
+        follow_ups = TextField(default="[]")
+        example_answer = TextField(default="")
+        ungrounded = TextField(default="[]")
+        source = TextField()
+        author = TextField(default="")
+        created_at = DateTimeField()
+
+        class Meta:
+            indexes = ((("stage", "competency"), False),)
+
+    db.create_tables([OwnQuestion])
+
+
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _v1_initial,
     _v2_workspace,
     _v3_skipped_feedback,
+    _v4_own_questions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -195,6 +195,32 @@ class Document(BaseModel):
         indexes = ((("application", "kind", "interview", "version"), True),)
 
 
+class OwnQuestion(BaseModel):
+    """A question of the user's own bank: added by hand, imported, or a generated practice set."""
+
+    id = AutoField()
+    # Set for a practice set generated for one application; such questions serve only it.
+    application = ForeignKeyField(
+        JobApplication, backref="own_questions", null=True, on_delete="CASCADE"
+    )
+    stage = TextField()
+    competency = TextField()
+    difficulty = TextField()
+    kind = TextField()  # see coach.question_kinds.KINDS
+    category = TextField(default="")  # a practice-set type (catalog.PRACTICE_TYPES) or ""
+    text = TextField()
+    guidance = TextField(default="")  # STAR guidance or evaluation criteria
+    follow_ups = JSONField(default=list)
+    example_answer = TextField(default="")
+    ungrounded = JSONField(default=list)  # claims in the example answer found in no source
+    source = TextField()  # added | imported | generated
+    author = TextField(default="")  # offline | claude, for generated questions
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("stage", "competency"), False),)
+
+
 class CoachCall(BaseModel):
     id = AutoField()
     session = ForeignKeyField(MockSession, backref="coach_calls", null=True, on_delete="SET NULL")
@@ -235,6 +261,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     AnswerDraft,
     Interview,
     Document,
+    OwnQuestion,
     CoachCall,
     Preference,
 ]

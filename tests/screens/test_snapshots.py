@@ -28,6 +28,7 @@ from interview_tui.screens.history import HistoryScreen
 from interview_tui.screens.home import HomeScreen
 from interview_tui.screens.interview import InterviewScreen
 from interview_tui.screens.profile_form import ProfileForm
+from interview_tui.screens.question_bank import QuestionBankScreen
 from interview_tui.screens.review import ReviewScreen
 from interview_tui.screens.setup import SetupScreen
 from interview_tui.screens.summary import SummaryScreen
@@ -88,6 +89,19 @@ async def delete_from_history(pilot: Pilot, _: Any) -> None:
     await press(pilot, "down", "d")
 
 
+def own_questions() -> None:
+    from interview_tui.services.question_import import check_question
+    from interview_tui.services.question_library import add_questions
+
+    add_questions([check_question("Tell me about a time you pushed back on a deadline.",
+                                  stage="hiring_manager", guidance="Why, how, and the outcome.")],
+                  source="added")
+
+
+async def question_bank(pilot: Pilot, _: Any) -> None:
+    await press(pilot, "b")
+
+
 async def help_screen(pilot: Pilot, _: Any) -> None:
     await press(pilot, "f1")
 
@@ -122,6 +136,7 @@ SCENARIOS = {
     "history": Scenario(data.practice_history, history, HistoryScreen),
     "review": Scenario(data.practice_history, review_latest_completed, ReviewScreen),
     "help": Scenario(None, help_screen, HelpScreen),
+    "question_bank": Scenario(own_questions, question_bank, QuestionBankScreen),
     "confirm_delete": Scenario(data.practice_history, delete_from_history, ConfirmDialog),
     # Shrunk while running: started too small, the app shows the home screen instead
     # (see test_starting_too_small_shows_the_too_small_screen).

@@ -67,7 +67,7 @@ _VAGUE = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:(?:i|we) would|(?:i|we)'d(?! like)|(?:i|we) (?:usually|always|generally|typically|"
+    r"\b(?:(?:i|we) would|(?:i|we)['’]d(?! like)|(?:i|we) (?:usually|always|generally|typically|"
     r"normally|tend to|try to)|you would|you'd|you should|you need to|you have to|it's important to|"
     r"it is important to)\b",
     re.I,

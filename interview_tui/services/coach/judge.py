@@ -10,13 +10,15 @@ Strengths and gaps are the same marks read from both sides, so they never disagr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from interview_tui.services.coach.answer_evidence import Evidence, Sentence, gather_evidence
+from interview_tui.services.coach.answer_evidence import _LABEL, Evidence, Sentence, gather_evidence
 from interview_tui.services.coach.answer_signals import _HEDGES, scope_counts
-from interview_tui.services.coach.lexicon import BLAME, TECH_COMPONENTS
-from interview_tui.services.coach.offline_marks import Context, Mark, read_marks, red_flag
+from interview_tui.services.coach.lexicon import BLAME, BUZZWORDS, TECH_COMPONENTS, UNBASED
+from interview_tui.services.coach.offline_marks import Context, Mark, quote
+from interview_tui.services.coach.offline_marks_self import read_marks, red_flag
 from interview_tui.services.coach.question_bank import kind_of
 from interview_tui.services.coach.rubrics import RUBRICS, Criterion
 from interview_tui.services.coach.schemas import Level
@@ -75,22 +77,36 @@ def _cap_for(kind: str, content: int) -> float:
 
 def _restates(ev: Evidence) -> bool:
     """Whether the answer says little beyond the question's own words."""
-    new = len(ev.specific)
-    return bool(ev.question_stems) and new < 4 and ev.question_overlap >= 0.3
+    stems = frozenset().union(*(s.stems for s in ev.sentences)) if ev.sentences else frozenset()
+    echoed = len(stems & ev.question_stems) / max(len(stems), 1)
+    return bool(ev.question_stems) and len(ev.specific) < 4 and ev.question_overlap >= 0.3 \
+        and echoed >= 0.5
 
 
 def _off_topic(kind: str, ev: Evidence, marks: dict[str, Mark]) -> bool:
     """Well-formed or not, an answer about something else earns nothing for its shape."""
     if kind == "logistics" or ev.content_words < 25 or len(ev.specific) < 8:
         return False  # too little said to call it another topic: it is judged as thin
-    if ev.work_words < 2 and ev.question_overlap < 0.15:
+    tech = len(frozenset().union(*(s.stems for s in ev.sentences)) & TECH_COMPONENTS)
+    if ev.work_words + tech < 2 and ev.question_overlap < 0.15:
         return True  # bread, holidays, football: not working life
     if kind == "technical":
-        tech = len(frozenset().union(*(s.stems for s in ev.sentences)) & TECH_COMPONENTS)
         return ev.question_overlap < 0.1 and tech < 2
     if kind == "behavioural" and "relevance" in marks:
         return marks["relevance"].level <= 0.25 and ev.question_overlap < 0.1
     return False
+
+
+def _metric_salad(ev: Evidence) -> Sentence | None:
+    """A result sentence with two or more unbaselined percentages or multipliers, none of
+    them an anchored outcome: the shape of invented numbers."""
+    for x in ev.sentences:
+        if not x.cues["result"] or re.search(r"\bfrom\b.+\bto\b", x.text):
+            continue
+        unbased = UNBASED.findall(x.text)
+        if len(unbased) >= 2 and not set(x.quantities) & set(ev.outcome_numbers):
+            return x
+    return None
 
 
 def _first(ev: Evidence, test: Callable[[Sentence], object]) -> int:
@@ -100,7 +116,7 @@ def _first(ev: Evidence, test: Callable[[Sentence], object]) -> int:
 def _order_bonus(kind: str, ev: Evidence) -> float:
     """Up to half a point for the order an interviewer can follow: context before actions
     before the result; requirements first in a design; the current role first."""
-    from interview_tui.services.coach.offline_marks import _NOW, _WEAK
+    from interview_tui.services.coach.offline_marks_self import _NOW, _WEAK
 
     if kind == "behavioural":
         setting = _first(ev, lambda s: s.cues["situation"] > 0 or s.cues["task"] > 0)
@@ -197,8 +213,35 @@ def judge_answer(
             gaps.append(_check("generic", "Generic: few concrete details anyone could check.",
                                1.5, "Name the system, the people, the numbers: details an "
                                "interviewer could ask about.", "add concrete details"))
-    raw += _order_bonus(kind, ev)
+    labelled = sum(bool(_LABEL.match(x.text)) for x in ev.sentences) >= 3
+    if not labelled:
+        raw += _order_bonus(kind, ev)  # a filled-in STAR template earns no extra for order
     penalty = 0.0
+    salad = _metric_salad(ev)
+    if salad is not None and kind != "technical":
+        penalty += 1.5
+        if "outcome" in marks and marks["outcome"].band < 2:
+            raw -= 9.0 * 0.25 * marks["outcome"].level / 2  # a made-up result earns nothing
+        gaps.append(_check("unbased", f"Numbers with no baseline or link to what you did "
+                           f"(“{quote(salad, UNBASED)}”) read as invented: say what you "
+                           "measured, from what to what.", 1.5,
+                           "Give each number its baseline and say how you measured it.",
+                           "say what you measured, from what to what"))
+    bolted = ev.extra.get("bolted_on") or ()
+    if bolted and salad is None and kind != "technical":
+        gaps.append(_check("unbased", f"“{quote(bolted[0], UNBASED)}” isn't tied to anything "
+                           "else you said, so it counts for nothing: connect the result to what "
+                           "you did and how you measured it.", 1.0,
+                           "Give each number its baseline and say how you measured it.",
+                           "tie the result to what you did"))
+    buzz = {m.group(0).lower() for m in BUZZWORDS.finditer(" ".join(x.text for x in ev.sentences))}
+    if len(buzz) >= 3 and kind != "logistics":
+        penalty += min(2.0, 0.5 * (len(buzz) - 2))
+        gaps.append(_check("buzzwords", f"Buzzwords ({', '.join(sorted(buzz)[:3])}) stand in "
+                           "for what you did: name the actual steps and things.",
+                           min(2.0, 0.5 * (len(buzz) - 2)) + 0.2,
+                           "Replace each buzzword with the concrete thing it stands for.",
+                           "swap buzzwords for concrete steps"))
     if ev.repeated_share > 0.15:
         penalty += min(3.0, 6.0 * ev.repeated_share)
         notes.append("repeated")
@@ -221,7 +264,7 @@ def judge_answer(
         challenge = (f"You said '{hedge}'. How sure are you, and what evidence did you have?"
                      if hedge else "")
         gaps.append(Finding("filler", f"Filler and hedging ({top}) undercut what you did: "
-                            "state it plainly.", min(2.0, 0.25 * (rate - 3.0)) + 0.3,
+                            "state it plainly.", min(1.6, 0.25 * (rate - 3.0) + 0.3),
                             "Drop 'I think', 'maybe' and 'um' about your own work; pause instead.",
                             "", challenge, "state it plainly, without filler",
                             "Filler and hedging"))

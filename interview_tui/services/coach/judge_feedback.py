@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from interview_tui.services.claims import check_claims
+from interview_tui.services.claims import Claim, check_claims
 from interview_tui.services.coach.answer_signals import content_stems
 from interview_tui.services.coach.judge import Finding, Judgement
 from interview_tui.services.coach.lexicon import GENERIC
@@ -62,16 +62,16 @@ def _strength_short(f: Finding) -> str:
 
 
 def brief(j: Judgement, persona: str, added: list[str] | None = None) -> str:
-    """One honest sentence (two at most) shown right after an answer."""
+    """One honest sentence shown right after an answer: what worked, then the next step."""
     if j.gate:
         return j.gaps[0].text  # said plainly: nothing else about the answer matters yet
     if added:
-        first = f"That added {join(added[:2])}."
+        first = f"That added {join(added[:2])}"
     elif j.strengths and j.score >= 5:
-        first = f"{band(j.score, persona)}: {join([_strength_short(s) for s in j.strengths[:2]])}."
+        first = f"{band(j.score, persona)}: {join([_strength_short(s) for s in j.strengths[:2]])}"
     else:
-        first = f"{band(j.score, persona)}."
-    return first + (f" Next, {j.gaps[0].short}." if j.gaps else " Keep answering in this shape.")
+        first = band(j.score, persona)
+    return first + (f"; next, {j.gaps[0].short}." if j.gaps else "; keep answering in this shape.")
 
 
 def assessment(j: Judgement, target: str, competency: str) -> str:
@@ -110,6 +110,14 @@ def follow_ups(
     return chosen
 
 
+def unbacked_employers(answer: str, resume: str, job: str = "") -> list[Claim]:
+    """Employers and products the answer names that neither the resume nor the job holds:
+    known names anywhere, other names where an employer goes ("at X", "joined X")."""
+    return [c for c in check_claims(answer, [resume, job]) if c.kind in ("employer", "title") or (
+        c.kind == "name" and re.search(r"\b(?:at|for|joined|with|from)\s+$",
+                                       answer[max(0, c.start - 10):c.start], re.I))]
+
+
 def resume_findings(j: Judgement, answer: str, resume: str, job: str = "") -> tuple[
     list[Finding], list[Finding]
 ]:
@@ -117,9 +125,7 @@ def resume_findings(j: Judgement, answer: str, resume: str, job: str = "") -> tu
     or product the answer names that the resume doesn't hold."""
     if not resume.strip() or j.evidence is None or j.gate:
         return [], []
-    names = [c for c in check_claims(answer, [resume, job]) if c.kind == "employer" or (
-        c.kind == "name" and re.search(r"\b(?:at|for|joined|with|from)\s+$",
-                                       answer[max(0, c.start - 10):c.start], re.I))]
+    names = unbacked_employers(answer, resume, job)
     unbacked = {c.text.lower() for c in names}
     strengths: list[Finding] = []
     best, best_shared, best_sentence = "", 2, None
@@ -133,9 +139,9 @@ def resume_findings(j: Judgement, answer: str, resume: str, job: str = "") -> tu
             if shared > best_shared and shared >= 0.4 * len(stems):
                 best, best_shared, best_sentence = line, shared, s
     if best and best_sentence is not None:
-        line_start = " ".join(best.split()[:8]).rstrip(",;:.")
-        strengths.append(Finding("resume", f"Ties to your resume: “{quote(best_sentence)}” "
-                                 f"is the work of your resume line beginning {line_start}.",
+        line_start = " ".join(best.split()[:10]).rstrip(",;:.")
+        strengths.append(Finding("resume", f"Backed by your resume: “{quote(best_sentence)}” "
+                                 f"is the work on the resume line “{line_start}”.",
                                  summary="Ties to your resume"))
     gaps = [Finding("unbacked", f"“{c.text}” isn't on your resume: expect to be asked about it.",
                     0.8, "Keep to what your resume can back, or add it to the resume.",

@@ -151,7 +151,9 @@ GENERIC = _stems(
     organization business time faced face big quickly quick analysed analyzed analyse
     implemented implement rose grew satisfaction happy everyone times day days new different change changes changed needed
     need needs able help support supported provide provided week weeks month months year
-    years quarter quarters weekly monthly daily yearly hour hours minute minutes"""
+    years quarter quarters weekly monthly daily yearly hour hours minute minutes
+    um umm uh erm hmm basically literally honestly actually maybe perhaps probably possibly
+    guess stuff whatever pretty somewhat hopefully mean suppose"""
 )
 
 # Parts of a technical answer: components, and the ways systems fail.
@@ -182,7 +184,7 @@ FAILURE_MODES = _stems(
 REQUIREMENT_CUES = re.compile(
     r"\b(?:requirements?|assum(?:e|ing|ption)s?|clarif(?:y|ying)|constraints?|read[- ]heavy|"
     r"write[- ]heavy|read/write|traffic|scale|sla|slo|budget|users?|peak|per (?:second|day|"
-    r"minute|hour)|qps|rps|first (?:i'?d|i would|we'?d) (?:ask|want|check|confirm)|depends on|"
+    r"minute|hour)|qps|rps|first (?:i['’]?d|i would|we['’]?d) (?:ask|want|check|confirm)|depends on|"
     r"functional|non-functional|use cases?|the goal is|we need to support|needs to|volume|"
     r"targets?|(?:a|an) (?:second|minute|hour|day)|throughput|latency budget)\b",
     re.I,
@@ -191,7 +193,7 @@ TRADEOFF_CUES = re.compile(
     r"\b(?:because|so that|trade-?offs?|instead of|rather than|the downside|downsides?|the risk|"
     r"which means|which meant|in order to|depends on|versus|vs\.?|the reason|at the cost of|"
     r"cost(?:s)? (?:of|more|less)|cheaper|simpler|but (?:it|that|the)|on the other hand|"
-    r"whereas|if .{3,40} then|i'?d pick|i would pick|i'?d choose|i would choose)\b",
+    r"whereas|if .{3,40} then|i['’]?d pick|i would pick|i['’]?d choose|i would choose)\b",
     re.I,
 )
 
@@ -205,36 +207,48 @@ BENEFITS = re.compile(
 )
 # "more than the money", "not about the pay": benefits named only to put them second.
 NOT_FIRST = re.compile(
-    r"\b(?:more than|rather than|not (?:about|for|just)|isn'?t|wasn'?t|as long as|"
+    r"\b(?:more than|rather than|not (?:about|for|just)|isn['’]?t|wasn['’]?t|as long as|"
     r"setting aside|aside from|matched)\b",
     re.I,
 )
 EVASIVE = re.compile(
-    r"\b(?:rather not say|why does it matter|none of your business|no idea|i don'?t know|"
+    r"\b(?:rather not say|why does it matter|none of your business|no idea|i don['’]?t know|"
     r"depends on (?:a lot|the money)|would depend on the (?:money|numbers)|whoever pays|"
-    r"can'?t wait forever|i'?d probably just|if i really have to|i'?d prefer not)\b",
+    r"can['’]?t wait forever|i['’]?d probably just|if i really have to|i['’]?d prefer not)\b",
     re.I,
 )
 BADMOUTH = re.compile(
     r"\b(?:hate|hated|terrible|toxic|awful|incompetent|stupid|idiots?|useless|worst|"
-    r"sick of|fed up|can'?t stand|micromanag\w*|clueless|dysfunctional|a joke|lazy|"
+    r"sick of|fed up|can['’]?t stand|micromanag\w*|clueless|dysfunctional|a joke|lazy|"
     r"boring|bored|nightmare)\b",
     re.I,
 )
 DESPERATE = re.compile(
     r"\b(?:need a job|any job|anything really|whatever (?:job|role)|just need|no idea|"
-    r"don'?t really know|not sure why|applied everywhere|apply to everything)\b",
+    r"don['’]?t really know|not sure why|applied everywhere|apply to everything)\b",
     re.I,
 )
 HUMBLEBRAG = re.compile(
     r"\b(?:perfectionis[tm]|work too hard|care too much|too (?:detail[- ]oriented|dedicated|"
-    r"passionate|committed|honest)|don'?t (?:really )?have (?:any |a )?weakness(?:es)?|"
-    r"can'?t think of (?:any|one)|no real weakness(?:es)?|my weakness is (?:that )?i'?m too)\b",
+    r"passionate|committed|honest)|don['’]?t (?:really )?have (?:any |a )?weakness(?:es)?|"
+    r"can['’]?t think of (?:any|one)|no real weakness(?:es)?|my weakness is (?:that )?i['’]?m too)\b",
     re.I,
 )
 BLAME = re.compile(
-    r"\b(?:(?:it )?wasn'?t (?:really )?my fault|(?:not|never) my fault|(?:they|he|she|my "
-    r"manager|the team|management) (?:didn'?t|never|wouldn'?t|refused)|because of (?:my|the) "
+    r"\b(?:(?:it )?wasn['’]?t (?:really )?my fault|(?:not|never) my fault|(?:they|he|she|my "
+    r"manager|the team|management) (?:didn['’]?t|never|wouldn['’]?t|refused)|because of (?:my|the) "
     r"(?:manager|team|boss|colleagues?)|blame)\b",
     re.I,
 )
+
+# Words that sound like achievement and say nothing checkable.
+BUZZWORDS = re.compile(
+    r"\b(?:stakeholders?|cross-functional|alignment|aligned|synerg\w*|leverag\w*|spearhead\w*|"
+    r"strategic\w*|impactful|best practices?|streamlin\w*|holistic|proactive\w*|seamless\w*|"
+    r"robust|innovative|game-?changer|value-add|drove (?:results|growth|impact)|big success|"
+    r"huge success|great success|took ownership|moved the needle|end-to-end|world-class|"
+    r"empower\w*|optimi[sz]ed|efficienc\w*|collaborat\w*|implemented a solution)\b",
+    re.I,
+)
+# Percentages and multipliers with no baseline: "improved by 60%", "grew 3x".
+UNBASED = re.compile(r"\d[\d.,]*\s?(?:%|percent\b|x\b)", re.I)

@@ -39,6 +39,7 @@ from interview_tui.services.coach.offline_interview import (
 from interview_tui.services.coach.offline_phrases import OPENERS
 from interview_tui.services.coach.offline_writers import WriterTools, find_writer
 from interview_tui.services.coach.question_bank import (
+    BankQuestion,
     QuestionBankExhausted,
     pick_question,
 )
@@ -114,6 +115,7 @@ class OfflineCoach:
                 competency=data.competency,
                 asked=list(data.asked),
                 avoid=data.recent,
+                own=data.own,
                 on_text=on_text,
             )
         if task.purpose == "analysis" and isinstance(data, TurnRequest):
@@ -165,6 +167,7 @@ class OfflineCoach:
         number: int,
         competency: str,
         asked: list[str],
+        own: tuple[BankQuestion, ...] = (),
         on_text: TextSink | None = None,
         avoid: list[str] | tuple[str, ...] = (),
     ) -> GeneratedQuestion:
@@ -173,7 +176,7 @@ class OfflineCoach:
         with self._call("question"):
             try:
                 entry = pick_question(
-                    ctx.stage, competency, ctx.difficulty, asked, self.seed, avoid=avoid
+                    ctx.stage, competency, ctx.difficulty, asked, self.seed, avoid=avoid, own=own
                 )
             except (QuestionBankExhausted, ValueError) as exc:
                 raise CoachError("invalid_output", str(exc), retryable=False) from exc

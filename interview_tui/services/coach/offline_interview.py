@@ -106,8 +106,7 @@ def flagged_claims(answers: list[str], revised: str, resume: str, job: str) -> l
     answer = "\n".join(answers)
     flagged = check_claims(revised, [answer, resume, job])
     if resume.strip():
-        flagged += [c for c in check_claims(answer, [resume, job])
-                    if c.kind in ("employer", "name", "title")]
+        flagged += jf.unbacked_employers(answer, resume, job)
     return flagged
 
 

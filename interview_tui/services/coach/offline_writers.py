@@ -23,6 +23,7 @@ WRITERS: dict[str, str] = {
     "recruiter_prep": "interview_tui.services.coach.offline_prep:recruiter_prep",
     "hiring_manager_prep": "interview_tui.services.coach.offline_prep:hiring_manager_prep",
     "interview_prep": "interview_tui.services.coach.offline_prep_round:interview_prep",
+    "practice_set": "interview_tui.services.coach.offline_practice:practice_set",
 }
 
 

@@ -145,6 +145,7 @@ def pick_question(
     asked: list[str],
     seed: int = 0,
     avoid: list[str] | tuple[str, ...] = (),
+    own: tuple[BankQuestion, ...] = (),
 ) -> BankQuestion:
     """A question for ``stage``/``competency``/``difficulty`` whose text is not in ``asked``.
 
@@ -153,6 +154,7 @@ def pick_question(
     to the neighbouring difficulties, then to the stage's other competencies (requested
     difficulty first), and raises ``QuestionBankExhausted`` when nothing is left. The
     choice depends only on the arguments, so a given ``seed`` is reproducible.
+    ``own`` holds the user's own questions: within a tier they come before shipped ones.
     """
     _validate(stage, competency, difficulty)
     asked_norm = [_normalise(a) for a in asked if a.strip()]
@@ -171,7 +173,7 @@ def pick_question(
     for competencies, difficulties, fresh in tiers:
         pool = [
             q
-            for q in load_bank()
+            for q in (*own, *load_bank())
             if q.stage == stage
             and q.competency in competencies
             and q.difficulty in difficulties
@@ -183,6 +185,7 @@ def pick_question(
             return min(
                 pool,
                 key=lambda q: (
+                    q not in own,
                     difficulties.index(q.difficulty),
                     competencies.index(q.competency),
                     _rank(q, seed),

@@ -21,7 +21,7 @@ KINDS: dict[str, str] = {
 _WEAKNESS = re.compile(
     r"\b(?:weakness(?:es)?|fail(?:ed|ure|ing)?|mistakes?|went wrong|regret|in hindsight|"
     r"(?:would|'d) (?:do|make) (?:it |things )?differently|critical feedback|negative feedback|"
-    r"didn'?t work|you missed|missed (?:a |the )?deadline|dropped the ball|let .{1,20} down|"
+    r"didn['’]?t work|you missed|missed (?:a |the )?deadline|dropped the ball|let .{1,20} down|"
     r"turned out to be wrong|wrong call|area(?:s)? (?:to|for) (?:improve|growth|"
     r"development)|improve on|working on improving|struggle with|not good at|shortcoming|"
     r"development area|what would your (?:manager|colleagues) say you)\b",
@@ -72,7 +72,7 @@ _TECHNICAL = re.compile(
 
 _DESIGN_LEAD = re.compile(
     r"^(?:\W*(?:design|architect)\b|how would you (?:design|build|migrate|scale|decide|introduce|"
-    r"structure|model)|(?:walk me through|describe|explain) how (?:you'?d|you would|it works)|"
+    r"structure|model)|(?:walk me through|describe|explain) how (?:you['’]?d|you would|it works)|"
     r"what are the trade-?offs)",
     re.I,
 )

@@ -34,7 +34,7 @@ from interview_tui.services.coach.lexicon import (
     TECH_COMPONENTS,
     TRADEOFF_CUES,
 )
-from interview_tui.services.coach.offline_marks import _FORWARD, _LINK, _NOW, _PROGRESS, _WEAK
+from interview_tui.services.coach.offline_marks_self import _FORWARD, _LINK, _NOW, _PROGRESS, _WEAK
 from interview_tui.services.coach.question_bank import kind_of
 from interview_tui.services.coach.rubrics import RUBRICS, SHAPES
 from interview_tui.services.text import word_count
@@ -136,7 +136,7 @@ def _part_of(sentence: str, kind: str, previous: str, index: int = 1, total: int
     if kind == "motivation":
         if _FORWARD.search(sentence):
             return "forward"
-        if re.search(r"\b(?:i'?ve|i (?:built|led|ran|spent|worked|wrote|shipped|went|grew))\b",
+        if re.search(r"\b(?:i['’]?ve|i (?:built|led|ran|spent|worked|wrote|shipped|went|grew))\b",
                      sentence, re.I):
             return "experience"
         return "specific"
@@ -219,6 +219,9 @@ def _resume_line(resume: str, kept: list[str], question: str) -> str:
     best, best_shared = "", 2
     for raw in resume.splitlines():
         line = raw.strip(" -•*\t")
+        first = line.split()[0].lower() if line.split() else ""
+        if not (first.endswith("ed") or first in _IRREGULAR_PAST):
+            continue  # only an achievement ("Led ...", "Cut ..."), never a heading
         stems = content_stems(line) - GENERIC
         shared = len(stems & told)
         if word_count(line) >= 5 and shared > best_shared and shared <= 0.6 * len(stems):

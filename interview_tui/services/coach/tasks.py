@@ -23,6 +23,7 @@ from interview_tui.services.coach.base import (
     QuestionOutcome,
     QuestionTurn,
 )
+from interview_tui.services.coach.question_bank import BankQuestion
 from interview_tui.services.coach.schemas import (
     GeneratedQuestion,
     QuestionFeedback,
@@ -35,6 +36,7 @@ M = TypeVar("M", bound=BaseModel)
 __all__ = ["ApplicationContext", "Task"]
 
 _ANSWER_CHARS = 1200  # per answer in the session summary prompt
+_OWN_LISTED = 8  # the user's own questions named in a question prompt
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class QuestionRequest:
     asked: tuple[str, ...]
     # Questions asked in this application's recent sessions: avoided while others remain.
     recent: tuple[str, ...] = ()
+    # The user's own questions for this stage (their bank and this application's practice sets).
+    own: tuple[BankQuestion, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,8 +117,14 @@ def question_task(
     competency: str,
     asked: list[str] | tuple[str, ...],
     recent: list[str] | tuple[str, ...] = (),
+    own: tuple[BankQuestion, ...] = (),
 ) -> Task[GeneratedQuestion]:
     avoid = [*asked, *(q for q in recent if q not in asked)]
+    taken = {" ".join(a.split()).casefold() for a in avoid}
+    mine = [
+        q.text for q in own
+        if q.competency == competency and " ".join(q.text.split()).casefold() not in taken
+    ][:_OWN_LISTED]
     return Task(
         purpose="question",
         output=GeneratedQuestion,
@@ -126,8 +136,9 @@ def question_task(
             "total": str(ctx.question_count),
             "competency": competency,
             "asked": "\n".join(f"- {q}" for q in avoid) or "(none yet)",
+            "own": "\n".join(f"- {q}" for q in mine) or "(none)",
         },
-        data=QuestionRequest(ctx, number, competency, tuple(asked), tuple(recent)),
+        data=QuestionRequest(ctx, number, competency, tuple(asked), tuple(recent), tuple(own)),
         max_tokens=1024,
         stream=True,
     )

@@ -1,0 +1,152 @@
+"""`interview-tui export ...` and `interview-tui sessions`: sessions and documents out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from interview_tui.cli_common import BAD_INPUT, OK, close_store, fail, open_store
+from interview_tui.services.catalog import STAGES
+
+if TYPE_CHECKING:
+    from interview_tui.config import Settings
+
+STATUSES = ("unfinished", "finished", "completed", "abandoned")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = sub.add_parser("export", help="export a session, a document or every session")
+    export.set_defaults(handler=run_export)
+    what = export.add_subparsers(dest="what", required=True)
+    for name, helptext in (("session", "one mock session"), ("document", "one document version")):
+        one = what.add_parser(name, help=helptext)
+        one.add_argument("id", type=int)
+        _format(one)
+    every = what.add_parser("sessions", help="every session, streamed one at a time")
+    every.add_argument("--stage", choices=STAGES)
+    _format(every)
+
+    sessions = sub.add_parser("sessions", help="list mock sessions")
+    sessions.set_defaults(handler=run_sessions)
+    sessions.add_argument("--json", action="store_true", help="print JSON")
+    sessions.add_argument("--stage", choices=STAGES)
+    sessions.add_argument("--status", choices=STATUSES)
+    sessions.add_argument("--limit", type=int, help="only the newest N")
+
+
+def _format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("md", "html"), default="md", dest="fmt")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+
+
+def run_export(args: argparse.Namespace, settings: Settings) -> int:
+    problem = open_store(settings)
+    if problem:
+        return fail(problem)
+    try:
+        if args.what == "sessions":
+            return _export_all(args)
+        return _export_one(args)
+    finally:
+        close_store()
+
+
+def _export_one(args: argparse.Namespace) -> int:
+    from interview_tui.services.document_store import DocumentNotFound
+    from interview_tui.services.exports import ExportWriteError, write_text_file
+    from interview_tui.services.session_view import SessionNotFound
+
+    try:
+        if args.what == "session":
+            from interview_tui.services.session_export import session_export
+
+            _, text = session_export(args.id, args.fmt)
+        else:
+            from interview_tui.services.document_export import document_export
+
+            _, text = document_export(args.id, args.fmt)
+    except (SessionNotFound, DocumentNotFound) as exc:
+        return fail(str(exc))
+    if not args.output:
+        sys.stdout.write(text)
+        return OK
+    try:
+        path = write_text_file(args.output, text)
+    except ExportWriteError as exc:
+        return fail(str(exc))
+    print(f"Wrote {args.what} {args.id} to {path}.", file=sys.stderr)
+    return OK
+
+
+def _export_all(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from interview_tui.services.exports import default_file_mode
+    from interview_tui.services.session_export import write_sessions
+
+    if not args.output:
+        count = write_sessions(sys.stdout, args.fmt, stage=args.stage)
+        print(f"Exported {count:,} sessions.", file=sys.stderr)
+        return OK
+    target = Path(args.output).expanduser()
+    if target.is_dir():
+        return fail(f"{target} is a directory; give a file name.")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    except OSError as exc:
+        return fail(f"Cannot write {target}: {exc.strerror or exc}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            count = write_sessions(
+                out, args.fmt, stage=args.stage,
+                on_progress=lambda n: print(f"  {n:,} sessions...", file=sys.stderr),
+            )
+        os.chmod(temp, default_file_mode())
+        os.replace(temp, target)
+    except OSError as exc:
+        return fail(f"Cannot write {target}: {exc.strerror or exc}.")
+    finally:
+        Path(temp).unlink(missing_ok=True)
+    print(f"Exported {count:,} sessions to {target}.", file=sys.stderr)
+    return OK
+
+
+def run_sessions(args: argparse.Namespace, settings: Settings) -> int:
+    if args.limit is not None and args.limit < 1:
+        return fail("--limit must be 1 or more.", BAD_INPUT)
+    problem = open_store(settings)
+    if problem:
+        return fail(problem)
+    try:
+        from interview_tui.services.history import list_sessions
+        from interview_tui.services.session_export import when
+
+        rows = list_sessions(stage=args.stage, state=args.status, limit=args.limit)
+        if args.json:
+            print(json.dumps([{
+                "id": r.id, "date": r.started_at.isoformat(timespec="seconds") + "Z",
+                "application": {"company": r.company, "role": r.role}, "stage": r.stage,
+                "score": r.overall_score, "readiness": r.readiness, "status": r.state_label,
+                "state": r.state, "questions": f"{r.questions_asked}/{r.question_count}",
+            } for r in rows], indent=2, ensure_ascii=False))
+            return OK
+        if not rows:
+            print("No sessions yet.")
+            return OK
+        table = [("ID", "DATE", "APPLICATION", "STAGE", "SCORE", "READINESS", "STATUS")]
+        table += [(
+            str(r.id), when(r.started_at), f"{r.company} · {r.role}", r.stage_label,
+            "—" if r.overall_score is None else f"{r.overall_score:.1f}",
+            r.readiness or "—", r.state_label,
+        ) for r in rows]
+        widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+        for row in table:
+            print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        return OK
+    finally:
+        close_store()

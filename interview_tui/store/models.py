@@ -203,6 +203,7 @@ class OwnQuestion(BaseModel):
     application = ForeignKeyField(
         JobApplication, backref="own_questions", null=True, on_delete="CASCADE"
     )
+    application_id: int | None
     stage = TextField()
     competency = TextField()
     difficulty = TextField()

@@ -227,8 +227,8 @@ def judge_answer(
                            "measured, from what to what.", 1.5,
                            "Give each number its baseline and say how you measured it.",
                            "say what you measured, from what to what"))
-    bolted = ev.extra.get("bolted_on") or ()
-    if bolted and salad is None and kind != "technical":
+    bolted = ev.extra.get("bolted_on")  # a tuple of Sentence (extra holds objects)
+    if isinstance(bolted, tuple) and bolted and salad is None and kind != "technical":
         gaps.append(_check("unbased", f"“{quote(bolted[0], UNBASED)}” isn't tied to anything "
                            "else you said, so it counts for nothing: connect the result to what "
                            "you did and how you measured it.", 1.0,

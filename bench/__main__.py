@@ -16,7 +16,7 @@ from bench.common import Result
 
 BENCHMARKS = (
     "startup", "turn_overhead", "prefetch", "tokens", "scale", "offline_coach", "coach_quality",
-    "prep_offline", "export_scale", "ssh_start",
+    "prep_offline", "export_scale", "progress_scale", "ssh_start",
 )
 
 

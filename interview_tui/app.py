@@ -133,6 +133,30 @@ class InterviewApp(App[int]):
 
         self.switch_screen(InterviewScreen(setup=setup))
 
+    def start_drill(self, setup: SessionSetup) -> None:
+        """Open a live drill (or any session for ``setup``) over the current screen."""
+        from interview_tui.screens.interview import InterviewScreen
+
+        self.push_screen(InterviewScreen(setup=setup))
+
+    @work(group="redo", exit_on_error=False)
+    async def redo_question(self, question_id: int) -> None:
+        """Answer question ``question_id`` again, in a new one-question session."""
+        session_id = await self.workspace.redo.start(question_id)
+        self.open_interview(session_id)
+
+    def action_progress(self) -> None:
+        from interview_tui.screens.progress import ProgressScreen
+
+        if not isinstance(self.screen, ProgressScreen):
+            self.push_screen(ProgressScreen())
+
+    def action_drill(self) -> None:
+        from interview_tui.screens.drill import DrillScreen
+
+        if not isinstance(self.screen, DrillScreen):
+            self.push_screen(DrillScreen())
+
     def action_history(self) -> None:
         from interview_tui.screens.history import HistoryScreen
 
@@ -168,6 +192,10 @@ class InterviewApp(App[int]):
                             "application", self.action_applications)
         yield SystemCommand("Question bank", "Browse, add, import and generate practice questions",
                             self.action_question_bank)
+        yield SystemCommand("Progress", "Scores over time, competencies, a practice plan",
+                            self.action_progress)
+        yield SystemCommand("Drill", "A quick loop on one competency or category",
+                            self.action_drill)
         yield SystemCommand("Help", "Keys and how the app works", self.action_help)
         yield from super().get_system_commands(screen)
 

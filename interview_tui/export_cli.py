@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from interview_tui import progress_cli
 from interview_tui.cli_common import BAD_INPUT, OK, close_store, fail, open_store
 from interview_tui.services.catalog import STAGES
 
@@ -27,6 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     every = what.add_parser("sessions", help="every session, streamed one at a time")
     every.add_argument("--stage", choices=STAGES)
     _format(every)
+    progress_cli.register(what)
 
     sessions = sub.add_parser("sessions", help="list mock sessions")
     sessions.set_defaults(handler=run_sessions)

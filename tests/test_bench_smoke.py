@@ -15,6 +15,7 @@ from bench import (
     offline_coach,
     prefetch,
     prep_offline,
+    progress_scale,
     scale,
     startup,
     tokens,
@@ -83,6 +84,21 @@ def test_scale_populates_and_renders_history() -> None:
         assert len(list_sessions()) == 30
         assert asyncio.run(scale._measure("history", freeze=False)) > 0
         assert asyncio.run(scale._measure("home", freeze=False)) > 0
+
+
+def test_progress_scale_renders_progress_on_generated_data() -> None:
+    import asyncio
+
+    from interview_tui.services.progress import ProgressFilter, build_report
+    from tests.fakes.scale_data import populate
+
+    with data_dir() as tmp, open_db(tmp / "data" / "interview.db"):
+        populate(40)
+        report = build_report(ProgressFilter())
+        assert report.sessions == 35 and report.competencies and report.avg_seconds
+        shown, complete = asyncio.run(progress_scale._measure("progress", freeze=False))
+        assert 0 < shown <= complete
+        assert asyncio.run(progress_scale._measure("home", freeze=False))[0] > 0
 
 
 def test_turn_overhead_drives_a_session_through_the_screens() -> None:

@@ -14,11 +14,12 @@ from interview_tui.services.history import (
     FINISHED,
     UNFINISHED,
     delete_session,
+    how_far,
     list_sessions,
     score_trend,
     unfinished_sessions,
 )
-from interview_tui.services.session_machine import readiness
+from interview_tui.services.session_machine import State, readiness
 from interview_tui.services.session_view import load_session_view
 from interview_tui.store.db import database
 from interview_tui.store.models import (
@@ -302,3 +303,26 @@ def test_overview_counts_without_loading_every_session(demo_application):
     assert summary.last_score == 9.0
     assert len(summary.unfinished) == 3
     assert summary.unfinished[0].started_at > summary.unfinished[-1].started_at
+
+
+@pytest.mark.parametrize(
+    ("state", "asked", "planned", "sentence", "short"),
+    [
+        ("created", 0, 5, "question 1 of 5 next", "Q1 of 5"),
+        ("asking", 2, 5, "question 3 of 5 next", "Q3 of 5"),
+        ("awaiting_answer", 2, 5, "on question 2 of 5, waiting for your answer", "Q2 of 5"),
+        ("evaluating", 2, 2, "on question 2 of 2, your answer is waiting for feedback", "Q2 of 2"),
+        ("question_review", 3, 5, "on question 3 of 5, its feedback is ready", "Q3 of 5"),
+        ("question_review", 2, 2, "all 2 questions done, summary not written yet", "summary due"),
+        ("summarizing", 2, 2, "all 2 questions done, summary not written yet", "summary due"),
+        ("summarizing", 2, 5, "ended after question 2 of 5, summary not written yet",
+         "summary due"),
+    ],
+)
+def test_how_far_says_where_an_unfinished_session_stopped(
+    state: str, asked: int, planned: int, sentence: str, short: str
+) -> None:
+    assert how_far(State(state), asked, planned) == sentence
+    assert how_far(State(state), asked, planned, short=True) == short
+    # Never the "2 of 2 questions answered" that reads as finished.
+    assert "answered" not in sentence

@@ -26,6 +26,12 @@ saved as you go: quit at any time and resume from the home screen.
 
 **Your own questions**: the question bank (from home) lists the shipped questions and
 yours; add, import or generate a practice set for an application, and sessions use them.
+**Drills** are quick loops (question, answer, feedback, next; no follow-ups) on one
+focus; they count in your progress like any session. **Adaptive difficulty** (setup
+and drills): two scores of 8+ in a row make the next question hard, two below 5 easy.
+**Answer again**: from a question's feedback, a review or a summary, answer a question
+again; the attempts are shown side by side with their scores.
+
 
 **Preparing for a real interview**: open Applications from home. An application's page
 holds its scheduled interviews (with your notes after each), its preparation documents

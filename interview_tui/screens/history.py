@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState
 
 from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.confirm import ConfirmDialog
+from interview_tui.screens.widgets import session_columns as columns
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import (
     SCORE_COLORS,
@@ -47,12 +48,7 @@ SEARCH_DELAY = 0.25  # seconds of quiet typing before the search runs
 STAGE_FILTERS: list[str | None] = [None, *STAGES]
 STATUS_FILTERS: list[str | None] = [None, UNFINISHED, FINISHED]
 STATUS_LABELS = {None: "all", UNFINISHED: "unfinished", FINISHED: "finished"}
-SHORT_STAGES = {"recruiter_screen": "Recruiter", "hiring_manager": "Hiring mgr"}
-WIDE = 100  # from this table width on, columns get their long form
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+LAYOUT_SAMPLE = 2 * PAGE  # rows whose contents size the columns (later ones are cut to fit)
 
 
 class _Filters(TypedDict):
@@ -140,7 +136,7 @@ class HistoryScreen(Screen[None]):
         self._loaded_query: _Query | None = None
         self._complete = False  # every matching row is in ``_rows`` (not just a page)
         self._search_timer: Timer | None = None
-        self._wide = False  # long column forms (a wide table)
+        self._layout = columns.layout([], 80, 2)  # the columns for the table's width
         self._widths: dict[str, int] = {}  # column key -> width, for the table's width
 
     def compose(self) -> ComposeResult:
@@ -237,48 +233,34 @@ class HistoryScreen(Screen[None]):
     # ----- the table ------------------------------------------------------------------
 
     def _columns(self) -> list[tuple[str, str, int]]:
-        """(key, label, width) of every column for the table's current width."""
+        """(key, label, width) of every column, fitted to the table's current width and
+        to what the loaded rows hold."""
         table = self.query_one(DataTable)
         available = (table.size.width or self.app.size.width - 2) - 1  # scrollbar
-        wide = available >= WIDE
-        if wide:
-            fixed = [("date", "Date", 16), ("stage", "Stage", 16), ("difficulty", "Difficulty", 10),
-                     ("score", "Score", 5), ("result", "Result", 16)]
-        else:
-            fixed = [("date", "Date", 10), ("stage", "Stage", 10), ("difficulty", "Diff.", 6),
-                     ("score", "Score", 5), ("result", "Result", 14)]
-        padding = 2 * table.cell_padding * (len(fixed) + 1)
-        flex = max(available - padding - sum(w for _, _, w in fixed), 16)
-        columns = [fixed[0], ("who", "Company · Role", flex), *fixed[1:]]
-        self._wide = wide
-        self._widths = {key: width for key, _, width in columns}
-        return columns
+        self._layout = columns.layout(self._rows[:LAYOUT_SAMPLE], available, 2 * table.cell_padding)
+        self._widths = self._layout.widths
+        return self._layout.columns()
 
     def _cells(self, row: SessionRow) -> list[Text]:
-        wide = self._wide
-        date = local_time(row.started_at)
-        stage = row.stage_label if wide else SHORT_STAGES.get(row.stage, row.stage_label)
+        long, widths = self._layout.is_long, self._widths
         if row.overall_score is not None and row.state == State.COMPLETED:
-            score = Text(f"{row.overall_score:.1f}",
-                         style=f"bold {SCORE_COLORS[score_style(row.overall_score)]}")
-            result = Text(row.readiness or "", style=SCORE_COLORS[score_style(row.overall_score)])
+            color = SCORE_COLORS[score_style(row.overall_score)]
+            score = Text(f"{row.overall_score:.1f}", style=f"bold {color}")
+            result_style = color
         else:
             score = Text("—", style="dim")
-            if row.is_finished:
-                result = Text(row.state_label, style="dim")
-            else:
-                where = f"{max(row.questions_asked, 1)}/{row.question_count}"
-                sep = " · " if wide else " "
-                result = Text(_fit(f"{row.state_label}{sep}{where}", self._widths["result"]),
-                              style="italic")
-        return [
-            Text(date if wide else date[:10]),
-            Text(_fit(f"{row.company} · {row.role}", self._widths["who"])),
-            Text(stage),
-            Text(difficulty_label(row.difficulty)),
-            score,
-            result,
-        ]
+            result_style = "dim" if row.is_finished else "italic"
+        result = columns.result_text(row, long=long("result"))
+        cells = {
+            "date": Text(columns.date_text(row.started_at, long=long("date"))),
+            "who": Text(columns.who(row.company, row.role, widths["who"])),
+            "stage": Text(columns.fit(columns.stage_text(row, long=long("stage")),
+                                      widths["stage"])),
+            "difficulty": Text(difficulty_label(row.difficulty)),
+            "score": score,
+            "result": Text(columns.fit(result, widths["result"]), style=result_style),
+        }
+        return [cells[key] for key in self._layout.keys]
 
     def _rebuild(self, keep: int | None = None) -> None:
         """Fill the table from scratch with the first page (or up to the kept row)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,15 +16,41 @@ from textual.widgets.option_list import Option
 
 from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.widgets.footer import Footer
+from interview_tui.screens.widgets.format import competency_label, local_time, stage_label
 from interview_tui.screens.widgets.keys import key_for
 from interview_tui.services.catalog import STAGES
 
 if TYPE_CHECKING:
-    from interview_tui.services.history import Overview
+    from interview_tui.services.history import Overview, SessionRow
+    from interview_tui.services.progress import Glance
 
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def glance_text(recent: list[SessionRow], glance: Glance) -> Text:
+    """The last sessions, the weakest area and the next interview, a line each."""
+    out = Text()
+    if glance.next_interview is not None:
+        nxt = glance.next_interview
+        out.append("Next interview: ", style="bold")
+        out.append(f"{nxt.company} · {nxt.role} · {stage_label(nxt.stage)} · "
+                   f"{local_time(nxt.scheduled_at)}\n")
+    if recent:
+        out.append("Last sessions:\n", style="bold")
+        for row in recent:
+            score = f"{row.overall_score:.1f} ({row.readiness})" if row.overall_score is not None \
+                else row.state_label.lower()
+            out.append(f"  {local_time(row.started_at)}  {row.company} · {row.stage_label} · "
+                       f"{score}\n")
+    if glance.weakest is not None:
+        out.append("Weakest area: ", style="bold")
+        out.append(f"{competency_label(glance.weakest.competency)} "
+                   f"({glance.weakest.mean:.1f} over {plural(glance.weakest.questions, 'question')}) — "
+                   "press d to drill it, g for your practice plan")
+    out.rstrip()
+    return out
 
 
 class HomeScreen(Screen[None]):
@@ -34,6 +61,7 @@ class HomeScreen(Screen[None]):
     HomeScreen OptionList { height: auto; max-height: 14; border: round $primary 50%; }
     HomeScreen OptionList:focus { border: round $primary; }
     HomeScreen #stats { margin-top: 1; }
+    HomeScreen #glance { margin-top: 1; }
     """
     BINDINGS = [
         Binding("n", "new", "New interview", id="home.new", tooltip="Set up a mock interview"),
@@ -41,8 +69,13 @@ class HomeScreen(Screen[None]):
         Binding("h", "app.history", "History", id="home.history", tooltip="Review past sessions"),
         Binding("a", "app.applications", "Applications", id="home.applications",
                 tooltip="Your applications: scheduled interviews and prep documents"),
-        Binding("b", "app.question_bank", "Questions", id="home.bank",
+        # In the menu and help; the footer keeps to the most used keys.
+        Binding("b", "app.question_bank", "Questions", id="home.bank", show=False,
                 tooltip="Browse, add, import and generate questions"),
+        Binding("g", "app.progress", "Progress", id="home.progress",
+                tooltip="Scores over time, competencies and a practice plan"),
+        Binding("d", "app.drill", "Drill", id="home.drill", show=False,
+                tooltip="A quick loop on one competency or category"),
         Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
 
@@ -57,6 +90,7 @@ class HomeScreen(Screen[None]):
             yield Static(id="coach", classes="muted")
             yield OptionList(id="actions")
             yield Static(id="stats", classes="muted")
+            yield Static(id="glance")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -71,7 +105,13 @@ class HomeScreen(Screen[None]):
 
     @work(exclusive=True, group="home", exit_on_error=False)
     async def load_sessions(self) -> None:
-        self._render_actions(await workspace(self).history.overview())
+        from interview_tui.services.history import FINISHED  # not needed for the first frame
+
+        ws = workspace(self)
+        self._render_actions(await ws.history.overview())
+        # After the menu: the glance is a few aggregate queries more.
+        recent = await ws.history.list_sessions(state=FINISHED, limit=3)
+        self.query_one("#glance", Static).update(glance_text(recent, await ws.progress.glance()))
 
     def _render_actions(self, summary: Overview | None) -> None:
         """The menu and the line under it; ``None`` while the sessions are loading."""
@@ -89,14 +129,15 @@ class HomeScreen(Screen[None]):
             resume_key = key("resume") if index == 0 else " "
             label = (
                 f"{resume_key}  Resume: {escape(row.company)} · {escape(row.role)} · "
-                f"{STAGES.get(row.stage, row.stage)} · question {max(row.questions_asked, 1)}"
-                f" of {row.question_count}"
+                f"{STAGES.get(row.stage, row.stage)} · {row.how_far(short=True)}"
             )
             actions.add_option(Option(label, id=f"resume-{row.id}"))
         actions.add_option(
             Option(f"{key('app.applications')}  Applications, interviews and prep", id="applications")
         )
+        actions.add_option(Option(f"{key('app.drill')}  Drill a competency", id="drill"))
         actions.add_option(Option(f"{key('app.history')}  History and review", id="history"))
+        actions.add_option(Option(f"{key('app.progress')}  Progress and practice plan", id="progress"))
         actions.add_option(Option(f"{key('app.question_bank')}  Question bank and practice sets", id="bank"))
         actions.add_option(Option(f"{key('app.help')}  Help", id="help"))
         actions.add_option(Option(f"{key('app.quit')}  Quit", id="quit"))
@@ -131,6 +172,10 @@ class HomeScreen(Screen[None]):
             interview_app(self).action_applications()
         elif choice == "bank":
             interview_app(self).action_question_bank()
+        elif choice == "progress":
+            interview_app(self).action_progress()
+        elif choice == "drill":
+            interview_app(self).action_drill()
         elif choice == "help":
             interview_app(self).action_help()
         elif choice == "quit":

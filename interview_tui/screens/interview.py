@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from interview_tui.errors import user_message
-from interview_tui.screens.access import workspace
+from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.interview_state import (
     ACTIVITY,
     Problem,
@@ -113,8 +113,14 @@ class InterviewScreen(Screen[None]):
                 tooltip="Do this step, or the rest of the session, with the offline coach"),
         Binding("ctrl+x", "skip_failed", "Skip it", id="interview.skip_failed",
                 tooltip="Go on without what the coach could not write"),
+        Binding("ctrl+a", "redo", "Answer again", id="interview.redo",
+                tooltip="Answer this question again later, in a one-question session"),
         Binding("ctrl+t", "toggle_timer", "Timer", id="interview.timer", priority=True,
                 tooltip="Start or stop a two-minute countdown for this answer"),
+        Binding("ctrl+a", "select_all", "Select all", id="interview.select_all", priority=True,
+                tooltip="Select the whole answer, to copy it or type over it"),
+        Binding("ctrl+l", "clear_answer", "Clear", id="interview.clear", priority=True,
+                tooltip="Clear the answer (press twice; ctrl+z undoes it)"),
         Binding("escape", "cancel", "Stop", id="interview.cancel",
                 tooltip="Stop the coach; the session stays where it was"),
         Binding("escape", "back", "Home", id="interview.back",
@@ -622,6 +628,11 @@ class InterviewScreen(Screen[None]):
     def _state(self) -> State:
         return self.view.state if self.view is not None else State.ASKING
 
+    def action_redo(self) -> None:
+        question = self.view.current_question if self.view is not None else None
+        if question is not None and self._reviewing():
+            interview_app(self).redo_question(question.id)
+
     def action_toggle_timer(self) -> None:
         if not self._awaiting_answer():
             return
@@ -632,6 +643,24 @@ class InterviewScreen(Screen[None]):
             )
         else:
             self.notify("Countdown stopped.")
+
+    def action_select_all(self) -> None:
+        if self._awaiting_answer():
+            self.answer_box.select_all()
+
+    def action_clear_answer(self) -> None:
+        self.answer_box.after_typing(self._clear_now)
+
+    def _clear_now(self) -> None:
+        if not self._awaiting_answer() or not self.editor.text:
+            return
+        if not self._confirmed(
+            "clear",
+            f"Your answer will be cleared. Press {key_for(self, 'clear_answer')} again to "
+            "clear it (ctrl+z brings it back).",
+        ):
+            return
+        self.answer_box.clear()
 
     def action_cancel(self) -> None:
         if self._activity is None:

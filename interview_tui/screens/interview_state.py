@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from interview_tui.services.catalog import focus_label
 from interview_tui.services.session_machine import MAX_FOLLOW_UPS, State
 from interview_tui.services.session_view import SessionView
 
@@ -52,6 +53,10 @@ def progress_line(view: SessionView) -> str:
     if view.state is State.COMPLETED:
         return f"Completed · {p.total_questions} questions"
     line = f"Question {max(p.question_number, 1)} of {p.total_questions}"
+    if view.mode == "drill" and view.focus:
+        line = f"Drill · {focus_label(view.focus)} · {line}"
+    elif view.mode == "redo":
+        line = "Redo · the same question again"
     # While awaiting an answer the pending response is number r+1; while it is being
     # evaluated, number r.
     response = p.response_number + 1 if view.state is State.AWAITING_ANSWER else p.response_number
@@ -92,6 +97,9 @@ def allowed_actions(
     return {
         "submit": awaiting,
         "toggle_timer": awaiting,
+        "redo": review,
+        "select_all": awaiting,
+        "clear_answer": awaiting,
         "skip_follow_ups": on_follow_up,
         "next_question": review and not last,
         "last_question": review and last,

@@ -26,6 +26,7 @@ class ProfileForm(FormDialog):
     def __init__(self) -> None:
         super().__init__()
         self.candidate_id: int | None = None
+        self.saved_name = ""  # the name saved, once saved
 
     async def load_values(self) -> tuple[Values, str]:
         candidate = await workspace(self).profiles.current_candidate()
@@ -48,4 +49,5 @@ class ProfileForm(FormDialog):
             headline=values["headline"],
             candidate_id=self.candidate_id,
         )
+        self.saved_name = saved.name
         return saved.id, f"Profile of {saved.name}"

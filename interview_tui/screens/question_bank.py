@@ -21,7 +21,6 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from interview_tui.screens.access import workspace
 from interview_tui.screens.confirm import ConfirmDialog
-from interview_tui.screens.history import SHORT_STAGES
 from interview_tui.screens.question_dialogs import (
     AddQuestionDialog,
     GenerateDialog,
@@ -35,6 +34,7 @@ from interview_tui.services.catalog import (
     DIFFICULTIES,
     PRACTICE_TYPES,
     QUESTION_SOURCES,
+    SHORT_STAGES,
     STAGES,
     competency_label,
 )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -20,6 +20,8 @@ from textual.widget import Widget
 from textual.widgets import Collapsible, Header, Static
 
 from interview_tui.screens.access import interview_app, workspace
+from interview_tui.screens.summary import redo_target
+from interview_tui.screens.widgets.attempts import AttemptsPanel
 from interview_tui.screens.widgets.feedback import QuestionFeedbackPanel, SessionSummaryPanel
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import (
@@ -30,6 +32,7 @@ from interview_tui.screens.widgets.format import (
     stage_label,
 )
 from interview_tui.screens.widgets.transcript import Transcript
+from interview_tui.services.history import how_far
 from interview_tui.services.session_machine import State
 from interview_tui.services.session_view import SessionNotFound, SessionView
 
@@ -51,6 +54,7 @@ class ReviewScreen(Screen[None]):
     ReviewScreen #verdict { margin: 1 0; }
     ReviewScreen Transcript QuestionFeedbackPanel { margin-top: 1; }
     ReviewScreen #pending { margin: 1 0 0 0; }
+    ReviewScreen #attempts { height: auto; display: none; }
     ReviewScreen SessionSummaryPanel { margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,6 +70,8 @@ class ReviewScreen(Screen[None]):
                 tooltip="Carry on with this unfinished session"),
         Binding("x", "export", "Export", id="review.export",
                 tooltip="Export this session to Markdown or HTML"),
+        Binding("a", "redo", "Answer again", id="review.redo",
+                tooltip="Answer the current question again (the lowest-scored from the top)"),
         Binding("escape", "back", "Back", id="review.back", tooltip="Back to the history"),
     ]
 
@@ -86,6 +92,7 @@ class ReviewScreen(Screen[None]):
             yield Static("Loading the session…", id="heading")
             yield Static(id="meta", classes="muted")
             yield Static(id="verdict")
+            yield Vertical(id="attempts")
             yield Transcript(id="transcript")
             yield Static(id="pending", classes="muted")
         yield Footer()
@@ -145,7 +152,26 @@ class ReviewScreen(Screen[None]):
         note.display = bool(pending)
         if view.state is State.COMPLETED or view.session_feedback is not None:
             self.query_one("#review").mount(SessionSummaryPanel(view, id="summary"))
+        self._load_attempts(view.id)
         self.refresh_bindings()
+
+    def on_screen_resume(self) -> None:
+        if self.view is not None:  # back from a redo: its attempt joins the others
+            self._load_attempts(self.view.id)
+
+    @work(exclusive=True, group="attempts", exit_on_error=False)
+    async def _load_attempts(self, session_id: int) -> None:
+        """Questions answered more than once get their attempts side by side."""
+        found = await workspace(self).redo.session_attempts(session_id)
+        box = self.query_one("#attempts", Vertical)
+        await box.remove_children()
+        for number, attempts in sorted(found.items()):
+            box.mount(Static(Content.from_markup("[b]Question $n, every attempt[/b]",
+                                                 n=str(number))))
+            panel = AttemptsPanel()
+            box.mount(panel)
+            panel.show(attempts)
+        box.display = bool(found)
 
     def _verdict(self, view: SessionView, hidden: bool) -> Content:
         p = view.progress
@@ -172,9 +198,8 @@ class ReviewScreen(Screen[None]):
         key = self._key_for("review.resume", "r")
         hint = " Scores stay hidden until it ends." if hidden else ""
         return Content.from_markup(
-            "[b]Unfinished[/b] · $answered of $total questions answered. "
-            "Press [b]$key[/b] to resume.$hint",
-            answered=str(answered), total=str(p.total_questions), key=key, hint=hint,
+            "[b]Unfinished[/b] · $where. Press [b]$key[/b] to resume.$hint",
+            where=how_far(view.state, len(view.questions), p.total_questions), key=key, hint=hint,
         )
 
     def _key_for(self, binding_id: str, default: str) -> str:
@@ -275,6 +300,8 @@ class ReviewScreen(Screen[None]):
             return view is not None and view.state is State.COMPLETED
         if action == "export":
             return view is not None
+        if action == "redo":
+            return True if view is not None and any(q.exchanges for q in view.questions) else None
         if action in {"next_question", "previous_question", "toggle_all"}:
             return True if view is not None and view.questions else None
         return True
@@ -285,6 +312,20 @@ class ReviewScreen(Screen[None]):
         session_id = self.view.id
         self.app.pop_screen()
         interview_app(self).open_interview(session_id)
+
+    def action_redo(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        index = self._focused_index()
+        current = index + 1 if index is not None else self._current
+        question = next((q for q in view.questions if q.number == current), None)
+        if question is None or not question.exchanges:
+            question = redo_target(view)
+        if question is None:
+            self.notify("No answered question to redo in this session yet.")
+            return
+        interview_app(self).redo_question(question.id)
 
     def action_back(self) -> None:
         self.app.pop_screen()

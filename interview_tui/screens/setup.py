@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -27,8 +26,10 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from interview_tui.screens.access import interview_app, workspace
+from interview_tui.screens.setup_profile import ProfileActions
 from interview_tui.screens.widgets.choice_set import ChoiceSet
 from interview_tui.screens.widgets.footer import Footer
+from interview_tui.screens.widgets.keys import key_for
 from interview_tui.screens.widgets.question_count import QuestionCount
 from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, STAGES
 from interview_tui.services.interview import SessionSetup
@@ -61,7 +62,7 @@ class SetupCheckbox(Checkbox):
 # ----- the screen --------------------------------------------------------------------
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(ProfileActions):
     """Choose the application, stage, difficulty, persona and length; then start."""
 
     DEFAULT_CSS = """
@@ -99,6 +100,9 @@ class SetupScreen(Screen[None]):
                 tooltip="Edit the highlighted job application"),
         Binding("p", "edit_profile", "Profile", id="setup.edit_profile",
                 tooltip="Edit your name, headline and resume"),
+        Binding("c", "use_my_profile", "Demo job as me", id="setup.use_my_profile",
+                tooltip="Practise the demo's job with your own profile (a copy; the demo "
+                        "stays as it is)"),
         Binding("escape", "back", "Back", id="setup.back", tooltip="Back to the home screen"),
         Binding("down", "app.focus_next", "Next field", show=False),
         Binding("up", "app.focus_previous", "Previous field", show=False),
@@ -109,6 +113,9 @@ class SetupScreen(Screen[None]):
         self._rows: list[ApplicationRow] = []
         self._loaded_once = False
         self._has_own_profile = False
+        self._profile_id: int | None = None
+        self._profile_name = ""
+        self._first_run = False
         self._starting = False
 
     def compose(self) -> ComposeResult:
@@ -147,6 +154,13 @@ class SetupScreen(Screen[None]):
                     "Hide scores during the session", id="hide-scores", compact=True,
                     tooltip="Keep scores out of sight while the session runs",
                 )
+            with Horizontal(classes="row"):
+                yield Static("Adaptive", classes="label")
+                yield SetupCheckbox(
+                    "Difficulty follows your scores (8+ twice: hard; below 5 twice: easy)",
+                    id="adaptive", compact=True,
+                    tooltip="Let the difficulty follow your scores; the summary says when it changed",
+                )
             with Horizontal(id="start-row"):
                 yield Button("▶ Start interview", id="start", variant="primary",
                              tooltip="Start the mock interview (ctrl+s)")
@@ -176,6 +190,8 @@ class SetupScreen(Screen[None]):
     def _apply(self, data: SetupData, select_id: int | None) -> None:
         self._rows = data.applications
         self._has_own_profile = data.has_own_profile
+        self._profile_id, self._profile_name = data.profile_id, data.profile_name
+        self._first_run = data.first_run
         first_load = not self._loaded_once
         self._loaded_once = True
         choices = data.choices
@@ -193,11 +209,9 @@ class SetupScreen(Screen[None]):
         self._render_applications(select_id)
         if first_load:
             self._apply_choices(choices)
-        selected = self._selected_row()
-        starts_now = data.first_run and selected is not None and selected.is_demo
-        self._render_hint(starts_now, empty=not self._rows)
+        self._render_hint()
         if first_load:
-            if starts_now:
+            if self._starts_now():
                 self.query_one("#start", Button).focus()
             else:
                 self.query_one("#applications", OptionList).focus()
@@ -229,24 +243,39 @@ class SetupScreen(Screen[None]):
         options.highlighted = ids.index(select_id) if select_id in ids else 0
         self._render_candidate()
 
-    def _render_hint(self, starts_now: bool, *, empty: bool) -> None:
+    def _starts_now(self) -> bool:
+        """A first run on the demo, with no profile of your own: one key starts."""
+        selected = self._selected_row()
+        return (self._first_run and selected is not None and selected.is_demo
+                and not self._has_own_profile)
+
+    def _render_hint(self) -> None:
         hint = self.query_one("#hint", Static)
+        starts_now = self._starts_now()
         hint.set_class(starts_now, "first-run")
         hint.set_class(not starts_now, "muted")
+        start = key_for(self, "start")
         if starts_now:
             hint.update(Content.from_markup(
                 "[b]Ready to go:[/b] the demo application (Alex Rivera, a backend engineer) is "
-                "selected. Press [b]Enter[/b] or [b]ctrl+s[/b] to start now, or change the "
-                "options first."
+                "selected. Press [b]Enter[/b] or [b]$start[/b] to start now, or change the "
+                "options first.", start=start,
             ))
             return
-        text = (
-            "Add the job you are preparing for with n, then start with ctrl+s."
-            if empty
-            else "Choose an application and the options, then start with ctrl+s."
-        )
-        if not self._has_own_profile:
-            text += " Press p to use your own resume instead of the demo profile."
+        selected = self._selected_row()
+        if not self._rows:
+            text = (f"Add the job you are preparing for with {key_for(self, 'new_application')}, "
+                    f"then start with {start}.")
+        else:
+            text = f"Choose an application and the options, then start with {start}."
+        if selected is not None and selected.candidate_is_demo and self._has_own_profile:
+            # Say plainly whose resume this session is about.
+            text += (f" This one uses the demo profile ({selected.candidate}), not yours: "
+                     f"press {key_for(self, 'use_my_profile')} to practise this job as "
+                     f"{self._profile_name}.")
+        elif not self._has_own_profile:
+            text += (f" Press {key_for(self, 'edit_profile')} to use your own resume instead "
+                     "of the demo profile.")
         hint.update(text)
 
     def _render_candidate(self) -> None:
@@ -295,6 +324,7 @@ class SetupScreen(Screen[None]):
             persona=self.query_one("#persona", ChoiceSet).chosen or Choices.persona,
             question_count=self.query_one(QuestionCount).value,
             hide_scores=self.query_one("#hide-scores", Checkbox).value,
+            adaptive=self.query_one("#adaptive", Checkbox).value,
         )
 
     # ----- events -----------------------------------------------------------------------
@@ -302,6 +332,9 @@ class SetupScreen(Screen[None]):
     @on(OptionList.OptionHighlighted, "#applications")
     def _application_highlighted(self) -> None:
         self._render_candidate()
+        if self._loaded_once:
+            self._render_hint()
+        self.refresh_bindings()
 
     @on(OptionList.OptionSelected, "#applications")
     def _application_chosen(self) -> None:
@@ -364,15 +397,6 @@ class SetupScreen(Screen[None]):
         if application_id is not None:
             self.load(application_id)
             self.query_one("#applications", OptionList).focus()
-
-    def action_edit_profile(self) -> None:
-        from interview_tui.screens.profile_form import ProfileForm
-
-        self.app.push_screen(ProfileForm(), self._profile_saved)
-
-    def _profile_saved(self, candidate_id: int | None) -> None:
-        if candidate_id is not None:
-            self.load()
 
     def action_back(self) -> None:
         self.app.pop_screen()

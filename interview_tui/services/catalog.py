@@ -9,6 +9,8 @@ STAGES: dict[str, str] = {
     "hiring_manager": "Hiring manager",
     "technical": "Technical",
 }
+# Where a column is narrow.
+SHORT_STAGES: dict[str, str] = {"recruiter_screen": "Recruiter", "hiring_manager": "Hiring mgr"}
 DIFFICULTIES: dict[str, str] = {"easy": "Easy", "medium": "Medium", "hard": "Hard"}
 PERSONAS: dict[str, str] = {
     "friendly": "Friendly",
@@ -83,3 +85,54 @@ QUESTION_SOURCES: dict[str, str] = {
     "imported": "Imported",
     "generated": "Practice set",
 }
+
+# What a session is: a full mock interview, a drill on one focus, or one question again.
+SESSION_MODES: dict[str, str] = {
+    "interview": "Mock interview",
+    "drill": "Drill",
+    "redo": "Redo",
+}
+# Drill categories: each is a stage and the competencies of that stage it rotates through
+# (the offline bank is organised by stage and competency).
+DRILL_CATEGORIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "behavioural": (
+        "Behavioural",
+        "hiring_manager",
+        ("leadership", "stakeholder_management", "ambiguity_tolerance"),
+    ),
+    "technical": (
+        "Technical",
+        "technical",
+        ("system_design", "debugging", "coding_practices", "architecture_tradeoffs"),
+    ),
+    "situational": (
+        "Situational",
+        "hiring_manager",
+        ("problem_solving", "ambiguity_tolerance", "technical_depth"),
+    ),
+    "company_specific": ("Company-specific", "recruiter_screen", ("motivation", "culture_fit")),
+}
+
+
+def stage_of(competency: str) -> str | None:
+    """The stage whose rotation holds ``competency`` (the first one, if several do)."""
+    return next((s for s, pool in COMPETENCIES.items() if competency in pool), None)
+
+
+def drill_plan(focus: str) -> tuple[str, tuple[str, ...]]:
+    """(stage, competencies) a drill on ``focus`` (a category or a competency) asks about."""
+    if focus in DRILL_CATEGORIES:
+        _, stage, pool = DRILL_CATEGORIES[focus]
+        return stage, pool
+    stage = stage_of(focus)
+    if stage is None:
+        known = [*DRILL_CATEGORIES, *(c for pool in COMPETENCIES.values() for c in pool)]
+        raise ValueError(f"Unknown drill focus {focus!r}; choose one of {', '.join(known)}.")
+    return stage, (focus,)
+
+
+def focus_label(focus: str) -> str:
+    """A drill focus as the screens show it."""
+    if focus in DRILL_CATEGORIES:
+        return DRILL_CATEGORIES[focus][0]
+    return competency_label(focus)

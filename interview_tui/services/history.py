@@ -33,6 +33,30 @@ STATE_LABELS: dict[str, str] = {
 }
 
 
+def how_far(state: State, asked: int, planned: int, *, short: bool = False) -> str:
+    """Where an unfinished session stopped, out of the questions planned: "on question 2
+    of 5, waiting for your answer", or with ``short`` "Q2 of 5". ``asked``: the questions
+    stored so far. Never "2 of 2 answered" for a session that is not over."""
+    if state in (State.CREATED, State.ASKING):
+        number = min(asked + 1, planned)
+        return f"Q{number} of {planned}" if short else f"question {number} of {planned} next"
+    done = state is State.SUMMARIZING or (state is State.QUESTION_REVIEW and asked >= planned)
+    if done:
+        if short:
+            return "summary due"
+        if asked >= planned:
+            return f"all {planned} questions done, summary not written yet"
+        return f"ended after question {asked} of {planned}, summary not written yet"
+    if short:
+        return f"Q{asked} of {planned}"
+    step = {
+        State.AWAITING_ANSWER: "waiting for your answer",
+        State.EVALUATING: "your answer is waiting for feedback",
+        State.QUESTION_REVIEW: "its feedback is ready",
+    }.get(state, state.value)
+    return f"on question {asked} of {planned}, {step}"
+
+
 @dataclass(frozen=True)
 class SessionRow:
     id: int
@@ -59,6 +83,10 @@ class SessionRow:
     @property
     def state_label(self) -> str:
         return STATE_LABELS.get(self.state, self.state)
+
+    def how_far(self, *, short: bool = False) -> str:
+        """Where this unfinished session stopped (see ``how_far``)."""
+        return how_far(State(self.state), self.questions_asked, self.question_count, short=short)
 
     def matches(self, text: str) -> bool:
         """Case-insensitive search over what the history table shows: every word of

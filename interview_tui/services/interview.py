@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from interview_tui.clock import now
 from interview_tui.services.call_log import About
-from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, STAGES
+from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, STAGES, drill_plan
 from interview_tui.services.coach.base import QuestionOutcome, TextSink
 from interview_tui.services.coach.schemas import (
     GeneratedQuestion,
@@ -38,7 +38,6 @@ from interview_tui.services.session_machine import (
     Event,
     IllegalTransition,
     State,
-    competency_for,
     infer_target_level,
     readiness,
     session_score,
@@ -77,8 +76,16 @@ class SessionSetup:
     persona: str = "neutral"
     question_count: int = DEFAULT_QUESTIONS
     hide_scores: bool = False
+    mode: str = "interview"  # or "drill" (a redo starts from services.redo)
+    focus: str | None = None  # a drill's competency or category
+    adaptive: bool = False  # difficulty follows the scores (session_machine.adaptive_difficulty)
 
     def validate(self) -> None:
+        if self.mode == "drill":
+            if self.focus is None or drill_plan(self.focus)[0] != self.stage:
+                raise ValueError("A drill needs a focus of its stage (catalog.drill_plan).")
+        elif self.mode != "interview":
+            raise ValueError(f"Unknown session mode {self.mode!r}.")
         for value, allowed, name in (
             (self.stage, STAGES, "stage"),
             (self.difficulty, DIFFICULTIES, "difficulty"),
@@ -295,7 +302,7 @@ class InterviewService:
                 number=number,
                 text=strip_control_chars(question.text).strip(),
                 # The rotation is the session's rule; the coach's own label is free text.
-                competency=competency_for(view.context.stage, number),
+                competency=view.competency_for(number),
                 difficulty=view.context.difficulty,
                 guidance=question.guidance,
             )
@@ -308,7 +315,7 @@ class InterviewService:
         analysis = await self._ask(view, analysis_task(view.context, current.as_turn()), on_text)
         asked = {e.prompt for e in current.exchanges}
         candidates = [f for f in analysis.follow_up_questions if f.strip() and f not in asked]
-        follow = wants_follow_up(
+        follow = view.follows_up and wants_follow_up(
             view.context.persona, analysis.score, view.progress.response_number, candidates
         )
         response_number = current.exchanges[-1].number
@@ -406,6 +413,8 @@ class InterviewService:
         key = (view.id, number)
         if not self.prefetch_enabled or number > view.progress.total_questions:
             return
+        if not view.ready_to_prefetch:  # adaptive difficulty needs this question's score
+            return
         if key in self._prefetched:
             return
         async def prepare() -> GeneratedQuestion:
@@ -444,9 +453,9 @@ class InterviewService:
         )
         own = await self.workspace.questions.own_for_session(view.context.stage, view.application_id)
         return question_task(
-            view.context,
+            view.context_for(number),
             number=number,
-            competency=competency_for(view.context.stage, number),
+            competency=view.competency_for(number),
             asked=view.asked_texts,
             recent=recent,
             own=own,
@@ -506,6 +515,9 @@ class InterviewService:
                 question_count=setup.question_count,
                 target_level=infer_target_level(f"{application.role}\n{application.job_description}"),
                 hide_scores=setup.hide_scores,
+                mode=setup.mode,
+                focus=setup.focus,
+                adaptive=setup.adaptive,
                 state=State.CREATED.value,
                 backend=backend,
             ).id

@@ -82,6 +82,29 @@ def save_application(
         return JobApplication.get_by_id(application_id)
 
 
+def copy_application(application_id: int, candidate_id: int) -> JobApplication:
+    """A new application for ``candidate_id`` with the job of ``application_id`` (the
+    demo's job practised with your own resume: the demo itself stays as shipped). Asking
+    twice gives the copy made the first time."""
+    source = JobApplication.get_by_id(application_id)
+    with database.atomic():
+        existing = JobApplication.get_or_none(
+            JobApplication.candidate == candidate_id,
+            JobApplication.company == source.company,
+            JobApplication.role == source.role,
+            JobApplication.job_description == source.job_description,
+        )
+        if existing is not None:
+            return existing
+        return JobApplication.create(
+            candidate=candidate_id,
+            company=source.company,
+            role=source.role,
+            job_description=source.job_description,
+            interviewer_name=source.interviewer_name,
+        )
+
+
 def demo_profile_data() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(
         files("interview_tui.data").joinpath("demo_profile.json").read_text("utf-8"))
@@ -129,6 +152,9 @@ class ProfileService:
 
     async def list_applications(self) -> list[JobApplication]:
         return await self._runner.run(list_applications)
+
+    async def copy_application(self, application_id: int, candidate_id: int) -> JobApplication:
+        return await self._runner.run(copy_application, application_id, candidate_id)
 
     async def get_application(self, application_id: int) -> JobApplication:
         return await self._runner.run(

@@ -21,7 +21,13 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from statistics import fmean
 
-from interview_tui.services.catalog import COMPETENCIES, DIFFICULTIES, PERSONAS, STAGES
+from interview_tui.services.catalog import (
+    COMPETENCIES,
+    DIFFICULTIES,
+    PERSONAS,
+    STAGES,
+    drill_plan,
+)
 
 __all__ = ["COMPETENCIES", "DIFFICULTIES", "PERSONAS", "STAGES"]  # the rules use these
 
@@ -162,6 +168,29 @@ def competency_for(stage: str, question_number: int) -> str:
         raise ValueError(f"Unknown stage {stage!r}; expected one of {', '.join(COMPETENCIES)}")
     pool = COMPETENCIES[stage]
     return pool[(question_number - 1) % len(pool)]
+
+
+def drill_competency(focus: str, question_number: int) -> str:
+    """A drill rotates through its focus's competencies (one, for a competency drill)."""
+    _, pool = drill_plan(focus)
+    return pool[(question_number - 1) % len(pool)]
+
+
+# Adaptive difficulty: two questions in a row at or above HIGH make the next one hard;
+# two in a row below LOW make it easy; otherwise it stays where it was.
+ADAPT_HIGH, ADAPT_LOW = 8, 5
+
+
+def adaptive_difficulty(current: str, scores: list[int | None]) -> str:
+    """The next question's difficulty, given the current one and the question scores so
+    far (oldest first; None for a question without a score, which breaks a streak)."""
+    last = scores[-2:]
+    if len(last) == 2 and all(s is not None for s in last):
+        if all(s >= ADAPT_HIGH for s in last if s is not None):
+            return "hard"
+        if all(s < ADAPT_LOW for s in last if s is not None):
+            return "easy"
+    return current
 
 
 def wants_follow_up(persona: str, score: int, response_number: int, candidates: list[str]) -> bool:

@@ -6,7 +6,7 @@ transition. Loading takes a fixed handful of queries whatever the session's size
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from interview_tui.services.coach.base import (
@@ -16,7 +16,14 @@ from interview_tui.services.coach.base import (
     QuestionTurn,
 )
 from interview_tui.services.coach.schemas import QuestionFeedback, ResponseAnalysis, SessionFeedback
-from interview_tui.services.session_machine import Progress, State, infer_target_level
+from interview_tui.services.session_machine import (
+    Progress,
+    State,
+    adaptive_difficulty,
+    competency_for,
+    drill_competency,
+    infer_target_level,
+)
 from interview_tui.store.models import (
     Analysis,
     AnswerDraft,
@@ -54,6 +61,17 @@ class QuestionView:
     feedback: QuestionFeedback | None
     ungrounded: tuple[str, ...] = ()
     feedback_skipped: bool = False  # the user went on without it after the coach failed
+    difficulty: str = "medium"
+    id: int = 0  # the question's row id (what a redo points at)
+    redo_of: int | None = None  # the question this one answers again, if it is a redo
+
+    @property
+    def score(self) -> int | None:
+        """The question's score: its feedback's, else its latest analysis's, else None."""
+        if self.feedback is not None:
+            return self.feedback.score
+        scored = [e.analysis.score for e in self.exchanges if e.analysis is not None]
+        return scored[-1] if scored else None
 
     def as_turn(self) -> QuestionTurn:
         return QuestionTurn(
@@ -82,10 +100,80 @@ class SessionView:
     draft_text: str = ""
     draft_seconds: float = 0.0
     asked_texts: tuple[str, ...] = field(default=())
+    mode: str = "interview"  # interview | drill | redo
+    focus: str | None = None  # a drill's competency or category
+    adaptive: bool = False
+    start_difficulty: str = "medium"  # the session's chosen difficulty
 
     @property
     def state(self) -> State:
         return self.progress.state
+
+    @property
+    def follows_up(self) -> bool:
+        """A drill is a quick loop (question, answer, feedback, next): no follow-ups."""
+        return self.mode != "drill"
+
+    def competency_for(self, number: int) -> str:
+        """The competency of main question ``number`` under this session's rules."""
+        stored = next((q for q in self.questions if q.number == number), None)
+        if stored is not None:
+            return stored.competency
+        if self.mode == "drill" and self.focus:
+            return drill_competency(self.focus, number)
+        return competency_for(self.context.stage, number)
+
+    def difficulty_for(self, number: int) -> str:
+        """The difficulty of question ``number``: the session's, or with adaptive
+        difficulty the one the scores before it lead to."""
+        stored = next((q for q in self.questions if q.number == number), None)
+        if stored is not None:
+            return stored.difficulty
+        if not self.adaptive:
+            return self.start_difficulty
+        before = [q for q in self.questions if q.number < number]
+        current = before[-1].difficulty if before else self.start_difficulty
+        return adaptive_difficulty(current, [q.score for q in before])
+
+    def context_for(self, number: int) -> InterviewContext:
+        """The session's context with question ``number``'s difficulty."""
+        difficulty = self.difficulty_for(number)
+        if difficulty == self.context.difficulty:
+            return self.context
+        return replace(self.context, difficulty=difficulty)
+
+    @property
+    def ready_to_prefetch(self) -> bool:
+        """Whether the next question can be prepared now: with adaptive difficulty it
+        waits for the current question's score."""
+        current = self.current_question
+        return not self.adaptive or (current is not None and current.feedback is not None)
+
+    @property
+    def difficulty_changes(self) -> list[tuple[int, str, str]]:
+        """(question number, from, to) each time the difficulty changed in the session."""
+        changes = []
+        previous = self.start_difficulty
+        for q in self.questions:
+            if q.difficulty != previous:
+                changes.append((q.number, previous, q.difficulty))
+            previous = q.difficulty
+        return changes
+
+    @property
+    def difficulty_note(self) -> str | None:
+        """What adaptive difficulty did in this session, for its summary (None if off)."""
+        if not self.adaptive:
+            return None
+        changes = self.difficulty_changes
+        if not changes:
+            return f"Adaptive difficulty: stayed {self.start_difficulty} throughout."
+        why = {"hard": "after two scores of 8 or more", "easy": "after two scores below 5"}
+        parts = [
+            f"{to} from question {number} ({why.get(to, f'from {before}')})"
+            for number, before, to in changes
+        ]
+        return f"Adaptive difficulty: started {self.start_difficulty}; " + "; ".join(parts) + "."
 
     @property
     def current_question(self) -> QuestionView | None:
@@ -190,6 +278,9 @@ def load_session_view(session_id: int) -> SessionView:
                 feedback=_feedback_model(fb) if fb else None,
                 ungrounded=tuple(fb.ungrounded) if fb else (),
                 feedback_skipped=q.feedback_skipped,
+                difficulty=q.difficulty,
+                id=q.id,
+                redo_of=q.redo_of_id,
             )
         )
     progress = _progress_from_rows(session, question_views)
@@ -200,7 +291,7 @@ def load_session_view(session_id: int) -> SessionView:
             AnswerDraft.question_number == progress.question_number,
             AnswerDraft.response_number == progress.response_number + 1,
         )
-    return SessionView(
+    view = SessionView(
         id=session.id,
         progress=progress,
         context=context_for(session),
@@ -218,7 +309,13 @@ def load_session_view(session_id: int) -> SessionView:
         draft_text=draft.text if draft else "",
         draft_seconds=draft.seconds_spent if draft else 0.0,
         asked_texts=tuple(q.text for q in questions),
+        mode=session.mode,
+        focus=session.focus,
+        adaptive=session.adaptive,
+        start_difficulty=session.difficulty,
     )
+    # Every coach task of the current question sees that question's difficulty.
+    return replace(view, context=view.context_for(max(progress.question_number, 1)))
 
 
 def _progress_from_rows(session: MockSession, questions: list[QuestionView]) -> Progress:

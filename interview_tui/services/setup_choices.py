@@ -56,6 +56,8 @@ class SetupData:
     choices: Choices = Choices()
     first_run: bool = False
     has_own_profile: bool = False
+    profile_id: int | None = None  # your own profile, when you have one
+    profile_name: str = ""
 
 
 def _pick(value: str | None, allowed: dict[str, str], default: str) -> str:
@@ -111,11 +113,14 @@ def load_setup_data() -> SetupData:
     # Demo first: on a first run it is the obvious choice, later it stays easy to find.
     rows.sort(key=lambda row: not row.is_demo)
     profile = current_candidate()
+    own = profile is not None and not profile.is_demo
     return SetupData(
         applications=rows,
         choices=load_choices(),
         first_run=not has_any_session(),
-        has_own_profile=profile is not None and not profile.is_demo,
+        has_own_profile=own,
+        profile_id=profile.id if own and profile else None,
+        profile_name=profile.name if own and profile else "",
     )
 
 

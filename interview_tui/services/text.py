@@ -30,6 +30,12 @@ def strip_control_chars(text: str) -> str:
     )
 
 
+def answer_length(text: str) -> int:
+    """How many characters of ``text`` would be stored as the answer (the number the
+    length limit applies to: control characters and surrounding blanks do not count)."""
+    return len(strip_control_chars(text).strip())
+
+
 def clean_answer(text: str) -> str:
     """The answer as it will be stored, or ``AnswerRejected`` with a clear message."""
     cleaned = strip_control_chars(text).strip()

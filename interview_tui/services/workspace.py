@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from interview_tui.services.preferences import PreferenceService
     from interview_tui.services.prep import PrepService
     from interview_tui.services.profiles import ProfileService
+    from interview_tui.services.progress import ProgressService
     from interview_tui.services.question_library import QuestionBankService
+    from interview_tui.services.redo import RedoService
     from interview_tui.services.schedule import ScheduleService
     from interview_tui.services.setup_choices import SetupService
 
@@ -169,6 +171,18 @@ class Workspace:
         from interview_tui.services.practice_set import PracticeSetService
 
         return PracticeSetService(self)
+
+    @cached_property
+    def progress(self) -> ProgressService:
+        from interview_tui.services.progress import ProgressService
+
+        return ProgressService(self)
+
+    @cached_property
+    def redo(self) -> RedoService:
+        from interview_tui.services.redo import RedoService
+
+        return RedoService(self)
 
     # ----- lifetime -----------------------------------------------------------------------
 

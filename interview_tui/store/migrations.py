@@ -135,11 +135,46 @@ def _v4_own_questions(db: SqliteDatabase) -> None:
     db.create_tables([OwnQuestion])
 
 
+def _v5_drills_redo_adaptive(db: SqliteDatabase) -> None:
+    """Session modes (interview, drill, redo), a drill's focus, adaptive difficulty, the
+    question a redo answers again, and the indexes the progress figures read."""
+
+    class Question(Model):
+        id = AutoField()
+
+        class Meta:
+            database = db
+            table_name = "question"
+
+    # NOT NULL columns are added with their default in one ALTER TABLE: the migrator adds
+    # them nullable and then rebuilds the table, and dropping mock_session with foreign
+    # keys on would cascade-delete every question.
+    db.execute_sql(
+        "ALTER TABLE \"mock_session\" ADD COLUMN \"mode\" TEXT NOT NULL DEFAULT 'interview'"
+    )
+    db.execute_sql('ALTER TABLE "mock_session" ADD COLUMN "adaptive" INTEGER NOT NULL DEFAULT 0')
+    migrator = SqliteMigrator(db)
+    apply_operations(
+        migrator.add_column("mock_session", "focus", TextField(null=True)),
+        migrator.add_column(
+            "question",
+            "redo_of_id",
+            ForeignKeyField(Question, null=True, on_delete="SET NULL", field=Question.id),
+        ),
+        # Covering indexes for the progress aggregates (scores per competency, time per
+        # question) and the practice plan's look-ups by competency.
+        migrator.add_index("question", ("competency",)),
+        migrator.add_index("question_feedback", ("question_id", "score")),
+        migrator.add_index("response", ("question_id", "seconds_spent")),
+    )
+
+
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [
     _v1_initial,
     _v2_workspace,
     _v3_skipped_feedback,
     _v4_own_questions,
+    _v5_drills_redo_adaptive,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -79,6 +79,9 @@ class MockSession(BaseModel):
     overall_score = FloatField(null=True)
     readiness = TextField(null=True)
     session_feedback = JSONField(null=True)
+    mode = TextField(default="interview")  # interview | drill | redo (catalog.SESSION_MODES)
+    focus = TextField(null=True)  # a drill's competency or category (catalog.DRILL_FOCUSES)
+    adaptive = BooleanField(default=False)  # difficulty follows the scores (adaptive_difficulty)
 
 
 class Question(BaseModel):
@@ -87,12 +90,14 @@ class Question(BaseModel):
     session_id: int
     number = IntegerField()
     text = TextField()
-    competency = TextField()
+    competency = TextField(index=True)
     difficulty = TextField()
     guidance = TextField(default="")
     asked_at = DateTimeField(default=now)
     # The user chose to go on without this question's feedback after the coach failed.
     feedback_skipped = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
+    # The question this one answers again (a redo); always the first asking of it.
+    redo_of = ForeignKeyField("self", null=True, backref="redos", on_delete="SET NULL")
 
     class Meta:
         indexes = ((("session", "number"), True),)
@@ -109,7 +114,10 @@ class Response(BaseModel):
     seconds_spent = FloatField(null=True)
 
     class Meta:
-        indexes = ((("question", "number"), True),)
+        indexes = (
+            (("question", "number"), True),
+            (("question", "seconds_spent"), False),  # progress: time per question
+        )
 
 
 class Analysis(BaseModel):
@@ -143,6 +151,7 @@ class QuestionFeedbackRow(BaseModel):
 
     class Meta:
         table_name = "question_feedback"
+        indexes = ((("question", "score"), False),)  # progress: scores per competency
 
 
 class AnswerDraft(BaseModel):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
+import pytest
 from textual.message import Message
 from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.widgets import Collapsible, DataTable, Input, Static
 
+from interview_tui import clock
 from interview_tui.app import InterviewApp
 from interview_tui.screens.confirm import ConfirmDialog
 from interview_tui.screens.history import PAGE, SEARCH_DELAY, HistoryScreen
@@ -87,7 +89,7 @@ async def test_history_lists_sessions_newest_first(make_app):
         rows = table_rows(screen)
         assert len(rows) == 3
         assert "Acme Robotics · Platform Engineer" in rows[0]
-        assert "Unfinished · 2/5" in rows[0]
+        assert "Unfinished · Q2 of 5" in rows[0]
         assert "Globex · Staff Engineer" in rows[1]
         assert "8.5" in rows[1] and "Ready" in rows[1] and "Hard" in rows[1]
         assert "Technical" in rows[1]
@@ -108,9 +110,32 @@ async def test_history_fits_80_by_24(make_app):
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_history(pilot)
         rows = table_rows(screen)
-        assert "Acme Robotics · Pla…" in rows[0] and "Unfinished 2/5" in rows[0]
+        assert "Acme Ro… · Platform…ngineer" in rows[0] and "Open · Q2 of 5" in rows[0]
         table = screen.query_one(DataTable)
         assert table.virtual_size.width <= table.size.width  # no sideways scrolling
+
+
+@pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "120x40"])
+async def test_history_columns_fit_the_terminal_and_keep_rows_apart(make_app, size):
+    """Two roles at one company never look the same, this year's rows keep their time,
+    and the columns use the whole width without scrolling sideways."""
+    app: InterviewApp = make_app()
+    demo = ensure_demo_profile()
+    started = clock.now().replace(hour=12, minute=34, second=0, microsecond=0)
+    for role in ("Senior Backend Engineer", "Senior Backend Engineer, Payments Platform"):
+        add_session(add_application(demo, "Northwind Freight", role), started_at=started,
+                    score=7.0, questions=5)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one(DataTable)
+        who = [str(table.get_row_at(i)[1]) for i in range(2)]
+        assert who[0] != who[1]
+        assert all(who_text.startswith("Northw") for who_text in who)
+        local = started.replace(tzinfo=UTC).astimezone().strftime("%H:%M")
+        assert all(local in str(table.get_row_at(i)[0]) for i in range(2))
+        used = sum(c.get_render_width(table) for c in table.columns.values())
+        assert used <= table.size.width
+        assert table.size.width - used <= 2  # nothing left empty but the scrollbar's room
 
 
 async def test_search_filters_as_you_type(make_app):
@@ -434,3 +459,20 @@ async def test_an_abandoned_session_shows_its_scores_and_cannot_resume(make_app)
         assert "Ended early" in text and "7/10" in text  # the session is over
         await pilot.press("r")
         assert opened == [] and isinstance(app.screen, ReviewScreen)
+
+
+async def test_an_unfinished_review_says_how_far_it_got_out_of_the_plan(make_app):
+    """Every planned question answered but no summary yet: not "2 of 2 answered"."""
+    app: InterviewApp = make_app()
+    add_session(ensure_demo_profile(), started_at=T0, state="summarizing", questions=2,
+                question_count=2)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_history(pilot)
+        assert "Summary due" in table_rows(screen)[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        verdict = squash(str(review.query_one("#verdict", Static).render()))
+        assert "Unfinished · all 2 questions done, summary not written yet" in verdict
+        assert "answered" not in verdict

@@ -239,13 +239,14 @@ async def test_empty_or_oversized_answer_is_refused_and_kept(
         assert any("empty" in m for m in notes.of("warning"))
         assert editor(screen).text == "  \n"
 
-        huge = "word " * 4_001  # 20,005 characters
+        huge = "word " * 4_001  # 20,005 characters, 20,004 without the trailing space
         editor(screen).load_text(huge)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert any("limit is 20,000" in m for m in notes.of("warning"))
+        # The refusal and the meter count the same characters.
+        assert any("is 20,004 characters; the limit is 20,000" in m for m in notes.of("warning"))
         assert editor(screen).text == huge
-        assert "20,005/20,000 characters" in text_of(screen.query_one("#meter"))
+        assert "20,004/20,000 characters" in text_of(screen.query_one("#meter"))
         assert screen.view is not None and screen.view.state is State.AWAITING_ANSWER
     assert Response.select().count() == 0
 

@@ -73,7 +73,9 @@ def test_answering() -> None:
     assert awaiting_answer(first, busy=False, leaving=False)
     assert not awaiting_answer(first, busy=True, leaving=False)
     assert not awaiting_answer(first, busy=False, leaving=True)
-    assert allowed(first) == {"submit", "toggle_timer", "end_session", "back"}
+    assert allowed(first) == {
+        "submit", "toggle_timer", "select_all", "clear_answer", "end_session", "back"
+    }
     assert "skip_follow_ups" in allowed(view(State.AWAITING_ANSWER, 1, 1))
     assert allowed(first, leaving=True) == {"back"}
 
@@ -84,8 +86,9 @@ def test_reviewing() -> None:
     assert reviewing(middle, busy=False)
     assert not reviewing(middle, busy=True)
     assert not reviewing(view(State.QUESTION_REVIEW, 1, 1, feedback=False), busy=False)
-    assert allowed(middle) == {"next_question", "end_session", "back"}
-    assert allowed(last) == {"last_question", "finish", "back"}
+    # With the feedback shown, the question can be answered again (a redo session).
+    assert allowed(middle) == {"next_question", "end_session", "redo", "back"}
+    assert allowed(last) == {"last_question", "finish", "redo", "back"}
 
 
 def test_busy_and_problems() -> None:

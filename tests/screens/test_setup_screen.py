@@ -15,6 +15,7 @@ from interview_tui.app import InterviewApp
 from interview_tui.screens.application_form import ApplicationForm
 from interview_tui.screens.home import HomeScreen
 from interview_tui.screens.profile_form import ProfileForm
+from interview_tui.screens.profile_next import ProfileNext
 from interview_tui.screens.setup import SetupScreen
 from interview_tui.screens.widgets.choice_set import ChoiceSet
 from interview_tui.screens.widgets.document_field import DocumentField
@@ -338,6 +339,9 @@ async def test_resume_imported_from_txt_and_saved(
         assert any("resume.txt" in m for m in recorder.messages("information"))
         await pilot.press("ctrl+s")
         await settle(pilot)
+        assert isinstance(app.screen, ProfileNext)  # what next, for the new profile
+        await pilot.press("escape")
+        await settle(pilot)
         assert isinstance(app.screen, SetupScreen)
     mine = Candidate.get(Candidate.is_demo == False)  # noqa: E712
     assert mine.name == "Sam Park"
@@ -390,3 +394,115 @@ async def test_import_without_a_path_says_what_to_do(make_app: Callable[..., Int
         assert isinstance(app.focused, Input) and app.focused.id == "doc-path"
         assert form.query_one(DocumentField).text == ""
     assert any(".docx" in m for m in recorder.messages("warning"))
+
+
+# ----- your own profile and the demo ---------------------------------------------------
+
+
+async def save_first_profile(pilot: Pilot, name: str) -> ProfileNext:
+    await open_profile(pilot)
+    await type_text(pilot, name)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    offer = pilot.app.screen
+    assert isinstance(offer, ProfileNext)
+    return offer
+
+
+def hint_of(screen: SetupScreen) -> str:
+    return " ".join(str(screen.query_one("#hint", Static).render()).split())
+
+
+def candidate_of(screen: SetupScreen) -> str:
+    return str(screen.query_one("#candidate", Static).render())
+
+
+async def test_a_first_profile_offers_the_demo_job_with_it(
+    make_app: Callable[..., InterviewApp],
+) -> None:
+    app = make_app()
+    recorder = record(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await save_first_profile(pilot, "Sam Park")
+        await pilot.press("d")  # the demo's job, with my profile
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        setup = screen.current_setup()
+        assert setup is not None and setup.application_id != demo_id()
+        assert candidate_of(screen).startswith("Sam Park")
+        assert "demo profile" not in candidate_of(screen)
+        assert "Ready to go" not in hint_of(screen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    mine = JobApplication.get_by_id(recorder.started[0].application_id)
+    demo = JobApplication.get_by_id(demo_id())
+    assert mine.candidate.name == "Sam Park" and not mine.is_demo
+    assert (mine.company, mine.role, mine.job_description) == (
+        demo.company, demo.role, demo.job_description)
+    assert demo.candidate.is_demo  # the demo stays as shipped
+
+
+async def test_a_first_profile_offers_an_application_of_its_own(
+    make_app: Callable[..., InterviewApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await save_first_profile(pilot, "Sam Park")
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, ApplicationForm) and form.application_id is None
+        assert "Candidate: Sam Park" in str(form.query_one("#note", Static).render())
+
+
+async def test_setup_says_when_a_session_would_use_the_demo_profile(
+    make_app: Callable[..., InterviewApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await save_first_profile(pilot, "Sam Park")
+        await pilot.press("escape")  # not now
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        assert screen.current_setup() == SessionSetup(application_id=demo_id())
+        assert "(demo profile)" in candidate_of(screen)
+        hint = hint_of(screen)
+        assert "uses the demo profile (Alex Rivera), not yours" in hint
+        assert "press c to practise this job as Sam Park" in hint
+        assert "c" in screen.active_bindings
+        await pilot.press("c")
+        await settle(pilot)
+        copy = screen.current_setup()
+        assert copy is not None and copy.application_id != demo_id()
+        assert "not yours" not in hint_of(screen)
+        # On your own application there is nothing to switch; on the demo, asking
+        # again selects the copy made before instead of making another.
+        assert screen.check_action("use_my_profile", ()) is False
+        screen.query_one("#applications", OptionList).focus()
+        await pilot.press("home")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert screen.current_setup() == copy
+    assert JobApplication.select().count() == 2
+
+
+async def test_editing_your_own_profile_again_offers_nothing(
+    make_app: Callable[..., InterviewApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await save_first_profile(pilot, "Sam Park")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileForm)
+        await pilot.press("end")
+        await type_text(pilot, " Jr")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, SetupScreen)
+    assert Candidate.get(Candidate.is_demo == False).name == "Sam Park Jr"  # noqa: E712

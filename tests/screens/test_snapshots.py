@@ -23,11 +23,13 @@ from textual.screen import Screen
 from interview_tui.app import InterviewApp
 from interview_tui.screens.application_form import ApplicationForm
 from interview_tui.screens.confirm import ConfirmDialog
+from interview_tui.screens.drill import DrillScreen
 from interview_tui.screens.help import HelpScreen
 from interview_tui.screens.history import HistoryScreen
 from interview_tui.screens.home import HomeScreen
 from interview_tui.screens.interview import InterviewScreen
 from interview_tui.screens.profile_form import ProfileForm
+from interview_tui.screens.progress import ProgressScreen
 from interview_tui.screens.question_bank import QuestionBankScreen
 from interview_tui.screens.review import ReviewScreen
 from interview_tui.screens.setup import SetupScreen
@@ -102,6 +104,14 @@ async def question_bank(pilot: Pilot, _: Any) -> None:
     await press(pilot, "b")
 
 
+async def progress(pilot: Pilot, _: Any) -> None:
+    await press(pilot, "g")
+
+
+async def drill(pilot: Pilot, _: Any) -> None:
+    await press(pilot, "d")
+
+
 async def help_screen(pilot: Pilot, _: Any) -> None:
     await press(pilot, "f1")
 
@@ -137,6 +147,8 @@ SCENARIOS = {
     "review": Scenario(data.practice_history, review_latest_completed, ReviewScreen),
     "help": Scenario(None, help_screen, HelpScreen),
     "question_bank": Scenario(own_questions, question_bank, QuestionBankScreen),
+    "progress": Scenario(data.practice_history, progress, ProgressScreen),
+    "drill": Scenario(data.practice_history, drill, DrillScreen),
     "confirm_delete": Scenario(data.practice_history, delete_from_history, ConfirmDialog),
     # Shrunk while running: started too small, the app shows the home screen instead
     # (see test_starting_too_small_shows_the_too_small_screen).

@@ -9,6 +9,7 @@ to store.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
@@ -21,6 +22,7 @@ from textual.widgets import Static, TextArea
 from interview_tui.screens.widgets.text_update import set_text
 from interview_tui.services.text import (
     MAX_ANSWER_CHARS,
+    answer_length,
     format_duration,
     speaking_seconds,
     word_count,
@@ -28,6 +30,11 @@ from interview_tui.services.text import (
 
 DRAFT_DEBOUNCE_SECONDS = 0.8  # ``Paused`` comes this long after the last keystroke
 COUNTDOWN_SECONDS = 120
+# Code points that join emoji into one picture (variation selector 16, zero-width joiner,
+# skin tones). Terminals disagree on how wide the result is, so the line ends up wider or
+# narrower than Textual drew it and the editor's right border breaks. Without them each
+# emoji has one width everywhere ("❤️" becomes "❤", a family its three people).
+EMOJI_JOINERS = re.compile("[\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
 
 
 class AnswerBox(Vertical):
@@ -109,6 +116,21 @@ class AnswerBox(Vertical):
             self._pause_timer.stop()
             self._pause_timer = None
 
+    def select_all(self) -> None:
+        """Select the whole answer (to copy it, or to type over it)."""
+        self.editor.focus()
+        self.editor.select_all()
+
+    def clear(self) -> None:
+        """Empty the editor as one edit (ctrl+z brings the text back) and report the
+        empty draft straight away, so a crash now does not restore the cleared text."""
+        self.editor.focus()
+        self.editor.clear()
+        self.refresh_meter()
+        self.cancel_pause()
+        if self._saved:
+            self.post_message(self.Paused("", self.seconds_spent()))
+
     def toggle_countdown(self) -> bool:
         """Start or stop the countdown; True when it now runs."""
         if self._countdown_start is None:
@@ -138,11 +160,13 @@ class AnswerBox(Vertical):
         left = self._countdown_left()
         if left is not None:
             parts.append(f"⏱ {format_duration(left)} left" if left > 0 else "⏱ time's up")
-        if len(text) > MAX_ANSWER_CHARS * 0.9:
-            parts.append(f"{len(text):,}/{MAX_ANSWER_CHARS:,} characters")
+        # Counted as the limit counts it, so the meter and the refusal give one number.
+        length = answer_length(text) if len(text) > MAX_ANSWER_CHARS * 0.9 else len(text)
+        if length > MAX_ANSWER_CHARS * 0.9:
+            parts.append(f"{length:,}/{MAX_ANSWER_CHARS:,} characters")
         meter = self.query_one("#meter", Static)
         set_text(meter, " · ".join(parts), layout=False)  # one line: height 1
-        over = len(text) > MAX_ANSWER_CHARS or (left is not None and left <= 0)
+        over = length > MAX_ANSWER_CHARS or (left is not None and left <= 0)
         meter.set_class(over, "-over")
 
     # ----- internals ----------------------------------------------------------------
@@ -167,10 +191,24 @@ class AnswerBox(Vertical):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        if EMOJI_JOINERS.search(self.editor.text):
+            self._drop_emoji_joiners()
+            return  # the edit posts its own Changed
         self.refresh_meter()
         self.cancel_pause()
         if self.text != self._saved:
             self._pause_timer = self.set_timer(DRAFT_DEBOUNCE_SECONDS, self._paused)
+
+    def _drop_emoji_joiners(self) -> None:
+        """Remove ``EMOJI_JOINERS`` from the lines that have them, cursor kept in place."""
+        editor = self.editor
+        row, column = editor.cursor_location
+        lines = list(editor.document.lines)
+        for index, line in enumerate(lines):
+            if EMOJI_JOINERS.search(line):
+                editor.replace(EMOJI_JOINERS.sub("", line), (index, 0), (index, len(line)))
+        if row < len(lines):
+            editor.move_cursor((row, len(EMOJI_JOINERS.sub("", lines[row][:column]))))
 
     def _paused(self) -> None:
         self._pause_timer = None

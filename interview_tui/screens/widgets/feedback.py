@@ -154,6 +154,8 @@ class SessionSummaryPanel(VerticalGroup):
             total=str(view.progress.total_questions),
         )
         yield Static(headline, classes="headline")
+        if view.difficulty_note:
+            yield Static(view.difficulty_note, classes="section", id="difficulty-note", markup=False)
         summary = view.session_feedback
         if summary is None and view.completed_at is not None:
             yield Static(

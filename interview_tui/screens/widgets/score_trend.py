@@ -25,11 +25,16 @@ class ScoreTrend(Widget):
         self._scores: list[float] = []
         self._caption = ""
         self._empty = ""
+        self._total: int | None = None
 
-    def show(self, scores: list[float], caption: str = "", empty: str = "") -> None:
+    def show(
+        self, scores: list[float], caption: str = "", empty: str = "", total: int | None = None
+    ) -> None:
         """Chart ``scores`` (oldest first); ``caption`` names the filter in force and
-        ``empty`` is said when there is no score to chart."""
+        ``empty`` is said when there is no score to chart. ``total``: how many sessions
+        the scores stand for, when each is already the mean of a run of them."""
         self._scores = scores
+        self._total = total
         self._caption = caption
         self._empty = empty or "No completed session yet: finish one to see your trend."
         self.refresh()
@@ -46,7 +51,7 @@ class ScoreTrend(Widget):
             return out
         # The caption says as much as fits on one line.
         parts = [
-            f"{len(scores):,} completed",
+            f"{self._total if self._total is not None else len(scores):,} completed",
             f"min {min(scores):.1f}",
             f"max {max(scores):.1f}",
             f"last {scores[-1]:.1f}",

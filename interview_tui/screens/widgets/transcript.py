@@ -40,9 +40,10 @@ def exchange_content(exchange: ExchangeView, *, hide_scores: bool) -> Content:
     """One prompt, the answer to it and the coach's brief feedback, as rich content."""
     who = "Interviewer" if exchange.number == 1 else f"Follow-up {exchange.number - 1}"
     words = word_count(exchange.answer)
-    timing = f"{words} words"
+    timing = f"{words} word{'s' if words != 1 else ''}"
     if exchange.seconds_spent:
-        timing += f" · {format_duration(exchange.seconds_spent)}"
+        # The time spent typing it, not how long it takes to say (the meter's "spoken").
+        timing += f" · typed in {format_duration(exchange.seconds_spent)}"
     parts = [
         Content.from_markup("[b $accent]$who:[/] $prompt", who=who, prompt=exchange.prompt),
         Content.from_markup(

@@ -98,6 +98,7 @@ class Question(BaseModel):
     feedback_skipped = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
     # The question this one answers again (a redo); always the first asking of it.
     redo_of = ForeignKeyField("self", null=True, backref="redos", on_delete="SET NULL")
+    redo_of_id: int | None
 
     class Meta:
         indexes = ((("session", "number"), True),)

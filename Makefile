@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck check bench doctor clean
+.PHONY: run test lint typecheck check bench bench-readme doctor clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ check: lint typecheck test
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+bench-readme: $(STAMP)  # the same run, written into README.md and bench/README.md
+	$(BIN)/python -m bench --write-readme
 
 doctor: $(STAMP)
 	$(BIN)/interview-tui doctor

@@ -38,7 +38,25 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+async def warmed_up(seconds: float = 15.0) -> None:
+    """Wait until the app's warm-up has turned the collector back on (``cli.main`` starts
+    with it off; the warm-up runs a moment after the first frame), as it is for a user
+    by the time they start an interview. Returns at once when it was never off."""
+    import asyncio
+    import gc
+
+    for _ in range(int(seconds / 0.02)):  # bounded
+        if gc.isenabled():
+            return
+        await asyncio.sleep(0.02)
+    raise RuntimeError("the app's warm-up never turned the garbage collector back on")
+
+
+LOG: list[str] = []  # every line ``say`` printed in this run (``--write-readme`` keeps them)
+
+
 def say(text: str) -> None:
+    LOG.append(text)
     print(f"  {text}", flush=True)
 
 
@@ -82,21 +100,64 @@ def open_db(path: Path) -> Iterator[None]:
 # processes read time.perf_counter (CLOCK_MONOTONIC), so their timestamps compare.
 
 
-def serve(options: dict[str, float]) -> None:
+PURPOSE_KEYS = {  # a property only that output schema has -> the call's purpose
+    "guidance": "question",
+    "brief_feedback": "analysis",
+    "revised_answer": "question_feedback",
+    "coaching_priorities": "session_feedback",
+}
+
+
+def purpose_of(body: dict) -> str:  # type: ignore[type-arg]
+    schema = ((body.get("output_config") or {}).get("format") or {}).get("schema") or {}
+    props = schema.get("properties") or {}
+    return next((purpose for key, purpose in PURPOSE_KEYS.items() if key in props), "other")
+
+
+def varied_latency(spread: dict[str, tuple[float, float]], seed: int):  # type: ignore[no-untyped-def]
+    """Latency per call: uniform in its purpose's (low, high), the same for the k-th call
+    of a purpose in every run with this seed (so runs with and without prefetch compare)."""
+    import random
+    from collections import Counter
+
+    seen: Counter[str] = Counter()
+
+    def latency(body: dict) -> float:  # type: ignore[type-arg]
+        purpose = purpose_of(body)
+        seen[purpose] += 1
+        low, high = spread.get(purpose, (0.0, 0.0))
+        return random.Random(f"{seed}/{purpose}/{seen[purpose]}").uniform(low, high)
+
+    return latency
+
+
+def serve(options: dict) -> None:  # type: ignore[type-arg]
     """The child process: start the fake, print its address, then answer each line on
-    stdin ("spans") with the request spans as JSON, until "stop" or end of input."""
+    stdin ("spans") with the request spans as JSON, until "stop" or end of input.
+
+    ``spread``/``seed`` in ``options`` add a varying latency per call (``varied_latency``)
+    before the fake's own fixed ``latency``."""
+    import io
+
     from tests.fakes.anthropic_server import FakeAnthropic
 
+    spread = options.pop("spread", None)
+    latency_for = varied_latency(spread, options.pop("seed", 0)) if spread else None
     spans: list[tuple[float, float]] = []
-    with FakeAnthropic(**options) as fake:  # type: ignore[arg-type]
+    with FakeAnthropic(**options) as fake:
         base = fake._server.RequestHandlerClass  # type: ignore[union-attr]
 
         class Timed(base):  # type: ignore[misc, valid-type]
             def do_POST(self) -> None:
-                start = time.perf_counter()
+                start, connection = time.perf_counter(), self.rfile
                 try:
+                    if latency_for is not None:  # read the body first, then hand it on
+                        raw = connection.read(int(self.headers.get("content-length") or 0))
+                        time.sleep(latency_for(json.loads(raw or b"{}")))
+                        self.rfile = io.BytesIO(raw)
                     super().do_POST()
                 finally:
+                    self.rfile = connection  # the next request on this connection
                     spans.append((start, time.perf_counter()))
 
         fake._server.RequestHandlerClass = Timed  # type: ignore[union-attr]
@@ -134,10 +195,15 @@ class FakeClaude:
 
 
 @contextmanager
-def fake_claude(*, latency: float, chunk_delay: float = 0.0,
-                min_cache_tokens: int = 1024) -> Iterator[FakeClaude]:
-    """The fake Claude server (tests/fakes/anthropic_server.py), started in a child process."""
-    options = {"latency": latency, "chunk_delay": chunk_delay, "min_cache_tokens": min_cache_tokens}
+def fake_claude(*, latency: float, chunk_delay: float = 0.0, min_cache_tokens: int = 1024,
+                spread: dict[str, tuple[float, float]] | None = None,
+                seed: int = 0) -> Iterator[FakeClaude]:
+    """The fake Claude server (tests/fakes/anthropic_server.py), started in a child process;
+    ``spread`` gives each purpose a varying extra latency (``varied_latency``)."""
+    options: dict = {"latency": latency, "chunk_delay": chunk_delay,  # type: ignore[type-arg]
+                     "min_cache_tokens": min_cache_tokens}
+    if spread:
+        options.update(spread=spread, seed=seed)
     code = f"from bench.common import serve; serve({options!r})"
     process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, text=True,
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE)

@@ -10,7 +10,12 @@ and, like it, caches nothing shorter than ``min_cache_tokens`` (1,024):
 - naive (the seeds' design): the same prompts with nothing marked for caching, so the
   full resume and job description are billed in every call.
 
-Billed input = input + 1.25 x cache writes + 0.1 x cache reads (Anthropic's multipliers).
+Billed input = input + 1.25 x cache writes + 0.1 x cache reads (Anthropic's multipliers),
+where the fake bills what the real API bills: the output schema (``output_config``), the
+system prompt and the messages. A task's schema heads its cached prefix (a changed schema
+is a cache miss; see ``FakeAnthropic._usage``), so each of the four tasks writes the
+application's prefix once and reads it after that; entries live five minutes from their
+last use, far longer than a benchmark session.
 Run once with the demo profile (its system prompt is only just over the cache minimum)
 and once with a realistic-length resume and job description.
 
@@ -86,9 +91,29 @@ def _plain(request: dict[str, Any]) -> dict[str, Any]:
     return {**request, "system": "\n\n".join(block["text"] for block in request["system"])}
 
 
+class CacheBusting(Uncached):
+    """The slowed build's token regression: a changing line ahead of the cached prefix
+    (a timestamp in the system prompt, say), so no call ever reads the cache."""
+
+    calls = 0
+
+    def create(self, **request: Any) -> Any:
+        return self._client.messages.create(**self._bust(request))
+
+    def stream(self, **request: Any) -> Any:
+        return self._client.messages.stream(**self._bust(request))
+
+    def _bust(self, request: dict[str, Any]) -> dict[str, Any]:
+        CacheBusting.calls += 1
+        first, *rest = request["system"]
+        first = {**first, "text": f"Call {CacheBusting.calls}.\n{first['text']}"}
+        return {**request, "system": [first, *rest]}
+
+
 async def _session(naive: bool, application_id: int | None, questions: int) -> Usage:
     from anthropic import AsyncAnthropic
 
+    from bench import slow
     from interview_tui.services.interview import SessionSetup
     from interview_tui.services.profiles import ensure_demo_profile
     from interview_tui.services.workspace import Workspace
@@ -97,7 +122,8 @@ async def _session(naive: bool, application_id: int | None, questions: int) -> U
 
     with fake_claude(latency=0.0, min_cache_tokens=1024) as fake:
         client = AsyncAnthropic(api_key="bench-key", base_url=fake.base_url, max_retries=0)
-        coach = claude_coach(fake, client=Uncached(client) if naive else client)
+        wrapped = Uncached(client) if naive else CacheBusting(client) if slow.active() else client
+        coach = claude_coach(fake, client=wrapped)
         service = Workspace(coach).interview
         app_id = application_id or ensure_demo_profile().id
         try:
@@ -162,16 +188,21 @@ async def _prep_after_session(application_id: int | None) -> tuple[Any, int]:
             view = await ws.interview.start(SessionSetup(app_id, stage="hiring_manager",
                                                          question_count=1))
             await drive_to_end(ws.interview, view)
+            # The first prep call writes the prefix with its own output schema (a changed
+            # schema is a cache miss, tests/fakes/anthropic_server.py); regenerating the
+            # document, as a user does, reads it.
+            await ws.prep.generate("hiring_manager_prep", app_id)
             await ws.prep.generate("hiring_manager_prep", app_id)
         finally:
             await ws.aclose()
             await client.close()
     session_calls = CoachCall.select().where(CoachCall.session.is_null(False)).count()
-    return CoachCall.get(CoachCall.purpose == "hiring_manager_prep"), session_calls
+    calls = CoachCall.select().where(CoachCall.purpose == "hiring_manager_prep")
+    return calls.order_by(CoachCall.id.desc()).get(), session_calls
 
 
 def prep_after_session(profile: str) -> Result:
-    """The prep document's call after a mock session on the same application."""
+    """A regenerated prep document's call after a mock session on the same application."""
     with data_dir() as tmp, open_db(tmp / "bench.db"):
         app_id = {"realistic": lambda: add_application(REAL_RESUME, REAL_JD),
                   "short": lambda: add_application(SHORT_RESUME, SHORT_JD),
@@ -180,7 +211,7 @@ def prep_after_session(profile: str) -> Result:
     billed = call.input_tokens + 1.25 * call.cache_write_tokens + 0.1 * call.cache_read_tokens
     plain = call.input_tokens + call.cache_write_tokens + call.cache_read_tokens
     ratio = billed / plain if plain else float("nan")
-    figures = (f"prep call after {session_calls} session calls: input {call.input_tokens:,}, "
+    figures = (f"second prep call after {session_calls} session calls: input {call.input_tokens:,}, "
                f"cache read {call.cache_read_tokens:,}, cache write {call.cache_write_tokens:,}")
     say(f"{profile} profile, prep after a session: {figures}")
     if profile == "short":

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from interview_tui.services.interview import SessionSetup
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
+WARM_UP_DELAY = 1.0  # seconds after start-up before the coach and service are built
+FULL_COLLECTION_EVERY = 100  # middle-generation collections per full one (Python: 10)
 
 # Textual gives a worker's state changes to the node that runs it and does not bubble
 # them, so a failure in a screen's or a widget's worker reached no one (the history
@@ -101,19 +103,28 @@ class InterviewApp(App[int]):
         self._check_size(self.size.width, self.size.height)
         if self._open_session is not None:
             self.open_interview(self._open_session)
-        self.call_after_refresh(self._warm_up)
+        # Not right after the first frame: the warm-up's imports hold the GIL about half
+        # the time, so a key pressed at once would be handled at half speed.
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
-        """After the first frame: build the service and coach, so starting an interview
+        """A second after start-up: build the service and coach, so starting an interview
         does not wait for their imports; then take every object that exists by now (all
         of them live as long as the app) out of the collector's view, and turn the
-        collector back on (``cli.main`` turns it off for the start)."""
+        collector back on (``cli.main`` turns it off for the start). Whatever needs the
+        service sooner builds it on first use."""
         try:
             self.workspace.interview  # noqa: B018 - building it (and its imports) is the point
             self.workspace.coach  # noqa: B018
         finally:
             gc.freeze()
+            # Full collections: after 100 young-generation passes instead of 10. With the
+            # start-up objects frozen, each still scans every later widget, SDK and cache
+            # object (50-200 ms on a busy machine), and at the default rate they landed
+            # inside a Claude session's turns seven times (bench/turn_overhead.py).
+            young, middle, _ = gc.get_threshold()
+            gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
             gc.enable()  # even if building failed: never leave the collector off
 
     async def on_unmount(self) -> None:

@@ -1,10 +1,16 @@
-"""The benchmarks in a tiny configuration, so that they cannot rot.
+"""The benchmarks in a tiny configuration, so that they cannot rot, and on a slowed build.
 
-Nothing here asserts a time: only that each benchmark still runs against the current
-app and produces figures of the right shape.
+The first tests assert no time: only that each benchmark still runs against the current
+app and produces figures of the right shape. The slowed-build tests show that a
+benchmark fails when the path it measures gets slower (``bench/slow.py`` burns a fixed
+amount of CPU there, far beyond the target, so a busy machine cannot hide it).
 """
 
 from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -17,11 +23,15 @@ from bench import (
     prep_offline,
     progress_scale,
     scale,
+    slow,
     startup,
     tokens,
     turn_overhead,
 )
 from bench.common import Result, data_dir, open_db
+from tests.fakes.bulk_sessions import populate_sessions
+
+SLOW_MS = "400"
 
 
 def test_results_table_and_machine() -> None:
@@ -30,8 +40,18 @@ def test_results_table_and_machine() -> None:
     assert "Python" in bench_main.machine()
 
 
+def test_readme_regions_are_rewritten_between_their_marks(tmp_path: Path) -> None:
+    path = tmp_path / "README.md"
+    path.write_text("intro\n<!-- bench:table -->\nold\n<!-- /bench:table -->\nend\n")
+    bench_main.replace_region(path, bench_main.TABLE_MARKS, "new\ntable")
+    assert path.read_text() == "intro\n<!-- bench:table -->\nnew\ntable\n<!-- /bench:table -->\nend\n"
+    for readme in (bench_main.ROOT / "README.md", bench_main.ROOT / "bench" / "README.md"):
+        marks = bench_main.TABLE_MARKS if readme.parent == bench_main.ROOT else bench_main.FIGURE_MARKS
+        assert all(mark in readme.read_text() for mark in marks)
+
+
 def test_offline_coach_runs() -> None:
-    assert len(offline_coach.corpus()) >= 10
+    assert all(len(answer.split()) == offline_coach.WORDS for _, answer in offline_coach.corpus())
     (result,) = offline_coach.run(quick=True)
     assert result.ratio is not None and result.ratio > 0
 
@@ -53,11 +73,12 @@ def test_token_economy_counts_cached_and_naive_usage() -> None:
     naive = tokens.measure("demo", naive=True, questions=1)
     assert cached.calls == naive.calls > 0
     assert naive.cache_read == naive.cache_write == 0
+    assert cached.cache_read > 0
     assert cached.raw == naive.raw  # the same prompts, billed differently
     assert tokens.system_tokens("realistic") > tokens.system_tokens("demo")
 
 
-def test_prep_after_a_session_reads_the_cache_unless_the_prefix_is_short() -> None:
+def test_a_regenerated_prep_reads_the_cache_unless_the_prefix_is_short() -> None:
     cached = tokens.prep_after_session("demo")
     assert cached.met and cached.ratio is not None and cached.ratio < 1
     short = tokens.prep_after_session("short")
@@ -74,16 +95,17 @@ def test_prefetch_counts_transitions() -> None:
     assert hits + misses == 1 and len(waits) == 1
 
 
-def test_scale_populates_and_renders_history() -> None:
-    import asyncio
-
+def test_scale_renders_history_and_home_on_realistic_sessions() -> None:
     from interview_tui.services.history import list_sessions
+    from interview_tui.store.models import Analysis, QuestionFeedbackRow
 
     with data_dir() as tmp, open_db(tmp / "data" / "interview.db"):
-        scale.populate(30)
+        populate_sessions(30)
         assert len(list_sessions()) == 30
-        assert asyncio.run(scale._measure("history", freeze=False)) > 0
-        assert asyncio.run(scale._measure("home", freeze=False)) > 0
+        assert Analysis.select().count() > 30 * 5 and QuestionFeedbackRow.select().count() > 100
+        for screen in ("history", "home"):
+            figures = asyncio.run(scale._measure(screen, collector_off=False))
+            assert 0 < figures["first"] <= figures["whole"] and figures["stall"] >= 0
 
 
 def test_progress_scale_renders_progress_on_generated_data() -> None:
@@ -102,22 +124,55 @@ def test_progress_scale_renders_progress_on_generated_data() -> None:
 
 
 def test_turn_overhead_drives_a_session_through_the_screens() -> None:
-    import asyncio
-
     with data_dir() as tmp, open_db(tmp / "data" / "interview.db"):
         turns, delays = asyncio.run(turn_overhead._session(1, freeze=False))
-    kinds = [kind for kind, _, _ in turns]
+    kinds = [turn[0] for turn in turns]
     assert kinds[0] == "start" and kinds[-1] == "finish"
     assert "follow-up answer" in kinds
-    assert all(wall >= model >= 0 for _, wall, model in turns)
+    assert all(wall >= model >= 0 and cpu > 0 for _, wall, model, cpu in turns)
     assert delays  # streamed previews reached the screen
 
 
 @pytest.mark.parametrize("kind", ["minimal", "app"])
-def test_startup_child_reports_its_first_frame(kind: str) -> None:
+def test_startup_reports_the_first_written_frame(kind: str) -> None:
     with data_dir() as tmp:
-        first_frame, exited = startup.launch(kind, startup.child_env(tmp))
-    assert 0 < first_frame <= exited
+        run = startup.launch(kind, startup.child_env(tmp), key_after=0.0 if kind == "app" else None)
+    assert run.first_frame > 0
+    assert (run.key is not None and run.key > 0) == (kind == "app")
+
+
+# ----- a deliberately slowed build fails ---------------------------------------------
+
+
+@pytest.fixture
+def slowed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv(slow.ENV, SLOW_MS)
+    yield
+    slow.uninstall()  # the in-process benchmarks patched the app's classes
+
+
+def test_slowed_offline_coach_misses_its_target(slowed: None) -> None:
+    (result,) = offline_coach.run(quick=True)
+    assert result.met is False
+
+
+def test_slowed_build_defeats_the_prompt_cache(slowed: None) -> None:
+    usage = tokens.measure("demo", naive=False, questions=1)
+    naive = tokens.measure("demo", naive=True, questions=1)
+    assert usage.cache_read == 0 and usage.billed > naive.billed  # worse than naive
+
+
+def test_slowed_startup_misses_both_targets(slowed: None) -> None:
+    with data_dir() as tmp:
+        env = startup.child_env(tmp)
+        startup.launch("app", env)  # creates the database
+        app = startup.launch("app", env, key_after=0.0)
+        minimal = startup.launch("minimal", env)
+    # CPU, not wall time: a busy machine can slow either process down, never add CPU
+    # to the minimal app (the slowed build burns SLOW_MS of CPU before the first frame).
+    assert app.cpu >= float(SLOW_MS) / 1000 and app.cpu / minimal.cpu > startup.TARGET
+    # ... and three times as much right after it, before the key can be handled.
+    assert app.key is not None and app.key > 3 * float(SLOW_MS) / 1000
 
 
 def test_ssh_start_measures_both_sides() -> None:

@@ -166,7 +166,7 @@ async def test_system_prefix_is_cached_and_turns_send_only_what_is_new(
     fake_anthropic: FakeAnthropic, records
 ) -> None:
     coach = coach_for(fake_anthropic, records)
-    for purpose in MODELS:
+    for purpose in [*MODELS, *MODELS]:  # every task twice: the second time, from the cache
         await run(coach, purpose)
     systems = [b["system"] for b in fake_anthropic.requests]
     assert all(len(s) == 1 and s[0]["cache_control"] == {"type": "ephemeral"} for s in systems)
@@ -180,12 +180,35 @@ async def test_system_prefix_is_cached_and_turns_send_only_what_is_new(
     assert "persona challenging" not in system
     assert all(len(b["messages"]) == 1 for b in fake_anthropic.requests)
     assert all(b["messages"][0]["content"] not in system for b in fake_anthropic.requests)
-    first, *later = records
-    assert first.cache_write_tokens > 0 and first.cache_read_tokens == 0
-    for record in later:
-        assert record.cache_read_tokens == first.cache_write_tokens
-        assert record.cache_write_tokens == 0
-        assert record.input_tokens < record.cache_read_tokens
+    # Each task's output schema is billed and heads the cached prefix (a changed schema is
+    # a cache miss, tests/fakes/anthropic_server.py), so each task writes its prefix once.
+    firsts, seconds = records[: len(MODELS)], records[len(MODELS):]
+    for first, again in zip(firsts, seconds, strict=True):
+        assert first.cache_write_tokens > 0 and first.cache_read_tokens == 0
+        assert again.cache_read_tokens == first.cache_write_tokens
+        assert again.cache_write_tokens == 0
+        assert again.input_tokens < again.cache_read_tokens
+
+
+async def test_the_fake_bills_the_schema_and_its_cache_expires_after_five_minutes(
+    fake_anthropic: FakeAnthropic, records
+) -> None:
+    coach = coach_for(fake_anthropic, records)
+    clock = [1000.0]
+    fake_anthropic.clock = lambda: clock[0]
+    await run(coach, "analysis")
+    await run(coach, "analysis")
+    schema = fake_anthropic.requests[0]["output_config"]
+    billed = records[0].input_tokens + records[0].cache_write_tokens
+    assert billed >= len(json.dumps(schema)) // 4  # the schema is billed as input
+    assert records[1].cache_read_tokens == records[0].cache_write_tokens
+    clock[0] += 299.0  # a read refreshes the entry: still alive 299 s after it
+    await run(coach, "analysis")
+    assert records[2].cache_read_tokens > 0
+    clock[0] += 301.0
+    await run(coach, "analysis")
+    assert records[3].cache_read_tokens == 0
+    assert records[3].cache_write_tokens == records[0].cache_write_tokens
 
 
 async def test_a_prefix_below_the_minimum_is_not_marked_and_the_log_says_why(

@@ -63,6 +63,7 @@ def app_environment(
         "INTERVIEW_TUI_DATA_DIR": str(user_dir),
         "INTERVIEW_TUI_CONFIG": str(user_dir / "config.toml"),
         "INTERVIEW_TUI_NO_FILE_IMPORT": "1",  # the server's files are not the user's
+        "INTERVIEW_TUI_HOSTED": "1",  # the key is the server's business, not the user's
     }
     env.update({k: server_env[k] for k in _FROM_SERVER if server_env.get(k)})
     if (depth := clean_colorterm(colorterm)) is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
@@ -96,12 +97,15 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         app = interview_app(self)
         claude = app.coach_backend == "claude"
-        hint = "" if claude else " — set ANTHROPIC_API_KEY to coach with Claude"
+        hosted = os.environ.get("INTERVIEW_TUI_HOSTED") == "1"
+        hint = "" if claude or hosted else " — set ANTHROPIC_API_KEY to coach with Claude"
         self.query_one("#coach", Static).update(f"Coach: {app.coach_label}{hint}")
         self._render_actions(None)  # the sessions arrive from load_sessions
 
     def on_screen_resume(self) -> None:
-        self.load_sessions()
+        # After the frame: at start-up the first frame does not wait for the history
+        # service's imports and query (bench/startup.py).
+        self.call_after_refresh(self.load_sessions)
 
     @work(exclusive=True, group="home", exit_on_error=False)
     async def load_sessions(self) -> None:

@@ -17,7 +17,7 @@ from typing import ClassVar, TypedDict
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static, TextArea
@@ -56,6 +56,7 @@ from interview_tui.services.text import (
 )
 
 CONFIRM_SECONDS = 4.0  # a second press within this confirms a destructive key
+SLOT_MIN_HEIGHT = 12  # rows: a prompt, the editor's six and its meter fit
 
 
 class _Sinks(TypedDict):
@@ -82,6 +83,12 @@ class InterviewScreen(Screen[None]):
         height: 3fr; min-height: 3; padding: 0 1; scrollbar-size-vertical: 1;
     }
     InterviewScreen #conversation:focus { background-tint: $foreground 3%; }
+    /* One slot for the coach's status and the prompt with the editor: whichever shows,
+       the conversation above keeps its size, so a turn repaints the slot, not the screen. */
+    InterviewScreen #slot { height: 2fr; }
+    InterviewScreen #slot > AnswerBox { height: 1fr; }
+    InterviewScreen #slot > CoachStatus { height: 1fr; }
+    InterviewScreen #slot StreamTail { height: 1fr; min-height: 3; }
     InterviewScreen QuestionFeedbackPanel { margin-top: 1; }
     InterviewScreen #guidance { color: $text-muted; margin-top: 1; display: none; }
     InterviewScreen #guidance.-shown { display: block; }
@@ -140,6 +147,7 @@ class InterviewScreen(Screen[None]):
         self._armed: dict[str, float] = {}  # action -> deadline for a confirming press
         self._leaving = False
         self._feedback_for: int | None = None  # the question whose full feedback is shown
+        self._slot_review: bool | None = None  # the slot is sized for a review (prompt only)
         self.answer_box = AnswerBox(id="answer-box")
         self.coach_status = CoachStatus(id="thinking")
 
@@ -154,10 +162,11 @@ class InterviewScreen(Screen[None]):
         with VerticalScroll(id="conversation"):
             yield Transcript(id="transcript")
             yield Static("", id="guidance")
-        yield self.coach_status
-        with VerticalScroll(id="prompt-box", can_focus=False):
-            yield Static("", id="prompt")
-        yield self.answer_box
+        with Vertical(id="slot"):
+            yield self.coach_status
+            with VerticalScroll(id="prompt-box", can_focus=False):
+                yield Static("", id="prompt")
+            yield self.answer_box
         yield Footer()
 
     def _service_coach_label(self) -> str:
@@ -350,6 +359,14 @@ class InterviewScreen(Screen[None]):
     def _show_parts(self, *, editor: bool, prompt: bool) -> None:
         self.query_one("#prompt-box").display = prompt
         self.answer_box.display = editor
+        # The slot keeps its share while the editor or the coach's status is in it; a
+        # prompt alone (a question's review) leaves the room to the feedback above.
+        review = prompt and not editor
+        if review != self._slot_review:
+            self._slot_review = review
+            slot = self.query_one("#slot")
+            slot.styles.height = "auto" if review else "2fr"
+            slot.styles.min_height = 0 if review else SLOT_MIN_HEIGHT
 
     def _set_prompt(self, title: str, text: str, *, review: bool = False) -> None:
         box = self.query_one("#prompt-box")
@@ -506,11 +523,16 @@ class InterviewScreen(Screen[None]):
 
         async def job() -> SessionView:
             stored = await self.service.submit_answer(session_id, text, seconds_spent=seconds)
+            # The analysis is asked for first; the screen shows the stored answer meanwhile.
+            pending = asyncio.ensure_future(
+                self.service.run_pending(session_id, stored=stored, **self._sinks())
+            )
+            await asyncio.sleep(0)
             # The answer is in the database: only now may the editor forget it.
             self._prompt_key = None
             self.answer_box.load("")
             self._on_coach_step(stored)
-            return await self.service.run_pending(session_id, stored=stored, **self._sinks())
+            return await pending
 
         self._run_coach(job, State.EVALUATING)
 

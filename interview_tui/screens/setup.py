@@ -32,8 +32,8 @@ from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.keys import key_for
 from interview_tui.screens.widgets.question_count import QuestionCount
 from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, STAGES
-from interview_tui.services.interview import SessionSetup
 from interview_tui.services.session_machine import MAX_QUESTIONS, MIN_QUESTIONS
+from interview_tui.services.session_setup import SessionSetup
 from interview_tui.services.setup_choices import (
     ApplicationRow,
     Choices,

@@ -11,15 +11,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import reduce
 from operator import or_
+from typing import TYPE_CHECKING
 
 from peewee import Expression, fn
 
 from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, STAGES
 from interview_tui.services.db_runner import DbRunner
 from interview_tui.services.session_machine import FINAL_STATES, State
-from interview_tui.services.session_view import SessionView, load_session_view
 from interview_tui.store.db import database
 from interview_tui.store.models import JobApplication, MockSession, Question
+
+if TYPE_CHECKING:
+    # The session view brings pydantic and the coach's models: home and history list
+    # sessions before the first frame without them (bench/startup.py).
+    from interview_tui.services.session_view import SessionView
 
 # The values of the ``status`` filter besides a single State value.
 UNFINISHED = "unfinished"
@@ -260,4 +265,6 @@ class HistoryService:
 
     async def session(self, session_id: int) -> SessionView:
         """The whole of one session, for review."""
+        from interview_tui.services.session_view import load_session_view
+
         return await self._runner.run(load_session_view, session_id)

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from interview_tui.clock import now
 from interview_tui.services.call_log import About
-from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, STAGES, drill_plan
 from interview_tui.services.coach.base import QuestionOutcome, TextSink
 from interview_tui.services.coach.schemas import (
     GeneratedQuestion,
@@ -34,7 +33,6 @@ from interview_tui.services.coach.tasks import (
 from interview_tui.services.grounding import find_ungrounded
 from interview_tui.services.question_history import recent_question_texts
 from interview_tui.services.session_machine import (
-    DEFAULT_QUESTIONS,
     Event,
     IllegalTransition,
     State,
@@ -42,10 +40,16 @@ from interview_tui.services.session_machine import (
     readiness,
     session_score,
     transition,
-    validate_question_count,
     wants_follow_up,
 )
-from interview_tui.services.session_view import QuestionView, SessionView, load_session_view
+from interview_tui.services.session_setup import SessionSetup as SessionSetup  # re-exported
+from interview_tui.services.session_view import (
+    QuestionView,
+    SessionView,
+    load_session_view,
+    stored_fingerprint,
+    view_fingerprint,
+)
 from interview_tui.services.text import clean_answer, strip_control_chars
 from interview_tui.store.db import database
 from interview_tui.store.models import (
@@ -68,34 +72,6 @@ M = TypeVar("M", bound="BaseModel")
 StepSink = Callable[[SessionView], None]
 
 
-@dataclass(frozen=True)
-class SessionSetup:
-    application_id: int
-    stage: str = "recruiter_screen"
-    difficulty: str = "medium"
-    persona: str = "neutral"
-    question_count: int = DEFAULT_QUESTIONS
-    hide_scores: bool = False
-    mode: str = "interview"  # or "drill" (a redo starts from services.redo)
-    focus: str | None = None  # a drill's competency or category
-    adaptive: bool = False  # difficulty follows the scores (session_machine.adaptive_difficulty)
-
-    def validate(self) -> None:
-        if self.mode == "drill":
-            if self.focus is None or drill_plan(self.focus)[0] != self.stage:
-                raise ValueError("A drill needs a focus of its stage (catalog.drill_plan).")
-        elif self.mode != "interview":
-            raise ValueError(f"Unknown session mode {self.mode!r}.")
-        for value, allowed, name in (
-            (self.stage, STAGES, "stage"),
-            (self.difficulty, DIFFICULTIES, "difficulty"),
-            (self.persona, PERSONAS, "persona"),
-        ):
-            if value not in allowed:
-                raise ValueError(f"Unknown {name} {value!r}; choose one of {', '.join(allowed)}.")
-        validate_question_count(self.question_count)
-
-
 @dataclass
 class PrefetchStats:
     hits: int = 0  # the next question was ready when the user asked for it
@@ -112,6 +88,9 @@ class InterviewService:
         self._prefetched: dict[tuple[int, int], asyncio.Task[GeneratedQuestion]] = {}
         # Sessions whose next coach call goes to the offline coach, once.
         self._offline_once: set[int] = set()
+        # The latest view of each session, touched on the database thread only: each
+        # transition refreshes it instead of reading the whole session twice.
+        self._views: dict[int, SessionView] = {}
 
     # ----- public API -------------------------------------------------------------
 
@@ -171,12 +150,29 @@ class InterviewService:
         if stored is not None and stored.id == session_id:
             view = stored
         else:
-            view = await self._db(load_session_view, session_id)
-        while (step := self._step_for(view)) is not None:
-            view = await step(view, on_text)
+            view = await self._db(self._reread, session_id)
+        running = self._run_step(view, on_text)
+        while running is not None:
+            view = await running
+            running = self._run_step(view, on_text)
             if on_step is not None:
-                on_step(view)
+                # The next step (its coach request) goes first; the screen applies this
+                # one meanwhile, so its rendering overlaps the model instead of delaying it.
+                if running is not None:
+                    await asyncio.sleep(0)
+                try:
+                    on_step(view)
+                except BaseException:
+                    if running is not None:
+                        running.cancel()
+                    raise
         return view
+
+    def _run_step(
+        self, view: SessionView, on_text: TextSink | None
+    ) -> asyncio.Future[SessionView] | None:
+        step = self._step_for(view)
+        return None if step is None else asyncio.ensure_future(step(view, on_text))
 
     resume = run_pending
 
@@ -217,7 +213,7 @@ class InterviewService:
         - summarizing: questions still without feedback are marked so; if there are none,
           the session completes without the coach's summary, scored from its questions.
         """
-        view = await self._db(load_session_view, session_id)
+        view = await self._db(self._current, session_id)
         if self.skippable(view) is None:
             raise IllegalTransition(view.state, Event.QUESTION_DONE, "nothing here can be skipped")
         if view.state is State.EVALUATING:
@@ -256,7 +252,7 @@ class InterviewService:
         return await self._transition(session_id, Event.ABANDON, self._clear_drafts(session_id))
 
     async def load(self, session_id: int) -> SessionView:
-        return await self._db(load_session_view, session_id)
+        return await self._db(self._reread, session_id)
 
     async def save_draft(self, session_id: int, text: str, seconds_spent: float = 0.0) -> None:
         """Keep the answer being typed, so a crash or dropped connection loses nothing."""
@@ -337,13 +333,13 @@ class InterviewService:
         current = view.current_question
         assert current is not None
         await self._write_question_feedback(view, current.number, on_text)
-        return await self._db(load_session_view, view.id)
+        return await self._db(self._reread, view.id)
 
     async def _step_summarize(self, view: SessionView, on_text: TextSink | None) -> SessionView:
         for q in view.questions:
             if self._wants_feedback(q):
                 await self._write_question_feedback(view, q.number, None)
-        view = await self._db(load_session_view, view.id)
+        view = await self._db(self._reread, view.id)
         outcomes = [
             QuestionOutcome(
                 number=q.number,
@@ -379,13 +375,12 @@ class InterviewService:
         """An answered question whose feedback is neither written nor skipped."""
         return q.feedback is None and not q.feedback_skipped and bool(q.exchanges)
 
-    @staticmethod
-    def _skip_feedback(session_id: int, numbers: list[int]) -> SessionView:
+    def _skip_feedback(self, session_id: int, numbers: list[int]) -> SessionView:
         with database.atomic("IMMEDIATE"):
             Question.update(feedback_skipped=True).where(
                 (Question.session == session_id) & Question.number.in_(numbers)
             ).execute()
-        return load_session_view(session_id)
+        return self._reread(session_id)
 
     async def _write_question_feedback(
         self, view: SessionView, number: int, on_text: TextSink | None
@@ -492,16 +487,31 @@ class InterviewService:
     ) -> SessionView:
         def apply() -> SessionView:
             with database.atomic("IMMEDIATE"):
-                view = load_session_view(session_id)
+                view = self._current(session_id)
                 after = transition(view.progress, event)  # raises IllegalTransition
                 if write is not None:
                     write(view)
                 MockSession.update(state=after.state.value).where(
                     MockSession.id == session_id
                 ).execute()
-            return load_session_view(session_id)
+            return self._reread(session_id)
 
         return await self._db(apply)
+
+    def _current(self, session_id: int) -> SessionView:
+        """(Database thread.) The view kept in memory while the stored state and row
+        counts still match it (one query), else the session read again."""
+        kept = self._views.get(session_id)
+        if kept is not None and stored_fingerprint(session_id) == view_fingerprint(kept):
+            return kept
+        return self._reread(session_id)
+
+    def _reread(self, session_id: int) -> SessionView:
+        """(Database thread.) The session as stored, re-reading only its unfinished
+        questions (``load_session_view`` with the kept view), and kept in memory."""
+        view = load_session_view(session_id, self._views.get(session_id))
+        self._views[session_id] = view
+        return view
 
     def _create_session(self, setup: SessionSetup) -> int:
         application = JobApplication.get_by_id(setup.application_id)

@@ -225,8 +225,14 @@ def _feedback_model(row: QuestionFeedbackRow) -> QuestionFeedback:
     return QuestionFeedback.model_validate(row, from_attributes=True)
 
 
-def load_session_view(session_id: int) -> SessionView:
-    """Rebuild the whole session from the database."""
+def load_session_view(session_id: int, previous: SessionView | None = None) -> SessionView:
+    """Rebuild the whole session from the database.
+
+    With ``previous`` (an earlier view of the same session) the questions it holds with
+    their feedback written, which never change again, are kept as they are; only the
+    rest is read and parsed (the interview service refreshes its view this way after
+    every transition, so a turn no longer re-validates every past analysis).
+    """
     session = (
         MockSession.select(MockSession, JobApplication, Candidate)
         .join(JobApplication)
@@ -236,53 +242,14 @@ def load_session_view(session_id: int) -> SessionView:
     )
     if session is None:
         raise SessionNotFound(f"No mock session with id {session_id}.")
-    questions = list(Question.select().where(Question.session == session).order_by(Question.number))
-    qids = [q.id for q in questions]
-    responses: dict[int, list[Response]] = {qid: [] for qid in qids}
-    analyses: dict[int, Analysis] = {}
-    feedback: dict[int, QuestionFeedbackRow] = {}
-    if qids:
-        for r in Response.select().where(Response.question.in_(qids)).order_by(Response.number):
-            responses[r.question_id].append(r)
-        rids = [r.id for rs in responses.values() for r in rs]
-        if rids:
-            analyses = {a.response_id: a for a in Analysis.select().where(Analysis.response.in_(rids))}
-        feedback = {
-            f.question_id: f
-            for f in QuestionFeedbackRow.select().where(QuestionFeedbackRow.question.in_(qids))
-        }
-    question_views = []
-    for q in questions:
-        exchanges = []
-        for r in responses[q.id]:
-            a = analyses.get(r.id)
-            exchanges.append(
-                ExchangeView(
-                    number=r.number,
-                    prompt=r.prompt,
-                    answer=r.text,
-                    submitted_at=r.submitted_at,
-                    seconds_spent=r.seconds_spent,
-                    analysis=_analysis_model(a) if a else None,
-                    asked_follow_up=a.asked_follow_up if a else None,
-                )
-            )
-        fb = feedback.get(q.id)
-        question_views.append(
-            QuestionView(
-                number=q.number,
-                text=q.text,
-                competency=q.competency,
-                guidance=q.guidance,
-                exchanges=tuple(exchanges),
-                feedback=_feedback_model(fb) if fb else None,
-                ungrounded=tuple(fb.ungrounded) if fb else (),
-                feedback_skipped=q.feedback_skipped,
-                difficulty=q.difficulty,
-                id=q.id,
-                redo_of=q.redo_of_id,
-            )
-        )
+    kept = _finished_prefix(previous) if previous is not None and previous.id == session_id else ()
+    after = kept[-1].number if kept else 0
+    questions = list(
+        Question.select()
+        .where(Question.session == session, Question.number > after)
+        .order_by(Question.number)
+    )
+    question_views = [*kept, *_question_views(questions)]
     progress = _progress_from_rows(session, question_views)
     draft = None
     if progress.state is State.AWAITING_ANSWER:
@@ -308,7 +275,7 @@ def load_session_view(session_id: int) -> SessionView:
         questions=tuple(question_views),
         draft_text=draft.text if draft else "",
         draft_seconds=draft.seconds_spent if draft else 0.0,
-        asked_texts=tuple(q.text for q in questions),
+        asked_texts=tuple(q.text for q in question_views),
         mode=session.mode,
         focus=session.focus,
         adaptive=session.adaptive,
@@ -316,6 +283,107 @@ def load_session_view(session_id: int) -> SessionView:
     )
     # Every coach task of the current question sees that question's difficulty.
     return replace(view, context=view.context_for(max(progress.question_number, 1)))
+
+
+def _finished_prefix(view: SessionView) -> tuple[QuestionView, ...]:
+    """The leading questions of ``view`` whose feedback is written: final, so reusable."""
+    done = 0
+    for q in view.questions:
+        if q.feedback is None:
+            break
+        done += 1
+    return view.questions[:done]
+
+
+def _question_views(questions: list[Question]) -> list[QuestionView]:
+    qids = [q.id for q in questions]
+    responses: dict[int, list[Response]] = {qid: [] for qid in qids}
+    analyses: dict[int, Analysis] = {}
+    feedback: dict[int, QuestionFeedbackRow] = {}
+    if qids:
+        for r in Response.select().where(Response.question.in_(qids)).order_by(Response.number):
+            responses[r.question_id].append(r)
+        rids = [r.id for rs in responses.values() for r in rs]
+        if rids:
+            analyses = {a.response_id: a for a in Analysis.select().where(Analysis.response.in_(rids))}
+        feedback = {
+            f.question_id: f
+            for f in QuestionFeedbackRow.select().where(QuestionFeedbackRow.question.in_(qids))
+        }
+    views = []
+    for q in questions:
+        exchanges = []
+        for r in responses[q.id]:
+            a = analyses.get(r.id)
+            exchanges.append(
+                ExchangeView(
+                    number=r.number,
+                    prompt=r.prompt,
+                    answer=r.text,
+                    submitted_at=r.submitted_at,
+                    seconds_spent=r.seconds_spent,
+                    analysis=_analysis_model(a) if a else None,
+                    asked_follow_up=a.asked_follow_up if a else None,
+                )
+            )
+        fb = feedback.get(q.id)
+        views.append(
+            QuestionView(
+                number=q.number,
+                text=q.text,
+                competency=q.competency,
+                guidance=q.guidance,
+                exchanges=tuple(exchanges),
+                feedback=_feedback_model(fb) if fb else None,
+                ungrounded=tuple(fb.ungrounded) if fb else (),
+                feedback_skipped=q.feedback_skipped,
+                difficulty=q.difficulty,
+                id=q.id,
+                redo_of=q.redo_of_id,
+            )
+        )
+    return views
+
+
+def view_fingerprint(view: SessionView) -> tuple[object, ...]:
+    """What ``stored_fingerprint`` reads for the session ``view`` shows."""
+    exchanges = [e for q in view.questions for e in q.exchanges]
+    return (
+        view.state.value,
+        len(view.questions),
+        len(exchanges),
+        sum(e.analysis is not None for e in exchanges),
+        sum(q.feedback is not None for q in view.questions),
+        sum(q.feedback_skipped for q in view.questions),
+        int(view.session_feedback is not None),
+        view.backend,
+    )
+
+
+def stored_fingerprint(session_id: int) -> tuple[object, ...] | None:
+    """The session's state and row counts, in one query: when they equal a view's
+    ``view_fingerprint``, the view still is what the database holds (rows are only
+    ever added to a session, and its state moves with each of them; a skipped feedback and
+    a switch to the offline coach are counted too)."""
+    tables = {m.__name__: m._meta.table_name for m in (MockSession, Question, Response,
+                                                         Analysis, QuestionFeedbackRow)}
+    q, r, a, f = (tables[n] for n in ("Question", "Response", "Analysis", "QuestionFeedbackRow"))
+    row = MockSession._meta.database.execute_sql(
+        f"SELECT s.state,"
+        f" (SELECT count(*) FROM {q} q WHERE q.session_id = s.id),"
+        f" (SELECT count(*) FROM {r} r JOIN {q} q ON r.question_id = q.id"
+        f"  WHERE q.session_id = s.id),"
+        f" (SELECT count(*) FROM {a} a JOIN {r} r ON a.response_id = r.id"
+        f"  JOIN {q} q ON r.question_id = q.id WHERE q.session_id = s.id),"
+        f" (SELECT count(*) FROM {f} f JOIN {q} q ON f.question_id = q.id"
+        f"  WHERE q.session_id = s.id),"
+        f" (SELECT count(*) FROM {q} q WHERE q.session_id = s.id AND q.feedback_skipped),"
+        f" s.session_feedback IS NOT NULL,"
+        f" s.backend"
+        f" FROM {tables['MockSession']} s WHERE s.id = ?",
+        (session_id,),
+    ).fetchone()
+    return None if row is None else tuple(row)
 
 
 def _progress_from_rows(session: MockSession, questions: list[QuestionView]) -> Progress:

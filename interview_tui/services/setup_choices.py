@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, STAGES
 from interview_tui.services.db_runner import DbRunner
-from interview_tui.services.interview import SessionSetup
 from interview_tui.services.preferences import get_preference, set_preference
 from interview_tui.services.profiles import current_candidate, has_any_session, list_applications
 from interview_tui.services.session_machine import DEFAULT_QUESTIONS, MAX_QUESTIONS, MIN_QUESTIONS
+from interview_tui.services.session_setup import SessionSetup
 
 JD_PREVIEW_CHARS = 1500
 

@@ -12,9 +12,10 @@ timeouts, SSE parsing and structured-output handling all run for real. Usage::
 Each request consumes one scripted behaviour from the queue; with the queue empty the
 server answers with a valid instance of the request's JSON schema (``output_config.format
 .schema``, which is where the SDK puts ``output_format=``), or plain text without one.
-Usage is estimated at four characters a token, and prompt caching is emulated: a prefix
-ending in a block with ``cache_control`` is written the first time it is seen and read
-after that.
+Usage is estimated at four characters a token over what the API bills (tools, output
+schema, system, messages), and prompt caching is emulated: a prefix ending in a block
+with ``cache_control`` is written the first time it is seen and read after that, for
+five minutes from its last use (see ``FakeAnthropic._usage``).
 
 Requests the real API refuses (no key, no ``max_tokens``, too many cache breakpoints, an
 open JSON schema ...; see ``anthropic_validation``) get its 400/401 error before any
@@ -29,6 +30,7 @@ import json
 import math
 import socket
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -143,7 +145,9 @@ class FakeAnthropic:
         self.headers: list[dict[str, str]] = []
         self.refused: list[Refusal] = []  # what it refused as the real API would
         self._queue: deque[Behaviour] = deque()
-        self._cache: set[str] = set()
+        self._cache: dict[str, float] = {}  # prefix -> when its entry expires (``clock``)
+        self.cache_ttl = 300.0  # seconds: the API's default ("5m") cache lifetime
+        self.clock = time.monotonic  # tests may swap it to age the cache
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._ids = itertools.count(1)
@@ -209,7 +213,20 @@ class FakeAnthropic:
             self._stopping.wait(seconds)
 
     def _usage(self, body: dict[str, Any]) -> dict[str, int]:
+        """Input usage as the real API bills it, with its prompt cache emulated.
+
+        Billed: the tools, the output schema (``output_config``), the system prompt and
+        the messages. The cache key of a prefix is everything before its
+        ``cache_control`` mark, in the API's order: tools, then the output schema (our
+        assumption: the API turns the schema into instructions and a grammar placed ahead
+        of the system prompt, so a changed schema is a cache miss, as a changed tool list
+        is), then system, then messages. An entry lives ``cache_ttl`` seconds (5 minutes)
+        from its last write or read.
+        """
         parts: list[tuple[str, bool]] = []
+        head = {k: body[k] for k in ("tools", "output_config") if body.get(k)}
+        if head:
+            parts.append((json.dumps(head, sort_keys=True), False))
         system = body.get("system") or []
         blocks = [{"text": system}] if isinstance(system, str) else list(system)
         for message in body.get("messages", []):
@@ -228,9 +245,11 @@ class FakeAnthropic:
         marks = [m for m in marks if m[1] >= self.min_cache_tokens]
         if marks:
             with self._lock:
-                read = max((t for key, t in marks if key in self._cache), default=0)
+                now = self.clock()
+                live = {k for k, expires in self._cache.items() if expires > now}
+                read = max((t for key, t in marks if key in live), default=0)
                 write = marks[-1][1] - read
-                self._cache.update(key for key, _ in marks)
+                self._cache.update((key, now + self.cache_ttl) for key, _ in marks)
         return {
             "input_tokens": total - read - write,
             "cache_creation_input_tokens": write,

@@ -46,7 +46,6 @@ class CoachStatus(Vertical, can_focus=False):
 
     DEFAULT_CSS = """
     CoachStatus { height: auto; display: none; padding: 0 1; }
-    CoachStatus.-busy { display: block; }
     CoachStatus > Horizontal { height: 1; }
     CoachStatus LoadingIndicator { width: 6; height: 1; min-height: 1; }
     CoachStatus #activity { width: 1fr; color: $accent; }
@@ -67,14 +66,14 @@ class CoachStatus(Vertical, can_focus=False):
 
     @property
     def busy(self) -> bool:
-        return self.has_class("-busy")
+        return self.display
 
     def show(self, activity: str, hint: str = "esc to stop") -> None:
         """Busy with ``activity``; keeps any streamed text unless the activity changes."""
         label = Content(activity) + Content.from_markup(" [dim]($hint)[/]", hint=hint)
         set_text(self.query_one("#activity", Static), label, layout=False)
         if not self.busy:
-            self.add_class("-busy")
+            self.display = True  # an inline style: no stylesheet pass over the screen
             self._redraw.resume()
 
     def stream(self, text: str) -> None:
@@ -82,7 +81,7 @@ class CoachStatus(Vertical, can_focus=False):
         self._latest = text
 
     def hide(self) -> None:
-        self.remove_class("-busy")
+        self.display = False
         self._redraw.pause()
         self.clear_stream()
 

@@ -105,8 +105,10 @@ class Transcript(VerticalGroup):
                 )
                 self.mount(collapsible)
             elif signature != self._signatures.get(question.number):
-                # The same gap: the title reactive is typed str.
-                collapsible.title = question_title(question, hide_scores=hide_scores)  # type: ignore[assignment]
+                title = question_title(question, hide_scores=hide_scores)
+                if collapsible.title != title:  # a new title lays the screen out again
+                    # The same gap: the title reactive is typed str.
+                    collapsible.title = title  # type: ignore[assignment]
                 self._update_exchanges(collapsible, question, hide_scores)
             if current_changed:
                 collapsible.collapsed = not is_current

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check bench bench-readme doctor clean
+.PHONY: run test lint typecheck check bench bench-readme doctor clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-check: lint test
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+check: lint typecheck test
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
@@ -33,4 +36,4 @@ doctor: $(STAMP)
 	$(BIN)/interview-tui doctor
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache

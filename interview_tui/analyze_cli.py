@@ -28,7 +28,7 @@ class BadInput(Exception):
     """Input the commands refuse; the message is one line for stderr."""
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add both commands to the main parser's subcommands."""
     from interview_tui.services.catalog import KINDS
 

@@ -6,7 +6,7 @@ import gc
 import sys
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -217,7 +217,7 @@ class InterviewApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from interview_tui.screens.setup import SetupScreen
 
         yield from self._screen_commands(screen)
@@ -241,7 +241,7 @@ class InterviewApp(App[int]):
         yield SystemCommand("Help", "Keys and how the app works", self.action_help)
         yield from super().get_system_commands(screen)
 
-    def _screen_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def _screen_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """What the screen's own keys do right now, so the palette offers only what works."""
         from interview_tui.screens.widgets.keys import sentence_key
 

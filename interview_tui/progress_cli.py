@@ -9,7 +9,7 @@ from pathlib import Path
 from interview_tui.config import Settings
 
 
-def register(export: argparse._SubParsersAction) -> None:
+def register(export: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``progress`` to the ``export`` command's subcommands."""
     parser = export.add_parser("progress", help="the progress report (scores, competencies, plan)")
     parser.add_argument("--format", choices=("md", "html"), default="md")

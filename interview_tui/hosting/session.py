@@ -211,8 +211,13 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
             return 0
         done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
         self._notice = b""
+
+        def exited(code: int) -> None:
+            if not done.done():
+                done.set_result(code)
+
         self.app = AppProcess(argv, env=env, size=self.size, on_output=self._write,
-                              on_exit=lambda code: done.done() or done.set_result(code))
+                              on_exit=exited)
         self.host.app_started(self.app.pid)
         try:
             code = await done

@@ -9,7 +9,7 @@ from interview_tui.screens.widgets.form_dialog import FormDialog, Values
 from interview_tui.services.profiles import ProfileError
 
 if TYPE_CHECKING:
-    from interview_tui.store.models import JobApplication
+    from interview_tui.store.models import Candidate, JobApplication
 
 
 class ApplicationForm(FormDialog):
@@ -65,6 +65,7 @@ class ApplicationForm(FormDialog):
 
     async def save_values(self, values: Values) -> tuple[int, str]:
         profiles = workspace(self).profiles
+        candidate: Candidate | None
         if self.application_id is not None and not self.copy:
             candidate = (await self._application()).candidate
             application_id: int | None = self.application_id

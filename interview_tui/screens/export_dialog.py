@@ -30,13 +30,14 @@ class ExportDialog(_Dialog[ExportRequest | None]):
 
     def __init__(self, what: str, item_id: int, title: str) -> None:
         super().__init__()
-        self._what, self._id = what, item_id
-        self.TITLE = f"Export {title}"
+        # Not self._id: that is the Textual node's own id.
+        self._what, self._item_id = what, item_id
+        self.dialog_title = f"Export {title}"
 
     def fields(self) -> ComposeResult:
         yield self.row("Format", Select([("Markdown (.md)", "md"), ("HTML page (.html)", "html")],
                                         value="md", allow_blank=False, id="format"))
-        yield self.row("File", Input(str(default_export_path(self._what, self._id, "md")),
+        yield self.row("File", Input(str(default_export_path(self._what, self._item_id, "md")),
                                      id="path"))
 
     def on_mount(self) -> None:
@@ -45,7 +46,7 @@ class ExportDialog(_Dialog[ExportRequest | None]):
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#path", Input)
-        current = Path(path.value.strip() or default_export_path(self._what, self._id, "md"))
+        current = Path(path.value.strip() or default_export_path(self._what, self._item_id, "md"))
         if current.suffix in (".md", ".html"):
             path.value = str(current.with_suffix(f".{event.value}"))
 

@@ -4,6 +4,8 @@ list only keys that work there, under their remapped names."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -80,7 +82,7 @@ def _add(rows: dict[str, list[str]], what: dict[str, str], key: str, binding: Bi
     what.setdefault(binding.action, binding.tooltip or binding.description)
 
 
-def screen_keys(screen: Screen) -> str:
+def screen_keys(screen: Screen[Any]) -> str:
     """A Markdown table of the keys of ``screen`` itself that work right now."""
     rows: dict[str, list[str]] = {}  # action -> keys, first seen first
     what: dict[str, str] = {}
@@ -91,7 +93,7 @@ def screen_keys(screen: Screen) -> str:
     return _table(rows, what)
 
 
-def app_keys(screen: Screen) -> str:
+def app_keys(screen: Screen[Any]) -> str:
     """A Markdown table of the app's keys that work over ``screen`` (in a dialog: the
     priority ones only, as Textual gives a dialog no other app keys)."""
     app = screen.app
@@ -111,7 +113,7 @@ def app_keys(screen: Screen) -> str:
     return _table(rows, what)
 
 
-def help_text(screen: Screen) -> str:
+def help_text(screen: Screen[Any]) -> str:
     """The whole help page for ``screen``."""
     title = (
         getattr(screen, "dialog_title", "")
@@ -143,7 +145,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,f1,question_mark,q", "close", "Close", id="help.close"),
     ]
 
-    def __init__(self, about: Screen) -> None:
+    def __init__(self, about: Screen[Any]) -> None:
         super().__init__()
         self._text = help_text(about)
 

@@ -8,7 +8,7 @@ fifty.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypedDict
 
 from rich.text import Text
 from textual import on, work
@@ -49,6 +49,12 @@ STAGE_FILTERS: list[str | None] = [None, *STAGES]
 STATUS_FILTERS: list[str | None] = [None, UNFINISHED, FINISHED]
 STATUS_LABELS = {None: "all", UNFINISHED: "unfinished", FINISHED: "finished"}
 LAYOUT_SAMPLE = 2 * PAGE  # rows whose contents size the columns (later ones are cut to fit)
+
+
+class _Filters(TypedDict):
+    search: str
+    stage: str | None
+    state: str | None
 
 
 @dataclass
@@ -174,7 +180,7 @@ class HistoryScreen(Screen[None]):
         # The first page comes first, so a long history shows at once; then all of it
         # (bench/scale.py: 10,000 sessions take ~40 ms to read, more to put in the table).
         history = workspace(self).history
-        filters = {"search": query.search, "stage": query.stage, "state": query.status}
+        filters: _Filters = {"search": query.search, "stage": query.stage, "state": query.status}
         first = await history.list_sessions(**filters, limit=PAGE)
         if len(first) == PAGE:
             self.post_message(self.Loaded(generation, query, first, None))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
-from typing import ClassVar
+from typing import ClassVar, TypedDict
 
 from textual import work
 from textual.app import ComposeResult
@@ -46,8 +46,8 @@ from interview_tui.screens.widgets.format import (
 from interview_tui.screens.widgets.keys import key_for, press
 from interview_tui.screens.widgets.text_update import set_text
 from interview_tui.screens.widgets.transcript import Transcript
-from interview_tui.services.coach.base import CoachError
-from interview_tui.services.interview import InterviewService, SessionSetup
+from interview_tui.services.coach.base import CoachError, TextSink
+from interview_tui.services.interview import InterviewService, SessionSetup, StepSink
 from interview_tui.services.session_machine import MAX_FOLLOW_UPS, State
 from interview_tui.services.session_view import SessionView
 from interview_tui.services.text import (
@@ -57,6 +57,11 @@ from interview_tui.services.text import (
 
 CONFIRM_SECONDS = 4.0  # a second press within this confirms a destructive key
 SLOT_MIN_HEIGHT = 12  # rows: a prompt, the editor's six and its meter fit
+
+
+class _Sinks(TypedDict):
+    on_text: TextSink
+    on_step: StepSink
 
 
 class InterviewScreen(Screen[None]):
@@ -185,7 +190,7 @@ class InterviewScreen(Screen[None]):
 
     # ----- coach work ------------------------------------------------------------------
 
-    def _sinks(self) -> dict[str, Callable]:
+    def _sinks(self) -> _Sinks:
         return {"on_text": self._on_coach_text, "on_step": self._on_coach_step}
 
     def _begin(self, setup: SessionSetup) -> None:

@@ -67,7 +67,7 @@ class ProfileNext(ModalScreen[str | None]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.action_choose(event.button.id if event.button.id != "cancel" else "")
+        self.action_choose((event.button.id or "") if event.button.id != "cancel" else "")
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice or None)

@@ -44,7 +44,7 @@ from interview_tui.services.question_import import ImportFileError, NewQuestion
 from interview_tui.services.question_library import BankEntry, BankFilter
 
 SOURCES: list[str | None] = [None, "own", "shipped", "added", "imported", "generated"]
-SOURCE_NAMES = {None: "all", "own": "yours", **{k: v.lower() for k, v in QUESTION_SOURCES.items()}}
+SOURCE_NAMES: dict[str | None, str] = {None: "all", "own": "yours", **{k: v.lower() for k, v in QUESTION_SOURCES.items()}}
 WIDE = 100  # from this width on, the competency and kind have columns
 SHORT_SOURCE = {"shipped": "", "added": "yours", "imported": "imported", "generated": "set"}
 
@@ -355,9 +355,13 @@ class QuestionBankScreen(Screen[None]):
             self.notify("Shipped questions cannot be removed; filter with o to see yours.",
                         severity="warning")
             return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._remove(entry.key)
+
         self.app.push_screen(
-            ConfirmDialog("Remove this question?", entry.text, confirm_label="Remove"),
-            lambda yes: self._remove(entry.key) if yes else None,
+            ConfirmDialog("Remove this question?", entry.text, confirm_label="Remove"), answered
         )
 
     @work(exclusive=True, group="bank-write", exit_on_error=False)

@@ -66,13 +66,13 @@ class _Dialog(ModalScreen[T]):
                 tooltip="Go ahead with what the form says"),
         Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close; nothing changes"),
     ]
-    TITLE = ""
+    dialog_title = ""  # not Screen.TITLE: ExportDialog sets its own per instance
     HINT = ""
     OK_LABEL = "OK"
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self.TITLE
+            box.border_title = self.dialog_title
             yield from self.fields()
             yield Static(self.HINT, id="hint", markup=False)
             with Horizontal(id="buttons"):
@@ -89,7 +89,7 @@ class _Dialog(ModalScreen[T]):
 
     def value(self, selector: str) -> str:
         select = self.query_one(selector, Select)
-        return "" if select.value is Select.BLANK else str(select.value)
+        return "" if select.value is Select.NULL else str(select.value)
 
     def action_submit(self) -> None:
         raise NotImplementedError
@@ -115,7 +115,7 @@ def _difficulties() -> list[tuple[str, str]]:
 
 
 class AddQuestionDialog(_Dialog[NewQuestion | None]):
-    TITLE = "Add a question of your own"
+    dialog_title = "Add a question of your own"
     HINT = ("Your questions are asked in sessions and drills on their stage, before the "
             "shipped ones, when their competency comes up.")
     OK_LABEL = "Add"
@@ -144,7 +144,7 @@ class AddQuestionDialog(_Dialog[NewQuestion | None]):
 
     @on(Select.Changed, "#stage")
     def _stage_changed(self, event: Select.Changed) -> None:
-        if event.value is not Select.BLANK:
+        if event.value is not Select.NULL:
             competency = self.query_one("#competency", Select)
             competency.set_options(self._competencies(str(event.value)))
             competency.value = GUESS
@@ -167,7 +167,7 @@ class AddQuestionDialog(_Dialog[NewQuestion | None]):
 
 
 class ImportDialog(_Dialog[ImportRequest | None]):
-    TITLE = "Import questions from a file"
+    dialog_title = "Import questions from a file"
     HINT = ("A text file holds one question a line (# starts a comment); JSON is a list of "
             "questions or of objects with text, stage, competency, difficulty, guidance. "
             "Bad lines are reported with their line numbers; the good ones are kept.")
@@ -192,7 +192,7 @@ class ImportDialog(_Dialog[ImportRequest | None]):
 
 
 class GenerateDialog(_Dialog[GenerateRequest | None]):
-    TITLE = "Generate a practice set"
+    dialog_title = "Generate a practice set"
     HINT = ("Each question comes with its competency, difficulty, guidance, likely follow-ups "
             "and an example answer built only from your resume; the set is saved into the "
             "bank for this application and used in its sessions and drills.")
@@ -206,7 +206,7 @@ class GenerateDialog(_Dialog[GenerateRequest | None]):
     def fields(self) -> ComposeResult:
         options = [(f"{a.company} · {a.role}", str(a.id)) for a in self._applications]
         first = str(self._chosen) if self._chosen else (options[0][1] if options else None)
-        yield self.row("Application", Select(options, value=first or Select.BLANK,
+        yield self.row("Application", Select(options, value=first or Select.NULL,
                                              id="application"))
         yield self.row("Type", Select(
             [(f"{label} ({STAGES[PRACTICE_STAGES[key]].lower()})", key)

@@ -34,7 +34,10 @@ class CallLog:
 
     def sink(self, about: About) -> CallSink:
         """A sink for one call: queues its row on the database thread, in order."""
-        return lambda record: self._runner.submit(_write, about, record)
+        def sink(record: CallRecord) -> None:
+            self._runner.submit(_write, about, record)
+
+        return sink
 
     async def tokens_since(self, since: datetime) -> int:
         """Tokens billed since ``since`` (input, output and cache), for budgets."""

@@ -131,8 +131,8 @@ def stage_of(competency: str) -> str | None:
 def drill_plan(focus: str) -> tuple[str, tuple[str, ...]]:
     """(stage, competencies) a drill on ``focus`` (a category or a competency) asks about."""
     if focus in DRILL_CATEGORIES:
-        _, stage, pool = DRILL_CATEGORIES[focus]
-        return stage, pool
+        _, category_stage, pool = DRILL_CATEGORIES[focus]
+        return category_stage, pool
     stage = stage_of(focus)
     if stage is None:
         known = [*DRILL_CATEGORIES, *(c for pool in COMPETENCIES.values() for c in pool)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from peewee import fn
 from pydantic import BaseModel
@@ -39,10 +39,14 @@ class DocumentVersion:
     edited: bool
     created_at: datetime
 
-    def content(self, model: type[M] | None = None) -> M:
+    @overload
+    def content(self) -> BaseModel: ...
+    @overload
+    def content(self, model: type[M]) -> M: ...
+    def content(self, model: type[BaseModel] | None = None) -> BaseModel:
         """The payload as its kind's model (or as ``model``)."""
         cls = model or model_for(self.kind)
-        return cls.model_validate(self.payload)  # type: ignore[return-value]
+        return cls.model_validate(self.payload)
 
 
 def _version(row: Document) -> DocumentVersion:

@@ -302,6 +302,8 @@ def _short(exc: Exception) -> str:
 
 def _docx_text(path: Path, data: bytes) -> str:
     import docx
+    from docx.blkcntnr import BlockItemContainer
+    from docx.document import Document as WordDocument
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -320,8 +322,8 @@ def _docx_text(path: Path, data: bytes) -> str:
             path, f"the .docx file is damaged or not a Word document ({_short(exc)})."
         ) from None
 
-    def blocks(container: object) -> Iterator[str]:
-        for item in container.iter_inner_content():  # type: ignore[attr-defined]
+    def blocks(container: WordDocument | BlockItemContainer) -> Iterator[str]:
+        for item in container.iter_inner_content():
             if isinstance(item, Paragraph):
                 yield item.text
             elif isinstance(item, Table):

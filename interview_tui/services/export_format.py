@@ -27,7 +27,8 @@ _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 def markdown_to_html(markdown: str) -> str:
     """The body HTML for ``markdown``."""
-    return _MD.render(markdown)
+    html: str = _MD.render(markdown)  # markdown-it types it Any
+    return html
 
 
 def html_head(title: str) -> str:

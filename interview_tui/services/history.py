@@ -226,7 +226,8 @@ def delete_session(session_id: int) -> bool:
     """Delete a session with all its questions, answers, analyses, feedback and drafts
     (the foreign keys cascade). Returns whether there was such a session."""
     with database.atomic():
-        return MockSession.delete().where(MockSession.id == session_id).execute() > 0
+        deleted: int = MockSession.delete().where(MockSession.id == session_id).execute()
+        return deleted > 0
 
 
 def score_trend(rows: list[SessionRow]) -> list[float]:

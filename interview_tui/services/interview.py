@@ -42,7 +42,7 @@ from interview_tui.services.session_machine import (
     transition,
     wants_follow_up,
 )
-from interview_tui.services.session_setup import SessionSetup
+from interview_tui.services.session_setup import SessionSetup as SessionSetup  # re-exported
 from interview_tui.services.session_view import (
     QuestionView,
     SessionView,

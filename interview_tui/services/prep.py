@@ -26,6 +26,7 @@ from interview_tui.services.document_store import DocumentVersion, latest_per_se
 from interview_tui.services.export_format import html_document
 from interview_tui.services.grounding import find_ungrounded
 from interview_tui.services.prep_markdown import coach_sections, document_markdown, plain, sections
+from interview_tui.services.prep_models import Written
 from interview_tui.services.prep_tasks import PrepRequest, RoundInfo, WeakSpot, prep_task
 from interview_tui.services.schedule import ScheduledInterview, ScheduleError, list_interviews
 from interview_tui.services.session_view import application_context
@@ -52,6 +53,14 @@ PER_APPLICATION = ("base_prep", "recruiter_prep", "hiring_manager_prep")
 
 class PrepError(ValueError):
     """A prep request that cannot be done; the message says why."""
+
+
+def _prep_model(kind: str) -> type[Written]:
+    """The model of a prep document kind; every one is ``Written`` (dated, editable)."""
+    model = model_for(kind)
+    if not issubclass(model, Written):
+        raise PrepError(f"{label(kind)} is not a prep document.")
+    return model
 
 
 @dataclass(frozen=True)
@@ -86,7 +95,7 @@ class ApplicationPage:
 
 
 def _application(application_id: int) -> JobApplication:
-    row = (JobApplication.select(JobApplication, Candidate).join(Candidate)
+    row: JobApplication | None = (JobApplication.select(JobApplication, Candidate).join(Candidate)
            .where(JobApplication.id == application_id).first())
     if row is None:
         raise PrepError("That application no longer exists.")
@@ -132,7 +141,7 @@ def candidate_answers(application_id: int) -> list[str]:
     return [r.text for r in rows if r.text.strip()]
 
 
-def _earlier(interviews: list[ScheduledInterview], this: ScheduledInterview | None) -> list:
+def _earlier(interviews: list[ScheduledInterview], this: ScheduledInterview | None) -> list[ScheduledInterview]:
     if this is None:
         return [i for i in interviews if i.notes.strip()]
     before = []
@@ -282,7 +291,7 @@ class PrepService:
                             f"{MAX_SECTION_CHARS:,}.")
         _request, sources = await self._ws.runner.run(
             load_request, old.kind, old.application_id, old.interview_id)
-        doc = model_for(old.kind).model_validate(old.payload)
+        doc = _prep_model(old.kind).model_validate(old.payload)
         doc.edited_sections = {**doc.edited_sections, section: clean}
         doc.ungrounded = ground(old.kind, doc, sources)
         return await self._ws.documents.save(
@@ -296,7 +305,7 @@ class PrepService:
         return found.body if found else ""
 
     def markdown(self, version: DocumentVersion, title: str, *, flags: bool = True) -> str:
-        doc = version.content()
+        doc = version.content(_prep_model(version.kind))
         return document_markdown(version.kind, doc, title=title, author=author_label(version),
                                  version=version.version, edited=version.edited,
                                  flags=doc.ungrounded if flags else None)
@@ -333,7 +342,7 @@ class PrepService:
         application_id: int, interview_id: int | None, *, edited: dict[str, str],
     ) -> DocumentVersion:
         info = self._ws.coach.info
-        doc = model_for(request.kind).model_validate({
+        doc = _prep_model(request.kind).model_validate({
             **payload,
             "written_on": request.today,
             "offline": info.backend == "offline",

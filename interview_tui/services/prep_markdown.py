@@ -18,6 +18,7 @@ from interview_tui.services.prep_models import (
     BasePrep,
     HiringManagerPrep,
     InterviewPrep,
+    QuestionToAsk,
     RecruiterPrep,
     StarAnswer,
     StarExample,
@@ -63,7 +64,7 @@ def _star(star: StarAnswer | StarExample) -> str:
     )
 
 
-def _asks(items: list) -> str:
+def _asks(items: list[QuestionToAsk]) -> str:
     return "\n".join(f"- **{_one_line(q.question)}**  \n  _Why:_ {_one_line(q.reason)}"
                      for q in items) or "_(none)_"
 
@@ -140,7 +141,7 @@ def base_sections(doc: BasePrep) -> list[Section]:
                 f"process.** {brief.interview_process}\n\n**Talking points it suggests**\n\n"
                 f"{_bullets(brief.talking_points)}\n\n**Questions it suggests**\n\n"
                 f"{_bullets(brief.questions)}\n\n**To research**\n\n{_bullets(brief.to_research)}",
-                False),
+                ""),  # the coach's brief is not checked; what the user writes into it is
     ]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from interview_tui.services.catalog import INTERVIEW_FORMATS, competency_label, stage_label
 from interview_tui.services.coach.base import ApplicationContext
 from interview_tui.services.coach.tasks import Task
@@ -20,7 +22,7 @@ from interview_tui.services.prep_models import (
     RecruiterPrepDraft,
 )
 
-DRAFTS = {
+DRAFTS: dict[str, type[BaseModel]] = {
     "base_prep": BasePrepDraft,
     "recruiter_prep": RecruiterPrepDraft,
     "hiring_manager_prep": HiringManagerPrepDraft,
@@ -105,7 +107,7 @@ def _section_line(request: PrepRequest) -> str:
             "make that section better and fully grounded; fill the rest briefly.")
 
 
-def prep_task(request: PrepRequest) -> Task:
+def prep_task(request: PrepRequest) -> Task[BaseModel]:
     """The coach task for ``request.kind``."""
     this_round = request.interview.line() if request.interview else "(not for one interview)"
     return Task(

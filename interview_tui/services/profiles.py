@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib.resources import files
+from typing import Any
 
 from interview_tui.clock import now
 from interview_tui.services.db_runner import DbRunner
@@ -29,7 +30,9 @@ def _clean(value: str, field: str, *, required: bool = False, limit: int = 200) 
 
 def current_candidate() -> Candidate | None:
     """The profile in use: the most recently updated one."""
-    return Candidate.select().order_by(Candidate.updated_at.desc(), Candidate.id.desc()).first()
+    candidate: Candidate | None = (
+        Candidate.select().order_by(Candidate.updated_at.desc(), Candidate.id.desc()).first())
+    return candidate
 
 
 def save_candidate(
@@ -102,13 +105,16 @@ def copy_application(application_id: int, candidate_id: int) -> JobApplication:
         )
 
 
-def demo_profile_data() -> dict:
-    return json.loads(files("interview_tui.data").joinpath("demo_profile.json").read_text("utf-8"))
+def demo_profile_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        files("interview_tui.data").joinpath("demo_profile.json").read_text("utf-8"))
+    return data
 
 
 def ensure_demo_profile() -> JobApplication:
     """The demo candidate's demo application, created on first use."""
-    existing = JobApplication.select().where(JobApplication.is_demo == True).first()  # noqa: E712
+    existing: JobApplication | None = (
+        JobApplication.select().where(JobApplication.is_demo == True).first())  # noqa: E712
     if existing is not None:
         return existing
     data = demo_profile_data()

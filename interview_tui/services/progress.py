@@ -12,10 +12,11 @@ question is the sum of its answers' recorded seconds.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from peewee import JOIN, Case, Expression, fn
 
@@ -348,11 +349,12 @@ class ApplicationChoice:
 
 def applications() -> list[ApplicationChoice]:
     """Every application, for the filter (newest first)."""
-    query = (
+    # cast: peewee's stubs type the rows of .tuples() as models.
+    query = cast("Iterable[tuple[int, str, str]]", (
         JobApplication.select(JobApplication.id, JobApplication.company, JobApplication.role)
         .order_by(JobApplication.id.desc())
         .tuples()
-    )
+    ))
     return [ApplicationChoice(i, f"{c} · {r}") for i, c, r in query]
 
 

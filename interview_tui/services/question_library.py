@@ -11,8 +11,10 @@ bank (same stage, same words) is not stored twice.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from peewee import JOIN
 
@@ -143,7 +145,7 @@ def browse(f: BankFilter = BankFilter()) -> list[BankEntry]:
     if source != "shipped":
         for row in query:
             app = row.application
-            label = f"{app.company} · {app.role}" if row.application_id else ""
+            label = f"{app.company} · {app.role}" if app is not None else ""
             entries.append(_own(row, label))
     if source in (None, "shipped") and application_id is None:
         entries.extend(
@@ -179,8 +181,10 @@ def add_questions(
         scope = OwnQuestion.application.is_null()
         if application_id is not None:
             scope = scope | (OwnQuestion.application == application_id)
-        seen |= {(s, _norm(t)) for s, t in OwnQuestion.select(OwnQuestion.stage, OwnQuestion.text)
-                 .where(scope).tuples()}
+        # cast: peewee's stubs type the rows of .tuples() as models.
+        pairs = cast("Iterable[tuple[str, str]]", OwnQuestion.select(
+            OwnQuestion.stage, OwnQuestion.text).where(scope).tuples())
+        seen |= {(s, _norm(t)) for s, t in pairs}
         rows = []
         for index, q in enumerate(questions):
             key = (q.stage, _norm(q.text))
@@ -222,7 +226,8 @@ def delete_own(key: str) -> bool:
         return False
     own_id = int(key.removeprefix(OWN_PREFIX))
     with database.atomic():
-        return OwnQuestion.delete().where(OwnQuestion.id == own_id).execute() > 0
+        deleted: int = OwnQuestion.delete().where(OwnQuestion.id == own_id).execute()
+        return deleted > 0
 
 
 def own_for_session(stage: str, application_id: int | None) -> tuple[BankQuestion, ...]:

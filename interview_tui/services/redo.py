@@ -9,9 +9,10 @@ so it starts awaiting the answer without a coach call.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from peewee import JOIN
 
@@ -125,11 +126,12 @@ def attempts(question_id: int) -> list[Attempt]:
 def session_attempts(session_id: int) -> dict[int, list[Attempt]]:
     """For each question of the session answered more than once: question number ->
     every attempt at it (the session's questions may be first askings or redos)."""
-    rows = list(
+    # cast: peewee's stubs type the rows of .tuples() as models.
+    rows = list(cast("Iterable[tuple[int, int, int | None]]",
         Question.select(Question.number, Question.id, Question.redo_of)
         .where(Question.session == session_id)
         .tuples()
-    )
+    ))
     roots = {number: redo_of or qid for number, qid, redo_of in rows}
     found = attempts_of(sorted(set(roots.values())))
     return {n: found[r] for n, r in roots.items() if len(found.get(r, [])) > 1}

@@ -9,9 +9,9 @@ session ids at a time and loads, renders and writes one session before the next,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
-from typing import TextIO
+from typing import TextIO, cast
 
 from interview_tui.services.catalog import DIFFICULTIES, PERSONAS, competency_label, stage_label
 from interview_tui.services.export_format import html_head, html_tail, markdown_to_html
@@ -157,7 +157,9 @@ def session_ids(stage: str | None = None) -> Iterator[int]:
         query = MockSession.select(MockSession.id).where(MockSession.id > last)
         if stage:
             query = query.where(MockSession.stage == stage)
-        page = [row[0] for row in query.order_by(MockSession.id).limit(PAGE).tuples()]
+        # cast: peewee's stubs type the rows of .tuples() as models.
+        rows = cast("Iterable[tuple[int]]", query.order_by(MockSession.id).limit(PAGE).tuples())
+        page = [row[0] for row in rows]
         if not page:
             return
         yield from page

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from peewee import DatabaseError, SqliteDatabase
 
@@ -88,7 +89,7 @@ def _read_only_connection(path: Path) -> tuple[sqlite3.Connection, bool]:
     return sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=timeout), False
 
 
-def _read(path: Path, what: str, query: str) -> list[tuple]:
+def _read(path: Path, what: str, query: str) -> list[tuple[Any, ...]]:
     """Run one read-only ``query`` on ``path``; SQLite's errors become ``StoreError``s."""
     if not os.access(path, os.R_OK):
         raise StoreError(f"Cannot read database {path}: permission denied.")
@@ -175,7 +176,7 @@ def open_database(path: Path) -> SqliteDatabase:
     close_database()
     database.init(
         str(path),
-        timeout=BUSY_TIMEOUT_MS / 1000,
+        timeout=BUSY_TIMEOUT_MS // 1000,  # whole seconds: the stub types it int
         pragmas={
             "journal_mode": "wal",
             "foreign_keys": 1,

@@ -32,6 +32,9 @@ class JSONField(TextField):
 
 
 class BaseModel(Model):
+    # A ForeignKeyField ``x`` also gives each row ``x_id``, the key column's value, which
+    # peewee's stubs cannot see; each model declares those as bare annotations.
+
     class Meta:
         database = database
         legacy_table_names = False
@@ -50,6 +53,7 @@ class Candidate(BaseModel):
 class JobApplication(BaseModel):
     id = AutoField()
     candidate = ForeignKeyField(Candidate, backref="applications", on_delete="CASCADE")
+    candidate_id: int
     company = TextField()
     role = TextField()
     job_description = TextField(default="")
@@ -61,6 +65,7 @@ class JobApplication(BaseModel):
 class MockSession(BaseModel):
     id = AutoField()
     application = ForeignKeyField(JobApplication, backref="sessions", on_delete="CASCADE")
+    application_id: int
     stage = TextField()
     difficulty = TextField()
     persona = TextField()
@@ -82,6 +87,7 @@ class MockSession(BaseModel):
 class Question(BaseModel):
     id = AutoField()
     session = ForeignKeyField(MockSession, backref="questions", on_delete="CASCADE")
+    session_id: int
     number = IntegerField()
     text = TextField()
     competency = TextField(index=True)
@@ -92,6 +98,7 @@ class Question(BaseModel):
     feedback_skipped = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
     # The question this one answers again (a redo); always the first asking of it.
     redo_of = ForeignKeyField("self", null=True, backref="redos", on_delete="SET NULL")
+    redo_of_id: int | None
 
     class Meta:
         indexes = ((("session", "number"), True),)
@@ -100,6 +107,7 @@ class Question(BaseModel):
 class Response(BaseModel):
     id = AutoField()
     question = ForeignKeyField(Question, backref="responses", on_delete="CASCADE")
+    question_id: int
     number = IntegerField()  # 1 = main answer, 2..4 = follow-ups
     prompt = TextField()  # what was asked: the question, or the follow-up
     text = TextField()
@@ -116,6 +124,7 @@ class Response(BaseModel):
 class Analysis(BaseModel):
     id = AutoField()
     response = ForeignKeyField(Response, backref="analyses", unique=True, on_delete="CASCADE")
+    response_id: int
     score = IntegerField()
     level = TextField()
     strengths = JSONField(default=list)
@@ -130,6 +139,7 @@ class Analysis(BaseModel):
 class QuestionFeedbackRow(BaseModel):
     id = AutoField()
     question = ForeignKeyField(Question, backref="feedback_rows", unique=True, on_delete="CASCADE")
+    question_id: int
     score = IntegerField()
     level = TextField()
     assessment = TextField(default="")
@@ -148,6 +158,7 @@ class QuestionFeedbackRow(BaseModel):
 class AnswerDraft(BaseModel):
     id = AutoField()
     session = ForeignKeyField(MockSession, backref="drafts", on_delete="CASCADE")
+    session_id: int
     question_number = IntegerField()
     response_number = IntegerField()
     text = TextField(default="")
@@ -163,6 +174,7 @@ class Interview(BaseModel):
 
     id = AutoField()
     application = ForeignKeyField(JobApplication, backref="interviews", on_delete="CASCADE")
+    application_id: int
     stage = TextField()
     format = TextField(default="")  # video, phone, onsite ...
     scheduled_at = DateTimeField(null=True, index=True)
@@ -179,7 +191,9 @@ class Document(BaseModel):
     id = AutoField()
     kind = TextField()  # see services.documents_kinds
     application = ForeignKeyField(JobApplication, backref="documents", on_delete="CASCADE")
+    application_id: int
     interview = ForeignKeyField(Interview, backref="documents", null=True, on_delete="CASCADE")
+    interview_id: int | None
     version = IntegerField()
     payload = JSONField()  # validated by the kind's pydantic model
     author = TextField()  # offline | claude
@@ -199,6 +213,7 @@ class OwnQuestion(BaseModel):
     application = ForeignKeyField(
         JobApplication, backref="own_questions", null=True, on_delete="CASCADE"
     )
+    application_id: int | None
     stage = TextField()
     competency = TextField()
     difficulty = TextField()
@@ -246,10 +261,13 @@ class PitchAttempt(BaseModel):
 class CoachCall(BaseModel):
     id = AutoField()
     session = ForeignKeyField(MockSession, backref="coach_calls", null=True, on_delete="SET NULL")
+    session_id: int | None
     application = ForeignKeyField(
         JobApplication, backref="coach_calls", null=True, on_delete="SET NULL"
     )
+    application_id: int | None
     document = ForeignKeyField(Document, backref="coach_calls", null=True, on_delete="SET NULL")
+    document_id: int | None
     purpose = TextField()
     backend = TextField()
     model = TextField()

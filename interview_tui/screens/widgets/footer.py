@@ -9,6 +9,8 @@ Clicking a key presses it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.content import Content
 from textual.events import Click
 from textual.screen import Screen
@@ -40,7 +42,7 @@ class Footer(Widget, can_focus=False):
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._bindings_changed(self.screen)
 
-    def _bindings_changed(self, screen: Screen) -> None:
+    def _bindings_changed(self, screen: Screen[Any]) -> None:
         if not self.is_attached or screen is not self.screen:
             return
         keys, palette = self._active_keys(screen)
@@ -48,7 +50,7 @@ class Footer(Widget, can_focus=False):
             self._keys, self._palette = keys, palette
             self.refresh()
 
-    def _active_keys(self, screen: Screen) -> tuple[tuple[_Key, ...], _Key | None]:
+    def _active_keys(self, screen: Screen[Any]) -> tuple[tuple[_Key, ...], _Key | None]:
         """One entry per action, in binding order; and the command palette key."""
         app = self.app
         seen: set[str] = set()

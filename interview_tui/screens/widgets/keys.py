@@ -3,6 +3,8 @@ bindings in force, so a key remapped in the config file shows its new name every
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -15,7 +17,7 @@ def sentence_key(key: str) -> str:
     return _NAMES.get(first, first)
 
 
-def key_for(screen: Screen, action: str) -> str:
+def key_for(screen: Screen[Any], action: str) -> str:
     """How the key for ``action`` on ``screen`` is written in a sentence ("ctrl+n")."""
     app, app_action = screen.app, action.removeprefix("app.")
     for key, active in screen.active_bindings.items():
@@ -30,7 +32,7 @@ def key_for(screen: Screen, action: str) -> str:
     return action.replace("_", " ")
 
 
-def press(screen: Screen, *choices: tuple[str, str]) -> str:
+def press(screen: Screen[Any], *choices: tuple[str, str]) -> str:
     """'Press ctrl+r to retry, or ctrl+o to continue offline.' from (action, what) pairs."""
     parts = [f"{key_for(screen, action)} {what}" for action, what in choices]
     if not parts:

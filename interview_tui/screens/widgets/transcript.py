@@ -98,6 +98,7 @@ class Transcript(VerticalGroup):
             if collapsible is None:
                 collapsible = Collapsible(
                     *self._exchange_widgets(question, hide_scores),
+                    # Textual types title as str, yet shows Content (its CollapsibleTitle takes ContentText).
                     title=question_title(question, hide_scores=hide_scores),  # type: ignore[arg-type]
                     collapsed=not is_current,
                     id=f"question-{question.number}",
@@ -106,6 +107,7 @@ class Transcript(VerticalGroup):
             elif signature != self._signatures.get(question.number):
                 title = question_title(question, hide_scores=hide_scores)
                 if collapsible.title != title:  # a new title lays the screen out again
+                    # The same gap: the title reactive is typed str.
                     collapsible.title = title  # type: ignore[assignment]
                 self._update_exchanges(collapsible, question, hide_scores)
             if current_changed:

@@ -180,7 +180,7 @@ class ClaudeCoach:
         box: list[Any] = []  # the message, or the partial one of a failed stream
         started = time.perf_counter()
         system, record.cache_note = _system(task.context, _min_cache_tokens(self.model))
-        request = {
+        request: dict[str, Any] = {
             "model": self.model,
             "max_tokens": task.max_tokens,
             "system": list(system),
@@ -220,7 +220,7 @@ class ClaudeCoach:
                 record.cache_write_tokens = usage.cache_creation_input_tokens or 0
             _report(on_call, record)
 
-    async def _stream(self, request: dict[str, Any], on_text: TextSink | None, box: list) -> Any:
+    async def _stream(self, request: dict[str, Any], on_text: TextSink | None, box: list[Any]) -> Any:
         shown = ""
         async with self._client.messages.stream(**request) as stream:
             async for event in stream:

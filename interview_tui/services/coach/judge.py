@@ -11,6 +11,7 @@ Strengths and gaps are the same marks read from both sides, so they never disagr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from interview_tui.services.coach.answer_evidence import _LABEL, Evidence, Sentence, gather_evidence
@@ -20,6 +21,7 @@ from interview_tui.services.coach.offline_marks import Context, Mark, quote
 from interview_tui.services.coach.offline_marks_self import read_marks, red_flag
 from interview_tui.services.coach.question_bank import kind_of
 from interview_tui.services.coach.rubrics import RUBRICS, Criterion
+from interview_tui.services.coach.schemas import Level
 from interview_tui.services.text import WORDS_PER_MINUTE, format_duration
 
 LONG_WORDS = 3 * WORDS_PER_MINUTE  # about three minutes spoken: beyond it, points are lost
@@ -52,7 +54,7 @@ class Judgement:
     """The verdict on an answer, with everything the coach says about it."""
 
     score: int
-    level: str
+    level: Level
     kind: str
     marks: dict[str, Mark]
     strengths: list[Finding]
@@ -107,7 +109,7 @@ def _metric_salad(ev: Evidence) -> Sentence | None:
     return None
 
 
-def _first(ev: Evidence, test) -> int:
+def _first(ev: Evidence, test: Callable[[Sentence], object]) -> int:
     return next((n for n, s in enumerate(ev.sentences) if test(s)), -1)
 
 
@@ -225,8 +227,8 @@ def judge_answer(
                            "measured, from what to what.", 1.5,
                            "Give each number its baseline and say how you measured it.",
                            "say what you measured, from what to what"))
-    bolted = ev.extra.get("bolted_on") or ()
-    if bolted and salad is None and kind != "technical":
+    bolted = ev.extra.get("bolted_on")  # a tuple of Sentence (extra holds objects)
+    if isinstance(bolted, tuple) and bolted and salad is None and kind != "technical":
         gaps.append(_check("unbased", f"“{quote(bolted[0], UNBASED)}” isn't tied to anything "
                            "else you said, so it counts for nothing: connect the result to what "
                            "you did and how you measured it.", 1.0,
@@ -308,7 +310,7 @@ def judge_answer(
             g for g in gaps if g.key not in ("relevance", "generic")]
     score = max(1, min(10, round(raw)))
     l5a, l5b = scope_counts(text)
-    level = "L5B" if score >= 8 and (l5b >= 2 or (l5b >= 1 and l5a >= 3)) else (
+    level: Level = "L5B" if score >= 8 and (l5b >= 2 or (l5b >= 1 and l5a >= 3)) else (
         "L5A" if score >= 6 and (l5a >= 2 or l5b >= 1) else "L4")
     gaps.sort(key=lambda g: -g.weight)
     return Judgement(score, level, kind, marks, strengths, gaps, notes, ev)

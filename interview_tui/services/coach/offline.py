@@ -30,6 +30,7 @@ from interview_tui.services.coach.base import (
     QuestionTurn,
     TextSink,
 )
+from interview_tui.services.coach.judge import Finding
 from interview_tui.services.coach.offline_interview import (
     analyse_turn,
     feedback_for_turn,
@@ -248,10 +249,11 @@ def _session_feedback(ctx: InterviewContext, outcomes: list[QuestionOutcome]) ->
             next_steps=["Start a new session and answer at least one question out loud."],
         )
     mean = session_score([o.score for o in outcomes])
+    assert mean is not None  # there are outcomes, so there are scores
     ready = readiness(mean)
     gap_counts: Counter[str] = Counter()
     strength_counts: Counter[str] = Counter()
-    gap_by_key = {}
+    gap_by_key: dict[str, Finding] = {}
     strength_names: dict[str, str] = {}
     for o in outcomes:
         j = judge_turn(ctx, o.text, list(o.answers))

@@ -65,7 +65,7 @@ def _analysis(j: Judgement, competency: str, persona: str, asked: set[str],
     wanted = 2 if persona == "friendly" else 3
     return ResponseAnalysis(
         score=j.score,
-        level=j.level,  # type: ignore[arg-type]
+        level=j.level,
         strengths=[s.text for s in j.strengths],
         gaps=[g.text for g in j.gaps[:MAX_GAPS]],
         follow_up_questions=jf.follow_ups(j, competency, persona, asked, wanted),
@@ -146,7 +146,7 @@ def question_feedback(
                       job_description=job_description)
     return QuestionFeedback(
         score=j.score,
-        level=j.level,  # type: ignore[arg-type]
+        level=j.level,
         assessment=jf.assessment(j, target_level, competency),
         what_landed=[s.text for s in j.strengths],
         what_didnt=[g.text for g in j.gaps[:MAX_GAPS]],

@@ -137,7 +137,7 @@ def _red_flags(request: PrepRequest) -> list[RedFlag]:
     return flags[:3]
 
 
-def recruiter_prep(task: Task, tools: WriterTools) -> RecruiterPrepDraft:
+def recruiter_prep(task: Task[RecruiterPrepDraft], tools: WriterTools) -> RecruiterPrepDraft:
     request: PrepRequest = task.data
     ctx = request.ctx
     ranked = ranked_bullets(bullets_of(request), ctx.job_description)[:6]
@@ -190,7 +190,7 @@ def star_example(bullet: Bullet) -> StarExample:
     return StarExample(competency=competency_label(competency_of(bullet)), **parts)
 
 
-def hiring_manager_prep(task: Task, tools: WriterTools) -> HiringManagerPrepDraft:
+def hiring_manager_prep(task: Task[HiringManagerPrepDraft], tools: WriterTools) -> HiringManagerPrepDraft:
     request: PrepRequest = task.data
     ctx = request.ctx
     bullets = bullets_of(request)
@@ -280,7 +280,7 @@ def _screening_signals(request: PrepRequest, bullets: list[Bullet]) -> list[Scre
     return signals
 
 
-def base_prep(task: Task, tools: WriterTools) -> BasePrepDraft:
+def base_prep(task: Task[BasePrepDraft], tools: WriterTools) -> BasePrepDraft:
     request: PrepRequest = task.data
     ctx = request.ctx
     bullets = bullets_of(request)

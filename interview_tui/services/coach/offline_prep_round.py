@@ -45,7 +45,7 @@ def _note_topics(request: PrepRequest) -> list[str]:
     return topics
 
 
-def interview_prep(task: Task, tools: WriterTools) -> InterviewPrepDraft:
+def interview_prep(task: Task[InterviewPrepDraft], tools: WriterTools) -> InterviewPrepDraft:
     request: PrepRequest = task.data
     ctx = request.ctx
     info = request.interview

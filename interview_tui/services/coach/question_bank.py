@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 from interview_tui.services.coach.question_kinds import KINDS, classify_question
 from interview_tui.services.session_machine import COMPETENCIES, DIFFICULTIES
@@ -50,7 +51,7 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def _parse(raw: dict) -> tuple[BankQuestion, ...]:
+def _parse(raw: dict[str, Any]) -> tuple[BankQuestion, ...]:
     questions = []
     for item in raw["questions"]:
         q = BankQuestion(

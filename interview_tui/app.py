@@ -206,8 +206,12 @@ class InterviewApp(App[int]):
             open_screen(apps[0].id)
         elif apps:
             choices = [(a.id, a.company, a.role) for a in apps]
-            self.push_screen(ApplicationPicker(title, choices),
-                             lambda chosen: chosen is not None and open_screen(chosen))
+
+            def chosen(application_id: int | None) -> None:
+                if application_id is not None:
+                    open_screen(application_id)
+
+            self.push_screen(ApplicationPicker(title, choices), chosen)
         else:
             self.notify("Add a job application first (set up a mock interview).")
 

@@ -30,6 +30,7 @@ from interview_tui.services.catalog import STAGES
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.debrief import DebriefRejected, InterviewChoice, local_today
 from interview_tui.services.debrief_models import Debrief, DebriefInput
+from interview_tui.services.document_store import DocumentVersion
 
 NEW_INTERVIEW = 0
 DRAFT_DELAY = 1.0
@@ -139,7 +140,7 @@ class DebriefScreen(Screen[None]):
         self._loaded = True
         self.query_one("#transcript", DocumentField).text_area.focus(scroll_visible=False)
 
-    def _show_earlier(self, earlier: list) -> None:
+    def _show_earlier(self, earlier: list[DocumentVersion]) -> None:
         option_list = self.query_one("#earlier", OptionList)
         option_list.clear_options()
         for doc in earlier[:5]:

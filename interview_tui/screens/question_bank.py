@@ -32,6 +32,7 @@ from interview_tui.screens.widgets.footer import Footer
 from interview_tui.services.catalog import (
     COMPETENCIES,
     DIFFICULTIES,
+    KINDS,
     PRACTICE_TYPES,
     QUESTION_SOURCES,
     SHORT_STAGES,
@@ -39,7 +40,6 @@ from interview_tui.services.catalog import (
     competency_label,
 )
 from interview_tui.services.coach.base import CoachError
-from interview_tui.services.coach.question_kinds import KINDS
 from interview_tui.services.question_import import ImportFileError, NewQuestion
 from interview_tui.services.question_library import BankEntry, BankFilter
 

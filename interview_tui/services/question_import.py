@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from interview_tui.services.catalog import COMPETENCIES, DIFFICULTIES, STAGES
-from interview_tui.services.coach.question_kinds import KINDS, classify_question
+from interview_tui.services.catalog import COMPETENCIES, DIFFICULTIES, KINDS, STAGES
+from interview_tui.services.coach.question_kinds import classify_question
 from interview_tui.services.text import strip_control_chars
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024

@@ -241,6 +241,7 @@ class PitchAttempt(BaseModel):
 
     id = AutoField()
     application = ForeignKeyField(JobApplication, backref="pitch_attempts", on_delete="CASCADE")
+    application_id: int
     number = IntegerField()
     text = TextField()
     spoken_seconds = FloatField(null=True)  # timed aloud against the 90-second clock

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from peewee import DatabaseError, SqliteDatabase
+from peewee import DatabaseError, OperationalError, SqliteDatabase
 
 from interview_tui.store.errors import (
     DamagedDatabaseError,
@@ -93,7 +94,12 @@ def _read(path: Path, what: str, query: str) -> list[tuple[Any, ...]]:
     """Run one read-only ``query`` on ``path``; SQLite's errors become ``StoreError``s."""
     if not os.access(path, os.R_OK):
         raise StoreError(f"Cannot read database {path}: permission denied.")
-    for _attempt in range(5):
+    # A writer busy on the file (another window, or another process migrating a new
+    # database) changes it under a lock-free read: read again, for as long as a locked
+    # write would wait, before calling the file locked.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.01
+    while True:
         before = _file_state(path)
         try:
             conn, unlocked = _read_only_connection(path)
@@ -110,7 +116,10 @@ def _read(path: Path, what: str, query: str) -> list[tuple[Any, ...]]:
         # checkpointed into the file) means the read may be torn. Read again.
         if not unlocked or _file_state(path) == before:
             return rows
-    raise locked(path)
+        if time.monotonic() >= deadline:
+            raise locked(path)
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 def schema_version(path: Path) -> int:
@@ -186,7 +195,7 @@ def open_database(path: Path) -> SqliteDatabase:
     )
     try:
         with database_errors(path):
-            database.connect(reuse_if_open=True)
+            _connect(database)
             _check_writable(database)
             migrate(database)
     except StoreError:
@@ -196,6 +205,24 @@ def open_database(path: Path) -> SqliteDatabase:
         close_database()
         raise StoreError(f"Cannot open database {path}: {exc}") from exc
     return database
+
+
+def _connect(db: SqliteDatabase) -> None:
+    """Connect, waiting out another process that is switching a new file to WAL: SQLite
+    answers that pragma with "locked" at once, without its busy wait."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.01
+    while True:
+        try:
+            db.connect(reuse_if_open=True)
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            if not db.is_closed():
+                db.close()
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
 
 def _check_writable(db: SqliteDatabase) -> None:

@@ -160,6 +160,8 @@ async def test_redo_from_the_review_shows_attempts_side_by_side(make_app) -> Non
         assert [(a.mode, a.score is not None) for a in panel.attempts] == [
             ("interview", True), ("redo", True)]
         assert attempts_line(panel.attempts).startswith("2 attempts: 5 → ")
+        # The footer and help say where escape goes.
+        assert app.screen.active_bindings["escape"].binding.description == "Back"
         await pilot.press("escape")  # a redo goes back to where it started
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)

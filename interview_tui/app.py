@@ -33,6 +33,11 @@ FULL_COLLECTION_EVERY = 100  # middle-generation collections per full one (Pytho
 Worker.StateChanged.bubble = True
 
 
+# Screen keys for the app-wide palette commands (get_system_commands): not listed again.
+_APP_WIDE = {"app.history", "app.applications", "app.question_bank", "app.progress",
+             "app.drill", "app.help"}
+
+
 class InterviewApp(App[int]):
     """interview-tui. Dependencies come in through the constructor, so tests can swap them.
 
@@ -249,8 +254,9 @@ class InterviewApp(App[int]):
         """What the screen's own keys do right now, so the palette offers only what works."""
         from interview_tui.screens.widgets.keys import sentence_key
 
-        # Textual's own screen keys (focus next, copy) are no actions of ours to offer.
-        seen: set[str] = {b.action for b in Binding.make_bindings(Screen.BINDINGS)}
+        # Textual's own screen keys (focus next, copy) are no actions of ours to offer, and
+        # keys for what get_system_commands offers anyway would list it twice.
+        seen: set[str] = {b.action for b in Binding.make_bindings(Screen.BINDINGS)} | _APP_WIDE
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if active.node is not screen or not active.enabled or not binding.description:

@@ -31,7 +31,25 @@ def _parser() -> argparse.ArgumentParser:
 
     for commands in (bank_cli, export_cli, backup_cli):
         commands.register(sub)
+    for command in sub.choices.values():
+        _accept_global_options(command)
     return parser
+
+
+def _accept_global_options(command: argparse.ArgumentParser) -> None:
+    """``interview-tui doctor --data-dir DIR`` works as well as ``--data-dir DIR doctor``:
+    given after the command, a global option overrides; not given, it leaves the value
+    before the command alone (SUPPRESS), and a command's own option of that name wins."""
+    for flags, kwargs in (
+        (("--data-dir",), {"help": "where the database lives (env INTERVIEW_TUI_DATA_DIR)"}),
+        (("--config",), {"help": "config file (default: the platform's config dir)"}),
+        (("--offline",), {"action": "store_true", "help": "use the offline coach"}),
+        (("--model",), {"help": "Claude model to use"}),
+    ):
+        try:
+            command.add_argument(*flags, default=argparse.SUPPRESS, **kwargs)
+        except argparse.ArgumentError:
+            continue  # the command has its own option of that name
 
 
 def doctor(settings: Settings) -> int:

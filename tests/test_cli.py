@@ -163,3 +163,14 @@ def test_version_flag(data_dir: Path) -> None:
     result = run_cli("--version", data_dir=data_dir)
     assert result.returncode == 0
     assert result.stdout.strip() == f"interview-tui {__version__}"
+
+
+def test_global_options_work_after_the_command_too() -> None:
+    from interview_tui.cli import _parser
+
+    after = _parser().parse_args(["doctor", "--data-dir", "/d", "--offline", "--model", "m"])
+    assert (after.data_dir, after.offline, after.model) == ("/d", True, "m")
+    before = _parser().parse_args(["--data-dir", "/d", "--offline", "sessions"])
+    assert (before.data_dir, before.offline, before.model) == ("/d", True, None)
+    both = _parser().parse_args(["--data-dir", "/a", "sessions", "--data-dir", "/b"])
+    assert both.data_dir == "/b"

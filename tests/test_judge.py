@@ -143,3 +143,14 @@ def test_strengths_and_gaps_agree_and_quotes_are_the_answers_own_words() -> None
         assert not {s.key for s in j.strengths} & {g.key for g in j.gaps}
         for mark in j.marks.values():
             assert mark.quote in answer
+
+
+def test_a_quote_starts_on_a_word_after_and() -> None:
+    from interview_tui.services.coach.answer_evidence import gather_evidence
+    from interview_tui.services.coach.answer_signals import _RESULT
+    from interview_tui.services.coach.offline_marks import quote
+
+    answer = ("I designed it to handle 4 million carrier events a day, "
+              "and it ran 18 months with zero lost events.")
+    sentence = gather_evidence(answer, "Tell me about a project.").sentences[0]
+    assert quote(sentence, _RESULT) == "it ran 18 months with zero lost events"

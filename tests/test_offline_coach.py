@@ -372,6 +372,7 @@ async def test_session_feedback_reflects_scores_and_recurring_gaps() -> None:
     assert isinstance(summary, SessionFeedback)
     assert "Needs Practice" in summary.assessment or "Almost Ready" in summary.assessment
     assert any("2 of 3" in a for a in summary.areas_to_improve)
+    assert not any(a.startswith("Weak on") for a in summary.areas_to_improve)
     assert summary.strengths and summary.coaching_priorities and summary.next_steps
     assert any("question 1" in s or "question 3" in s for s in summary.next_steps)
 

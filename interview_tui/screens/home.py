@@ -19,7 +19,7 @@ from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import competency_label, local_time, stage_label
 from interview_tui.screens.widgets.keys import key_for
-from interview_tui.services.catalog import STAGES
+from interview_tui.services.catalog import SESSION_MODES, STAGES
 
 if TYPE_CHECKING:
     from interview_tui.services.history import Overview, SessionRow
@@ -131,9 +131,11 @@ class HomeScreen(Screen[None]):
         actions.add_option(Option(f"{key('new')}  New mock interview", id="new"))
         for index, row in enumerate(unfinished[:3]):
             resume_key = key("resume") if index == 0 else " "
+            kind = SESSION_MODES.get(row.mode, row.mode) if row.mode != "interview" else ""
             label = (
                 f"{resume_key}  Resume: {escape(row.company)} · {escape(row.role)} · "
-                f"{STAGES.get(row.stage, row.stage)} · {row.how_far(short=True)}"
+                f"{STAGES.get(row.stage, row.stage)}{f' · {kind}' if kind else ''} · "
+                f"{row.how_far(short=True)}"
             )
             actions.add_option(Option(label, id=f"resume-{row.id}"))
         actions.add_option(

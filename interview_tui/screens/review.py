@@ -181,11 +181,15 @@ class ReviewScreen(Screen[None]):
                 if view.completed_at else 0
             )
             took = f" · {minutes} min" if minutes >= 1 else ""
+            answered = sum(1 for q in view.questions if q.exchanges)
+            # Ended early (ctrl+e): say how many of the planned questions were answered.
+            n = (str(p.total_questions) if answered >= p.total_questions
+                 else f"{answered} of {p.total_questions}")
             return Content.from_markup(
                 f"[b]Overall[/b] {score_markup(view.overall_score, hidden=hidden)}"
                 " · [b]$readiness[/b] [dim]· $n questions$took[/dim]",
                 readiness=view.readiness or "",
-                n=str(p.total_questions),
+                n=n,
                 took=took,
             )
         answered = sum(1 for q in view.questions if q.exchanges)

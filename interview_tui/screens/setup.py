@@ -157,7 +157,7 @@ class SetupScreen(ProfileActions):
             with Horizontal(classes="row"):
                 yield Static("Adaptive", classes="label")
                 yield SetupCheckbox(
-                    "Difficulty follows your scores (8+ twice: hard; below 5 twice: easy)",
+                    "Difficulty follows scores (8+ twice: hard; <5 twice: easy)",
                     id="adaptive", compact=True,
                     tooltip="Let the difficulty follow your scores; the summary says when it changed",
                 )

@@ -46,6 +46,8 @@ class SummaryScreen(Screen[None]):
     SummaryScreen VerticalScroll { padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="summary.back",
+                tooltip="Back to where this redo was started"),
         Binding("escape", "home", "Home", id="summary.home", tooltip="Back to the home screen"),
         Binding("h", "history", "History", id="summary.history",
                 tooltip="Review this and past sessions"),
@@ -94,12 +96,20 @@ class SummaryScreen(Screen[None]):
         if target is not None:
             interview_app(self).redo_question(target.id)
 
+    def _returns(self) -> bool:
+        """A redo goes back to where it was started (a session, a review), not home."""
+        return self.view.mode == "redo" and len(self.app.screen_stack) > 2
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("back", "home"):
+            return (action == "back") == self._returns()
+        return True
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
     def action_home(self) -> None:
         from interview_tui.screens.home import HomeScreen
-
-        if self.view.mode == "redo" and len(self.app.screen_stack) > 2:
-            self.app.pop_screen()  # back to where the redo was started (a session, a review)
-            return
 
         # Back to the home screen wherever this session was opened from (home, history).
         if not any(isinstance(s, HomeScreen) for s in self.app.screen_stack):

@@ -76,6 +76,7 @@ class SessionRow:
     questions_asked: int
     overall_score: float | None
     readiness: str | None
+    mode: str = "interview"  # catalog.SESSION_MODES
 
     @property
     def is_finished(self) -> bool:
@@ -164,6 +165,7 @@ def list_sessions(
             asked,
             MockSession.overall_score,
             MockSession.readiness,
+            MockSession.mode,
         )
         .join(JobApplication)
         .order_by(MockSession.started_at.desc(), MockSession.id.desc())

@@ -65,7 +65,8 @@ class WeakSpot:
     def line(self) -> str:
         text = (f"{competency_label(self.competency)}: averaged {self.score:.1f}/10 over "
                 f"{self.questions} mock question{'s' if self.questions != 1 else ''}")
-        return f"{text}; what did not land: {'; '.join(self.gaps)}" if self.gaps else text
+        gaps = "; ".join(g.rstrip(". ") for g in self.gaps)  # each gap is a sentence
+        return f"{text}; what did not land: {gaps}" if gaps else text
 
 
 @dataclass(frozen=True)

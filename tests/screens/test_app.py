@@ -101,3 +101,12 @@ async def test_footer_drops_keys_that_do_not_fit_whole(make_app):
         line = str(app.screen.query_one(Footer).render())
         assert len(line) <= 60
         assert not line.rstrip().endswith(("…", "Hel", "Qui")), line
+
+
+async def test_command_palette_lists_each_action_once(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+    assert "History" in titles and "History (h)" not in titles  # home's h key is History
+    assert "Applications (a)" not in titles and "Drill (d)" not in titles

@@ -476,3 +476,28 @@ async def test_an_unfinished_review_says_how_far_it_got_out_of_the_plan(make_app
         verdict = squash(str(review.query_one("#verdict", Static).render()))
         assert "Unfinished · all 2 questions done, summary not written yet" in verdict
         assert "answered" not in verdict
+
+
+async def test_review_of_a_session_ended_early_says_how_many_were_answered(make_app):
+    from interview_tui.services.session_machine import State
+
+    app: InterviewApp = make_app()
+    application = ensure_demo_profile()
+    service = Workspace(OfflineCoach(seed=1)).interview
+    try:
+        view = await service.start(SessionSetup(application_id=application.id,
+                                                stage="hiring_manager", question_count=3))
+        while view.state is not State.QUESTION_REVIEW:  # question 1 and its follow-ups
+            if view.state is State.AWAITING_ANSWER:
+                await service.submit_answer(view.id, "I led the migration at Parcelwise.",
+                                            seconds_spent=30.0)
+            view = await service.run_pending(view.id)
+        view = await service.finish(view.id)  # ctrl+e after the first question
+    finally:
+        service.workspace.close()
+    assert view.state is State.COMPLETED
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ReviewScreen(view.id))
+        await settle(pilot)
+        verdict = str(app.screen.query_one("#verdict", Static).render())
+    assert "1 of 3 questions" in verdict

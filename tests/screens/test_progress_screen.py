@@ -95,6 +95,25 @@ async def test_the_plan_redoes_the_lowest_question(make_app) -> None:
         assert view.pending_prompt == "Question 2 on debugging?"
 
 
+async def test_home_says_which_unfinished_session_is_a_redo(make_app) -> None:
+    from interview_tui.screens.home import HomeScreen
+
+    app = make_app()
+    _known()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("r")  # a redo, left unanswered
+        await settle(pilot)
+        app.switch_screen(HomeScreen())
+        await settle(pilot)
+        actions = app.screen.query_one("#actions", OptionList)
+        labels = [str(actions.get_option_at_index(i).prompt) for i in range(actions.option_count)]
+    resume = [label for label in labels if "Resume:" in label]
+    assert len(resume) == 1 and "Technical · Redo · " in resume[0]
+
+
 async def test_drill_screen_starts_a_category_drill(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -160,6 +179,8 @@ async def test_redo_from_the_review_shows_attempts_side_by_side(make_app) -> Non
         assert [(a.mode, a.score is not None) for a in panel.attempts] == [
             ("interview", True), ("redo", True)]
         assert attempts_line(panel.attempts).startswith("2 attempts: 5 → ")
+        # The footer and help say where escape goes.
+        assert app.screen.active_bindings["escape"].binding.description == "Back"
         await pilot.press("escape")  # a redo goes back to where it started
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)

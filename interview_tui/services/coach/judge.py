@@ -149,7 +149,7 @@ def _criterion_findings(
             text = template.format(quote=m.quote) if "{quote}" in template else template
             lost = c.weight * 9 * (2 - m.level) / 2
             gaps.append(Finding(c.key, text, lost, c.coaching, c.follow, c.hard,
-                                _short(template), f"Weak on {c.name[:1].lower()}{c.name[1:]}"))
+                                _short(template), f"{c.name}: weak"))
     return strengths, gaps
 
 

@@ -54,11 +54,9 @@ def quote(sentence: Sentence | None, at: re.Pattern[str] | None = None, words: i
     text = sentence.text
     m = at.search(text) if at is not None else None
     if m is not None and m.start() > 0:
-        clause = max(text.rfind(mark, 0, m.start()) for mark in (", ", "; ", ": ", " and "))
-        start = clause + 2 if clause >= 0 and len(text[clause:m.start()].split()) <= 6 else m.start()
-        text = text[start:].lstrip(" ,;:")
-        if text.startswith("d "):
-            text = text[2:]
+        clause, mark = max((text.rfind(mark, 0, m.start()), mark) for mark in (", ", "; ", ": ", " and "))
+        near = clause >= 0 and len(text[clause:m.start()].split()) <= 6
+        text = text[clause + len(mark) if near else m.start():].lstrip(" ,;:")
     spans = list(re.finditer(r"\S+", text))
     if len(spans) <= words:
         return text.rstrip(" .")

@@ -40,14 +40,15 @@ def _accept_global_options(command: argparse.ArgumentParser) -> None:
     """``interview-tui doctor --data-dir DIR`` works as well as ``--data-dir DIR doctor``:
     given after the command, a global option overrides; not given, it leaves the value
     before the command alone (SUPPRESS), and a command's own option of that name wins."""
-    for flags, kwargs in (
-        (("--data-dir",), {"help": "where the database lives (env INTERVIEW_TUI_DATA_DIR)"}),
-        (("--config",), {"help": "config file (default: the platform's config dir)"}),
-        (("--offline",), {"action": "store_true", "help": "use the offline coach"}),
-        (("--model",), {"help": "Claude model to use"}),
-    ):
+    options: tuple[tuple[str, str, str], ...] = (
+        ("--data-dir", "store", "where the database lives (env INTERVIEW_TUI_DATA_DIR)"),
+        ("--config", "store", "config file (default: the platform's config dir)"),
+        ("--offline", "store_true", "use the offline coach"),
+        ("--model", "store", "Claude model to use"),
+    )
+    for flag, action, helptext in options:
         try:
-            command.add_argument(*flags, default=argparse.SUPPRESS, **kwargs)
+            command.add_argument(flag, action=action, default=argparse.SUPPRESS, help=helptext)
         except argparse.ArgumentError:
             continue  # the command has its own option of that name
 

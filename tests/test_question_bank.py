@@ -8,6 +8,7 @@ from importlib import resources
 
 import pytest
 
+from interview_tui.services.catalog import COMPETENCIES, DIFFICULTIES
 from interview_tui.services.coach.question_bank import (
     BankQuestion,
     QuestionBankExhausted,
@@ -15,7 +16,7 @@ from interview_tui.services.coach.question_bank import (
     pick_question,
     questions_for,
 )
-from interview_tui.services.session_machine import COMPETENCIES, DIFFICULTIES, competency_for
+from interview_tui.services.session_machine import competency_for
 
 
 def test_bank_has_at_least_120_questions() -> None:

@@ -23,13 +23,8 @@ from statistics import fmean
 
 from interview_tui.services.catalog import (
     COMPETENCIES,
-    DIFFICULTIES,
-    PERSONAS,
-    STAGES,
     drill_plan,
 )
-
-__all__ = ["COMPETENCIES", "DIFFICULTIES", "PERSONAS", "STAGES"]  # the rules use these
 
 
 class State(StrEnum):

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from interview_tui.services.catalog import DIFFICULTIES, STAGES
 from interview_tui.services.coach.base import InterviewContext, QuestionOutcome
 from interview_tui.services.coach.judge import Finding
 from interview_tui.services.coach.schemas import SessionFeedback
-from interview_tui.services.session_machine import DIFFICULTIES, STAGES
 
 LEVEL_RANK = {"L4": 0, "L5A": 1, "L5B": 2}
 

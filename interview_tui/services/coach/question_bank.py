@@ -16,9 +16,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from interview_tui.services.catalog import KINDS
+from interview_tui.services.catalog import COMPETENCIES, DIFFICULTIES, KINDS
 from interview_tui.services.coach.question_kinds import classify_question
-from interview_tui.services.session_machine import COMPETENCIES, DIFFICULTIES
 
 BANK_PACKAGE = "interview_tui.data"
 BANK_FILE = "question_bank.json"

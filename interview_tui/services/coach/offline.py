@@ -37,7 +37,11 @@ from interview_tui.services.coach.offline_interview import (
     judge_turn,
 )
 from interview_tui.services.coach.offline_phrases import OPENERS
-from interview_tui.services.coach.offline_writers import WriterTools, find_writer
+from interview_tui.services.coach.offline_writers import (
+    WriterTools,
+    find_writer,
+    stream_sections,
+)
 from interview_tui.services.coach.question_bank import (
     BankQuestion,
     QuestionBankExhausted,
@@ -64,18 +68,6 @@ M = TypeVar("M", bound=BaseModel)
 # The call-log sink of the ``run`` in progress (per asyncio task, so a prefetch that
 # runs beside another call reports to its own sink).
 _on_call: ContextVar[CallSink | None] = ContextVar("offline_on_call", default=None)
-
-
-def _stream(on_text: TextSink | None, sections: list[str]) -> None:
-    # The sink gets the whole text so far each time, as a streaming model would give it.
-    if on_text is None:
-        return
-    text = ""
-    for section in sections:
-        if not section:
-            continue
-        text = f"{text}\n\n{section}" if text else section
-        on_text(text)
 
 
 def _bullets(title: str, items: list[str]) -> str:
@@ -183,7 +175,7 @@ class OfflineCoach:
             openers = OPENERS.get(ctx.persona, OPENERS["neutral"])
             opener = self._choose(openers["first" if number == 1 else "next"], number, entry.id)
             text = f"{opener} {entry.text}".strip()
-            _stream(on_text, [text])
+            stream_sections(on_text, [text])
             return GeneratedQuestion(
                 text=text, competency=entry.competency, guidance=entry.guidance
             )
@@ -198,7 +190,7 @@ class OfflineCoach:
                     "invalid_output", "There is no answer to analyse yet.", retryable=False
                 )
             analysis = analyse_turn(ctx, turn)
-            _stream(on_text, [analysis.brief_feedback])
+            stream_sections(on_text, [analysis.brief_feedback])
             return analysis
 
     async def question_feedback(
@@ -207,7 +199,7 @@ class OfflineCoach:
         """Feedback over every exchange of the question, with a revised answer in its shape."""
         with self._call("question_feedback"):
             feedback = feedback_for_turn(ctx, turn)
-            _stream(
+            stream_sections(
                 on_text,
                 [
                     feedback.assessment,
@@ -229,7 +221,7 @@ class OfflineCoach:
         """A summary from the questions' scores, levels and the gaps that kept recurring."""
         with self._call("session_feedback"):
             feedback = _session_feedback(ctx, outcomes)
-            _stream(
+            stream_sections(
                 on_text,
                 [
                     feedback.assessment,

@@ -41,18 +41,23 @@ class WriterTools:
 
     def stream(self, sections: list[str]) -> None:
         """Show the text so far, section by section, as a streaming model would."""
-        if self.on_text is None:
-            return
-        text = ""
-        for section in sections:
-            if section:
-                text = f"{text}\n\n{section}" if text else section
-                self.on_text(text)
+        stream_sections(self.on_text, sections)
 
     def digest(self, *key: object) -> int:
         """A stable number from ``key`` and the seed (for deterministic choices)."""
         raw = ":".join(map(str, (self.seed, *key))).encode()
         return int.from_bytes(hashlib.sha256(raw).digest()[:4], "big")
+
+
+def stream_sections(on_text: TextSink | None, sections: list[str]) -> None:
+    """Give ``on_text`` the whole text so far after each non-empty section."""
+    if on_text is None:
+        return
+    text = ""
+    for section in sections:
+        if section:
+            text = f"{text}\n\n{section}" if text else section
+            on_text(text)
 
 
 Writer = Callable[[Any, WriterTools], BaseModel]

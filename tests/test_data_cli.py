@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -183,14 +182,9 @@ def test_questions_generate_with_claude(data_dir: Path, fake_anthropic) -> None:
 
 
 def _exit_code(app: PtyApp) -> int:
-    for _ in range(400):  # bounded: 20 s
-        pid, status = os.waitpid(app.pid, os.WNOHANG)
-        if pid:
-            os.close(app.fd)
-            return os.waitstatus_to_exitcode(status)
-        time.sleep(0.05)
-    app.kill()
-    raise AssertionError("restore did not exit")
+    code = app.wait_exit(20.0)
+    os.close(app.fd)
+    return code
 
 
 def test_restore_over_data_asks_on_a_terminal(data_dir: Path, tmp_path: Path) -> None:

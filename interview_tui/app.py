@@ -94,16 +94,20 @@ class InterviewApp(App[int]):
         ws = self.workspace
         return ws.coach.info.backend if ws.coach_built else self.settings.coach_backend
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[None]:
+        # Home is the bottom of the stack: composing Textual's empty default screen first
+        # and pushing home over it cost ~20 ms of the first frame (bench/startup.py).
         from interview_tui.screens.home import HomeScreen
 
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         if self._initial_theme and self._initial_theme in self.available_themes:
             self.theme = self._initial_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         self.sub_title = self.coach_label
-        self.push_screen(HomeScreen())
         self._home_shown = True
         self._check_size(self.size.width, self.size.height)
         if self._open_session is not None:

@@ -12,8 +12,22 @@ from interview_tui import __version__, analyze_cli
 from interview_tui.config import Settings, load_settings
 from interview_tui.hosting import cli as hosting_cli
 
+_VALUE_OPTIONS = ("--data-dir", "--config", "--model")
 
-def _parser() -> argparse.ArgumentParser:
+
+def _names_a_command(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` has a command word (or asks for help), so the parser needs the
+    commands: a plain launch skips importing and building them (bench/startup.py)."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help") or not word.startswith("-"):
+            return True
+        if word in _VALUE_OPTIONS:
+            next(words, None)
+    return False
+
+
+def _parser(commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="interview-tui", description="Keyboard-driven mock interviews in your terminal."
     )
@@ -23,14 +37,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--offline", action="store_true", help="use the offline coach")
     parser.add_argument("--model", help="Claude model to use")
     sub = parser.add_subparsers(dest="command")
+    if not commands:
+        return parser
     sub.add_parser("run", help="start the app (the default)")
     sub.add_parser("doctor", help="show version, paths, schema and coach; never a secret")
     hosting_cli.register(sub)
     analyze_cli.register(sub)
     from interview_tui import backup_cli, bank_cli, export_cli
 
-    for commands in (bank_cli, export_cli, backup_cli):
-        commands.register(sub)
+    for module in (bank_cli, export_cli, backup_cli):
+        module.register(sub)
     for command in sub.choices.values():
         _accept_global_options(command)
     return parser
@@ -111,7 +127,8 @@ def doctor(settings: Settings) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(_names_a_command(argv)).parse_args(argv)
     if args.command in analyze_cli.COMMANDS:
         return analyze_cli.run(args)
     settings = load_settings(

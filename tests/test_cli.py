@@ -174,3 +174,29 @@ def test_global_options_work_after_the_command_too() -> None:
     assert (before.data_dir, before.offline, before.model) == ("/d", True, None)
     both = _parser().parse_args(["--data-dir", "/a", "sessions", "--data-dir", "/b"])
     assert both.data_dir == "/b"
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], False),
+        (["--offline", "--data-dir", "doctor"], False),  # "doctor" is the option's value here
+        (["--model", "m", "--config", "c.toml"], False),
+        (["--data-dir=/d", "doctor"], True),
+        (["sessions"], True),
+        (["--offline", "--help"], True),
+        (["-h"], True),
+    ],
+)
+def test_a_plain_launch_skips_building_the_commands(argv: list[str], expected: bool) -> None:
+    from interview_tui.cli import _names_a_command, _parser
+
+    assert _names_a_command(argv) is expected
+    light = _parser(commands=False).parse_args(["--data-dir", "/d", "--offline"])
+    assert (light.command, light.data_dir, light.offline) == (None, "/d", True)
+
+
+def test_an_unknown_word_still_gets_the_full_usage(data_dir: Path) -> None:
+    result = run_cli("dcotor", data_dir=data_dir)
+    assert result.returncode == 2
+    assert "invalid choice: 'dcotor'" in result.stderr and "doctor" in result.stderr

@@ -83,6 +83,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._summary: Overview | None = None  # None until load_sessions has read it
+        self._resume_when_loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -113,6 +114,9 @@ class HomeScreen(Screen[None]):
 
         ws = workspace(self)
         self._render_actions(await ws.history.overview())
+        if self._resume_when_loaded:
+            self._resume_when_loaded = False
+            self.action_resume()
         # After the menu: the glance is a few aggregate queries more.
         recent = await ws.history.list_sessions(state=FINISHED, limit=3)
         self.query_one("#glance", Static).update(glance_text(recent, await ws.progress.glance()))
@@ -201,6 +205,6 @@ class HomeScreen(Screen[None]):
         if self._summary is not None and self._summary.unfinished:
             interview_app(self).open_interview(self._summary.unfinished[0].id)
         elif self._summary is None:
-            self.notify("Still loading your sessions; press r again in a moment.")
+            self._resume_when_loaded = True  # pressed before the sessions arrived
         else:
             self.notify("No unfinished session to resume.")

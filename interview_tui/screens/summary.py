@@ -98,7 +98,7 @@ class SummaryScreen(Screen[None]):
 
     def _returns(self) -> bool:
         """A redo goes back to where it was started (a session, a review), not home."""
-        return self.view.mode == "redo" and len(self.app.screen_stack) > 2
+        return self.view.mode == "redo" and len(self.app.screen_stack) > 1
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("back", "home"):

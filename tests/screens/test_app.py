@@ -110,3 +110,33 @@ async def test_command_palette_lists_each_action_once(make_app):
         titles = [command.title for command in app.get_system_commands(app.screen)]
     assert "History" in titles and "History (h)" not in titles  # home's h key is History
     assert "Applications (a)" not in titles and "Drill (d)" not in titles
+
+
+async def test_home_is_the_bottom_screen_and_r_pressed_before_the_sessions_load_resumes(
+    make_app,
+):
+    import asyncio
+
+    from interview_tui.screens.interview import InterviewScreen
+    from interview_tui.services.interview import SessionSetup
+    from interview_tui.services.profiles import ensure_demo_profile
+
+    app = make_app()
+    ws = app.workspace
+    view = await ws.interview.start(SessionSetup(application_id=ensure_demo_profile().id))
+    release = asyncio.Event()
+    overview = ws.history.overview
+
+    async def slow_overview(*args, **kwargs):
+        await release.wait()  # the sessions are still loading when r is pressed
+        return await overview(*args, **kwargs)
+
+    ws.history.overview = slow_overview
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert [type(s) for s in app.screen_stack] == [HomeScreen]
+        await pilot.press("r")
+        assert isinstance(app.screen, HomeScreen)
+        release.set()
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.session_id == view.id

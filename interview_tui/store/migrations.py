@@ -9,6 +9,7 @@ migration may not. The schema version is the number of migrations.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from peewee import (
     SQL,
@@ -22,11 +23,26 @@ from peewee import (
     SqliteDatabase,
     TextField,
 )
-from playhouse.migrate import SqliteMigrator
-from playhouse.migrate import migrate as apply_operations
 
 from interview_tui.store.errors import NewerSchemaError
 from interview_tui.store.schema_v1 import V1_STATEMENTS
+
+if TYPE_CHECKING:
+    from playhouse.migrate import SqliteMigrator
+
+
+# playhouse.migrate is imported only when a step runs: it brings in the Postgres and
+# CockroachDB modules, ~2 ms of every start-up otherwise (bench/startup.py).
+def _migrator(db: SqliteDatabase) -> SqliteMigrator:
+    from playhouse.migrate import SqliteMigrator
+
+    return SqliteMigrator(db)
+
+
+def apply_operations(*operations: Any) -> None:
+    from playhouse.migrate import migrate
+
+    migrate(*operations)
 
 
 def _v1_initial(db: SqliteDatabase) -> None:
@@ -73,7 +89,7 @@ def _v2_workspace(db: SqliteDatabase) -> None:
             indexes = ((("application", "kind", "interview", "version"), True),)
 
     db.create_tables([Interview, Document])
-    migrator = SqliteMigrator(db)
+    migrator = _migrator(db)
     apply_operations(
         migrator.add_column(
             "coach_call",
@@ -92,7 +108,7 @@ def _v2_workspace(db: SqliteDatabase) -> None:
 
 def _v3_skipped_feedback(db: SqliteDatabase) -> None:
     """A question whose feedback the user skipped after the coach failed on it."""
-    migrator = SqliteMigrator(db)
+    migrator = _migrator(db)
     apply_operations(
         migrator.add_column(
             "question",
@@ -154,7 +170,7 @@ def _v5_drills_redo_adaptive(db: SqliteDatabase) -> None:
         "ALTER TABLE \"mock_session\" ADD COLUMN \"mode\" TEXT NOT NULL DEFAULT 'interview'"
     )
     db.execute_sql('ALTER TABLE "mock_session" ADD COLUMN "adaptive" INTEGER NOT NULL DEFAULT 0')
-    migrator = SqliteMigrator(db)
+    migrator = _migrator(db)
     apply_operations(
         migrator.add_column("mock_session", "focus", TextField(null=True)),
         migrator.add_column(

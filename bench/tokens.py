@@ -6,16 +6,20 @@ service twice against the fake Claude server, which reports usage like the real 
 and, like it, caches nothing shorter than ``min_cache_tokens`` (1,024):
 
 - cached: the app as it is. Instructions, resume and job description are one system
-  block marked ``cache_control``; each call adds only its short user message.
+  block marked ``cache_control``; each call adds its user message. An analysis's message
+  is its question's exchanges so far as blocks, the last one marked too, so the next
+  analysis of that question reads them from the cache and pays for its new exchange.
 - naive (the seeds' design): the same prompts with nothing marked for caching, so the
   full resume and job description are billed in every call.
 
 Billed input = input + 1.25 x cache writes + 0.1 x cache reads (Anthropic's multipliers),
 where the fake bills what the real API bills: the output schema (``output_config``), the
-system prompt and the messages. A task's schema heads its cached prefix (a changed schema
-is a cache miss; see ``FakeAnthropic._usage``), so each of the four tasks writes the
-application's prefix once and reads it after that; entries live five minutes from their
-last use, far longer than a benchmark session.
+system prompt and the messages. A task's schema heads its cached prefix (the structured
+outputs docs: a changed ``output_config.format`` invalidates the prompt cache; see
+``FakeAnthropic._usage``), so each of the four tasks writes the application's prefix once
+and reads it after that; a request finds a cached prefix up to 20 blocks behind one of its
+breakpoints, and entries live five minutes from their last use, far longer than a
+benchmark session.
 Run once with the demo profile (its system prompt is only just over the cache minimum)
 and once with a realistic-length resume and job description.
 
@@ -71,7 +75,8 @@ class Usage:
 
 class Uncached:
     """Wraps an AsyncAnthropic client: every request goes out with a plain-string system
-    prompt, so nothing is cached (the naive design)."""
+    prompt and its message blocks unmarked, the same text with no breakpoint anywhere,
+    so nothing is cached (the naive design)."""
 
     def __init__(self, client: Any) -> None:
         self._client = client
@@ -88,7 +93,15 @@ class Uncached:
 
 
 def _plain(request: dict[str, Any]) -> dict[str, Any]:
-    return {**request, "system": "\n\n".join(block["text"] for block in request["system"])}
+    messages = [{**m, "content": _unmarked(m["content"])} for m in request["messages"]]
+    system = "\n\n".join(block["text"] for block in request["system"])
+    return {**request, "system": system, "messages": messages}
+
+
+def _unmarked(content: str | list[dict[str, Any]]) -> str | list[dict[str, Any]]:
+    if isinstance(content, str):
+        return content
+    return [{k: v for k, v in block.items() if k != "cache_control"} for block in content]
 
 
 class CacheBusting(Uncached):

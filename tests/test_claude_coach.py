@@ -127,6 +127,12 @@ def task_for(purpose: str) -> Task:
     return session_feedback_task(CTX, OUTCOMES)
 
 
+def user_text(body: dict) -> str:
+    """The text of a request's user message, whether one string or text blocks."""
+    content = body["messages"][0]["content"]
+    return content if isinstance(content, str) else "\n\n".join(b["text"] for b in content)
+
+
 async def run(coach: ClaudeCoach, purpose: str, on_text=None):
     return await coach.run(task_for(purpose), on_text=on_text, on_call=_SINKS[id(coach)])
 
@@ -176,12 +182,14 @@ async def test_system_prefix_is_cached_and_turns_send_only_what_is_new(
         assert fact in system
     assert CTX.resume_text in system and CTX.job_description in system
     # The session's settings follow the prefix, so other tasks on the application share it.
-    assert all("persona challenging" in b["messages"][0]["content"] for b in fake_anthropic.requests)
+    assert all("persona challenging" in user_text(b) for b in fake_anthropic.requests)
     assert "persona challenging" not in system
     assert all(len(b["messages"]) == 1 for b in fake_anthropic.requests)
-    assert all(b["messages"][0]["content"] not in system for b in fake_anthropic.requests)
+    assert all(user_text(b) not in system for b in fake_anthropic.requests)
     # Each task's output schema is billed and heads the cached prefix (a changed schema is
-    # a cache miss, tests/fakes/anthropic_server.py), so each task writes its prefix once.
+    # a cache miss, tests/fakes/anthropic_server.py), so each task writes its prefix once;
+    # the analysis also caches its exchanges (see the next test), so the same call again
+    # reads all of it.
     firsts, seconds = records[: len(MODELS)], records[len(MODELS):]
     for first, again in zip(firsts, seconds, strict=True):
         assert first.cache_write_tokens > 0 and first.cache_read_tokens == 0
@@ -229,7 +237,7 @@ async def test_question_prompt_names_number_competency_and_asked(
     fake_anthropic: FakeAnthropic, records
 ) -> None:
     await run(coach_for(fake_anthropic, records), "question")
-    user = fake_anthropic.requests[0]["messages"][0]["content"]
+    user = user_text(fake_anthropic.requests[0])
     assert "question 2 of 5" in user and "ownership" in user and "- Why Acme?" in user
 
 
@@ -237,9 +245,41 @@ async def test_analysis_prompt_has_latest_and_earlier_exchanges(
     fake_anthropic: FakeAnthropic, records
 ) -> None:
     await run(coach_for(fake_anthropic, records), "analysis")
-    user = fake_anthropic.requests[0]["messages"][0]["content"]
+    user = user_text(fake_anthropic.requests[0])
     assert "We cut costs by 30 percent." in user and "(25 s)" in user
     assert "I led the billing migration." in user and "scored 6/10" in user
+    assert user.count(TURN.text) == 1, "the main question is not repeated as its own prompt"
+    assert user.rstrip().endswith("Analyse response 2, the latest.")
+
+
+async def test_a_questions_analyses_read_its_earlier_exchanges_from_the_cache(
+    fake_anthropic: FakeAnthropic, records
+) -> None:
+    """Each analysis of a question repeats the previous one's message and adds to it, with
+    a breakpoint at the end of the exchanges: the next one reads all that from the cache
+    and pays in full only for the new exchange and the short closing line."""
+    coach = coach_for(fake_anthropic, records)
+    third = Exchange("And what did you do yourself?", "I wrote the cut-over runbook. " * 8, 40.0)
+    turns = [replace(TURN, exchanges=TURN.exchanges[:1], analyses=()),
+             replace(TURN, analyses=(ANALYSIS,)),
+             replace(TURN, exchanges=(*TURN.exchanges, third), analyses=(ANALYSIS, ANALYSIS))]
+    for turn in turns:
+        await coach.run(analysis_task(CTX, turn), on_call=records.append)
+    bodies = fake_anthropic.requests
+    for previous, body in itertools.pairwise(bodies):
+        before, now = previous["messages"][0]["content"], body["messages"][0]["content"]
+        marked = next(i for i, b in enumerate(before) if "cache_control" in b)
+        assert [b["text"] for b in now[: marked + 1]] == [b["text"] for b in before[: marked + 1]]
+        assert "cache_control" in now[-2] and "cache_control" not in now[-1]  # the tail
+    first, second, last = records
+    assert first.cache_read_tokens == 0 and first.cache_write_tokens > 0
+    assert second.cache_read_tokens == first.cache_write_tokens  # up to the first exchange
+    assert last.cache_read_tokens == second.cache_read_tokens + second.cache_write_tokens
+    assert 0 < last.cache_write_tokens < len(third.answer) // 4 + 40  # its own exchange only
+    assert last.input_tokens < 20  # the closing line
+    # The question's feedback is one call: nothing in its message is marked.
+    await run(coach, "question_feedback")
+    assert isinstance(bodies[-1]["messages"][0]["content"], str)
 
 
 async def test_scripted_reply_is_returned(fake_anthropic: FakeAnthropic, records) -> None:

@@ -177,3 +177,28 @@ def test_errors_carry_no_retry_after_unless_asked(fake: FakeAnthropic, client: A
     assert asked.response.headers["retry-after-ms"] == "250"
     assert asked.response.headers["retry-after"] == "1"
     assert_error_shape(asked, 429, "rate_limit_error", "rate limit")
+
+
+def test_the_cache_looks_back_twenty_blocks_from_a_breakpoint(
+    fake: FakeAnthropic, client: Anthropic
+) -> None:
+    """A growing message marked at its end reads the prefix the shorter one wrote, when
+    that prefix ends within 20 blocks of the new breakpoint; further back it is a miss."""
+    system = [text_block("context " * 40, cached=True)]
+
+    def usage(blocks: int) -> anthropic.types.Usage:
+        content = [text_block(f"turn {i} " * 10) for i in range(blocks)]
+        content[-1]["cache_control"] = {"type": "ephemeral"}
+        message = client.messages.create(**{**GOOD, "system": system, "messages": [
+            {"role": "user", "content": content}]})
+        return message.usage
+
+    first = usage(2)
+    assert first.cache_read_input_tokens == 0
+    grown = usage(5)  # three blocks more: the 2-block prefix is within reach
+    assert grown.cache_read_input_tokens == first.cache_creation_input_tokens
+    assert 0 < grown.cache_creation_input_tokens < first.cache_creation_input_tokens
+    far = usage(5 + 21)  # 21 blocks past the last written prefix: only the system is found
+    system_only = usage(1).cache_read_input_tokens
+    assert far.cache_read_input_tokens == system_only
+    assert fake.refused == []

@@ -7,7 +7,9 @@
   marked ``cache_control``; it is byte-identical for every task on that application
   (interview turns and documents alike), so each call pays only for its user message.
   Stage, persona and difficulty come in the user message. A prefix shorter than the
-  model's minimum cacheable length is sent unmarked and the call log says why.
+  model's minimum cacheable length is sent unmarked and the call log says why. A task
+  whose next call repeats part of its message (an analysis: the question's exchanges so
+  far) sends it as blocks with a second breakpoint after that part (``_user_content``).
 - Structured output: each call sends the pydantic model's schema as ``output_config.format``
   (the SDK's ``transform_schema``: the very request ``output_format=`` makes) and validates
   the reply with the model. We validate, not the SDK, because the SDK validates when the
@@ -92,6 +94,23 @@ def _system(ctx: ApplicationContext, min_tokens: int) -> tuple[tuple[dict[str, A
         note = f"prefix ~{tokens} tokens, below the {min_tokens}-token minimum for caching"
         return ({"type": "text", "text": text},), note
     return ({"type": "text", "text": text, "cache_control": {"type": "ephemeral"}},), None
+
+
+def _user_content(task: Task[Any], prefix_note: str | None) -> str | list[dict[str, Any]]:
+    """The user message: the rendered template, then the task's history and tail.
+
+    A history worth caching goes as text blocks with a breakpoint on its last one: the
+    task's next call repeats every block up to there, so the API finds that prefix (it
+    looks back up to 20 blocks from a breakpoint) and bills it as a cache read. Not when
+    the system prefix itself is too short to cache: then so is everything after it that
+    matters little, and the call log already says why."""
+    head = render(task.template, **task.inputs)
+    parts = [head, *task.history, *([task.tail] if task.tail else [])]
+    if not task.cache_history or not task.history or prefix_note is not None:
+        return "\n\n".join(p.strip("\n") for p in parts)
+    blocks: list[dict[str, Any]] = [{"type": "text", "text": p} for p in parts]
+    blocks[len(task.history)]["cache_control"] = {"type": "ephemeral"}  # the last history block
+    return blocks
 
 
 _MESSAGES = {
@@ -184,7 +203,7 @@ class ClaudeCoach:
             "model": self.model,
             "max_tokens": task.max_tokens,
             "system": list(system),
-            "messages": [{"role": "user", "content": render(task.template, **task.inputs)}],
+            "messages": [{"role": "user", "content": _user_content(task, record.cache_note)}],
             "output_config": _output_config(task.output),
         }
         try:

@@ -49,6 +49,13 @@ class Task(Generic[M]):
     data: Any = None  # what the offline writer works from
     max_tokens: int = 1024
     stream: bool = False
+    # Blocks after the rendered template that the next call of this task repeats as they
+    # are, then grows (a question's exchanges so far), and a last block after them. With
+    # ``cache_history`` the coach marks the end of the history for caching, so that next
+    # call reads it from the cache instead of paying for it again.
+    history: tuple[str, ...] = ()
+    tail: str = ""
+    cache_history: bool = False
 
 
 # ----- the mock interview's tasks -----------------------------------------------------
@@ -90,12 +97,23 @@ def _seconds(value: float | None) -> str:
     return f"{value:.0f} s" if value is not None else "time not recorded"
 
 
-def _transcript(turn: QuestionTurn, upto: int | None = None) -> str:
-    lines = []
-    for i, ex in enumerate(turn.exchanges[:upto], start=1):
-        score = f" [scored {turn.analyses[i - 1].score}/10]" if i <= len(turn.analyses) else ""
-        lines.append(f"Response {i}{score}\nInterviewer: {ex.prompt}\nCandidate: {ex.answer}")
-    return "\n\n".join(lines)
+def _exchanges(turn: QuestionTurn) -> tuple[str, ...]:
+    """A question's exchanges as blocks, each scored one followed by its score.
+
+    Every block reads the same in every later call (the latest exchange is not worded
+    apart), so an analysis's prompt is the previous one's plus what came after it."""
+    blocks: list[str] = []
+    for i, ex in enumerate(turn.exchanges, start=1):
+        timing = _seconds(ex.seconds_spent)
+        if i == 1 and ex.prompt.strip() == turn.text.strip():  # the main question, given above
+            blocks.append(f"Response 1 (the main answer, {timing})\nCandidate: {ex.answer}")
+        else:
+            blocks.append(f"Response {i} ({timing})\nInterviewer: {ex.prompt}\n"
+                          f"Candidate: {ex.answer}")
+        if i <= len(turn.analyses):
+            a = turn.analyses[i - 1]
+            blocks.append(f"Response {i} was scored {a.score}/10 ({a.level}).")
+    return tuple(blocks)
 
 
 def _outcome(o: QuestionOutcome) -> str:
@@ -147,7 +165,7 @@ def question_task(
 def analysis_task(ctx: InterviewContext, turn: QuestionTurn) -> Task[ResponseAnalysis]:
     if not turn.exchanges:
         raise ValueError("an analysis needs at least one exchange")
-    latest = turn.exchanges[-1]
+    latest = len(turn.exchanges)
     return Task(
         purpose="analysis",
         output=ResponseAnalysis,
@@ -158,15 +176,17 @@ def analysis_task(ctx: InterviewContext, turn: QuestionTurn) -> Task[ResponseAna
             "number": str(turn.number),
             "competency": turn.competency,
             "question": turn.text,
-            "earlier": _transcript(turn, -1) or "(nothing yet: this is the main answer)",
-            "response_number": str(len(turn.exchanges)),
-            "prompt": latest.prompt,
-            "seconds": _seconds(latest.seconds_spent),
-            "answer": latest.answer,
         },
         data=TurnRequest(ctx, turn),
         max_tokens=1024,
         stream=False,
+        history=_exchanges(turn),
+        tail=f"Analyse response {latest}, the latest.",
+        # The next analysis of this question repeats these blocks. The breakpoint also
+        # lets this call read what the previous one cached (the API looks for a cached
+        # prefix only behind a breakpoint), so even the last response is marked: it
+        # writes only its own exchange.
+        cache_history=True,
     )
 
 
@@ -181,12 +201,11 @@ def question_feedback_task(ctx: InterviewContext, turn: QuestionTurn) -> Task[Qu
             "number": str(turn.number),
             "competency": turn.competency,
             "question": turn.text,
-            "transcript": _transcript(turn) or "(no answers)",
-            "scores": ", ".join(f"{a.score}/10 ({a.level})" for a in turn.analyses) or "(none)",
         },
         data=TurnRequest(ctx, turn),
         max_tokens=2048,
         stream=True,
+        history=_exchanges(turn) or ("(no answers)",),
     )
 
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.common import (
+    MODEL,
     REAL_JD,
     REAL_RESUME,
     Result,
@@ -123,28 +124,64 @@ class CacheBusting(Uncached):
         return {**request, "system": [first, *rest]}
 
 
-async def _session(naive: bool, application_id: int | None, questions: int) -> Usage:
+READ_SECONDS = 60.0  # a paced user reads each question's feedback this long
+
+
+class Paced:
+    """The interview service driven by a user who takes ``answer_seconds`` to give each
+    answer and a minute to read each question's feedback, on the fake server's clock
+    (its cache entries age by it; no real time passes). Each answer records that time."""
+
+    def __init__(self, service: Any, clock: list[float], answer_seconds: float) -> None:
+        self._service, self._clock, self._answer = service, clock, answer_seconds
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._service, name)
+
+    async def submit_answer(self, session_id: int, text: str, **kwargs: Any) -> Any:
+        self._clock[0] += self._answer
+        return await self._service.submit_answer(session_id, text,
+                                                 **{**kwargs, "seconds_spent": self._answer})
+
+    async def next_question(self, session_id: int, **sinks: Any) -> Any:
+        self._clock[0] += READ_SECONDS
+        return await self._service.next_question(session_id, **sinks)
+
+    async def finish(self, session_id: int, **sinks: Any) -> Any:
+        self._clock[0] += READ_SECONDS
+        return await self._service.finish(session_id, **sinks)
+
+
+async def _session(naive: bool, application_id: int | None, questions: int,
+                   answer_seconds: float) -> Usage:
     from anthropic import AsyncAnthropic
 
     from bench import slow
+    from interview_tui.services.coach.claude import ClaudeCoach
     from interview_tui.services.interview import SessionSetup
     from interview_tui.services.profiles import ensure_demo_profile
     from interview_tui.services.workspace import Workspace
     from interview_tui.store.models import CoachCall
+    from tests.fakes.anthropic_server import FakeAnthropic
     from tests.fakes.drive import drive_to_end
 
-    with fake_claude(latency=0.0, min_cache_tokens=1024) as fake:
+    # In this process: nothing here is timed, and the pacing moves the fake's clock.
+    with FakeAnthropic(min_cache_tokens=1024) as fake:
+        clock = [0.0]
+        fake.clock = lambda: clock[0]
         client = AsyncAnthropic(api_key="bench-key", base_url=fake.base_url, max_retries=0)
         wrapped = Uncached(client) if naive else CacheBusting(client) if slow.active() else client
-        coach = claude_coach(fake, client=wrapped)
-        service = Workspace(coach).interview
+        coach = ClaudeCoach(MODEL, client=wrapped)  # type: ignore[arg-type]
+        workspace = Workspace(coach)
+        service = Paced(workspace.interview, clock, answer_seconds) if answer_seconds else \
+            workspace.interview
         app_id = application_id or ensure_demo_profile().id
         try:
             view = await service.start(SessionSetup(app_id, stage="hiring_manager",
                                                     question_count=questions))
             await drive_to_end(service, view)
         finally:
-            await service.workspace.aclose()
+            await workspace.aclose()
             await client.close()
     usage = Usage()
     for call in CoachCall.select():
@@ -156,11 +193,12 @@ async def _session(naive: bool, application_id: int | None, questions: int) -> U
     return usage
 
 
-def measure(profile: str, naive: bool, questions: int = 5) -> Usage:
-    """One whole session with ``profile`` ("demo" or "realistic") in a fresh database."""
+def measure(profile: str, naive: bool, questions: int = 5, answer_seconds: float = 0.0) -> Usage:
+    """One whole session with ``profile`` ("demo" or "realistic") in a fresh database;
+    ``answer_seconds`` paces it as a user who takes that long an answer (0: no pause)."""
     with data_dir() as tmp, open_db(tmp / "bench.db"):
         app_id = add_application(REAL_RESUME, REAL_JD) if profile == "realistic" else None
-        return asyncio.run(_session(naive, app_id, questions))
+        return asyncio.run(_session(naive, app_id, questions, answer_seconds))
 
 
 def system_tokens(profile: str) -> int:
@@ -239,6 +277,9 @@ def prep_after_session(profile: str) -> Result:
                   call.cache_read_tokens > 0)
 
 
+PACE = 90.0  # seconds an answer for the paced rows: a spoken STAR answer runs 1-3 minutes
+
+
 def run(quick: bool = False) -> list[Result]:
     results = [prep_after_session(p) for p in ("demo", "realistic", "short")]
     for profile in ("demo", "realistic"):
@@ -255,6 +296,19 @@ def run(quick: bool = False) -> list[Result]:
             f"({cached.calls} calls)",
             ratio, "naive design, nothing cached", f"<= {TARGET:.0%} of naive",
             ratio <= TARGET,
+        ))
+        # The same session at a person's pace: the cache entries age between calls.
+        # Naive is the same at any pace (nothing cached), so it is not measured again.
+        paced = measure(profile, naive=False, answer_seconds=PACE)
+        paced_ratio = paced.billed / naive.billed
+        say(f"  at {PACE:.0f} s an answer and {READ_SECONDS:.0f} s a feedback: "
+            f"{paced.line()} = {paced_ratio:.0%} of naive")
+        results.append(Result(
+            f"Token economy, {PACE:.0f} s an answer ({profile} profile)",
+            f"{paced.billed:,.0f} vs {naive.billed:,.0f} billed input tokens "
+            f"({paced.calls} calls; 5-minute entries expire between questions)",
+            paced_ratio, "naive design, nothing cached", "none (shows what the pace costs)",
+            None,
         ))
     return results
 

@@ -55,6 +55,13 @@ OPEN_OBJECT = {"type": "object", "properties": {"score": {"type": "integer"}},
 NESTED_OPEN = {"type": "object", "additionalProperties": False, "required": ["items"],
                "properties": {"items": {"type": "array", "items": OPEN_OBJECT}}}
 
+MANY_OPTIONAL = {"type": "object", "additionalProperties": False, "required": [],
+                 "properties": {f"p{i}": {"type": "string"} for i in range(25)}}
+MANY_UNIONS = {"type": "object", "additionalProperties": False,
+               "required": [f"p{i}" for i in range(17)],
+               "properties": {f"p{i}": {"anyOf": [{"type": "string"}, {"type": "null"}]}
+                              for i in range(17)}}
+
 MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
     "no max_tokens": ({"model": MODEL, "messages": HELLO}, "max_tokens: Field required"),
     "no model": ({"max_tokens": 64, "messages": HELLO}, "model: Field required"),
@@ -86,6 +93,14 @@ MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
     "a nested object without additionalProperties false": (
         {**GOOD, "output_config": json_format(NESTED_OPEN)},
         "output_config.format.schema.properties.items.items: For 'object' type",
+    ),
+    "25 optional parameters": (
+        {**GOOD, "output_config": json_format(MANY_OPTIONAL)},
+        "Schema is too complex for compilation: 25 optional parameters",
+    ),
+    "17 union-typed parameters": (
+        {**GOOD, "output_config": json_format(MANY_UNIONS)},
+        "Schema is too complex for compilation: 17 union-typed parameters",
     ),
 }
 

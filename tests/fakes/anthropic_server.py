@@ -29,6 +29,7 @@ import hashlib
 import itertools
 import json
 import math
+import re
 import socket
 import threading
 import time
@@ -281,8 +282,22 @@ class FakeAnthropic:
             if schema is None:
                 text = "Hello from the fake Anthropic API."
             else:
-                text = json.dumps(instance_for(schema, seq=seq))
+                text = json.dumps(_one_task(instance_for(schema, seq=seq), schema, body))
         return text[: len(text) // 2] if behaviour.truncate else text
+
+
+def _one_task(instance: Any, schema: dict[str, Any], body: dict[str, Any]) -> Any:
+    """A reply shared by several tasks (only optional fields, each an object) is answered
+    as a model that follows the request would: with the one field its "Task: name" line
+    names, not all of them."""
+    props = schema.get("properties") or {}
+    shared = (isinstance(instance, dict) and props and not schema.get("required")
+              and all(p.get("type") == "object" for p in props.values()))
+    if not shared:
+        return instance
+    named = re.findall(r"Task: (\w+)", json.dumps(body.get("messages") or []))
+    keep = next((name for name in reversed(named) if name in instance), None)
+    return {keep: instance[keep]} if keep else instance
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -35,6 +35,17 @@ M = TypeVar("M", bound=BaseModel)
 
 __all__ = ["ApplicationContext", "Task"]
 
+# The mock interview's four tasks share one reply shape, so one output schema: the
+# structured outputs docs say a changed ``output_config.format`` invalidates the prompt
+# cache, so with a schema each the four would cache the application's prefix apart; with
+# one, the analyses (a call every answer) keep a single prefix alive for all of them.
+INTERVIEW_REPLY: tuple[tuple[str, type[BaseModel]], ...] = (
+    ("question", GeneratedQuestion),
+    ("analysis", ResponseAnalysis),
+    ("question_feedback", QuestionFeedback),
+    ("session_feedback", SessionFeedback),
+)
+
 _ANSWER_CHARS = 1200  # per answer in the session summary prompt
 _OWN_LISTED = 8  # the user's own questions named in a question prompt
 
@@ -56,6 +67,14 @@ class Task(Generic[M]):
     history: tuple[str, ...] = ()
     tail: str = ""
     cache_history: bool = False
+    # The reply shape shared with other tasks, when there is one: an object with one
+    # optional field per task (name, model), this task's output in the field named for
+    # its purpose. Empty: the output model is the whole reply.
+    reply: tuple[tuple[str, type[BaseModel]], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.reply and (self.purpose, self.output) not in self.reply:
+            raise ValueError(f"the shared reply has no {self.purpose} field of {self.output}")
 
 
 # ----- the mock interview's tasks -----------------------------------------------------
@@ -159,34 +178,38 @@ def question_task(
         data=QuestionRequest(ctx, number, competency, tuple(asked), tuple(recent), tuple(own)),
         max_tokens=1024,
         stream=True,
+        reply=INTERVIEW_REPLY,
     )
+
+
+def _turn_inputs(ctx: InterviewContext, turn: QuestionTurn) -> dict[str, str]:
+    return {
+        "session": session_line(ctx),
+        "number": str(turn.number),
+        "competency": turn.competency,
+        "question": turn.text,
+    }
 
 
 def analysis_task(ctx: InterviewContext, turn: QuestionTurn) -> Task[ResponseAnalysis]:
     if not turn.exchanges:
         raise ValueError("an analysis needs at least one exchange")
-    latest = len(turn.exchanges)
     return Task(
         purpose="analysis",
         output=ResponseAnalysis,
-        template="analysis",
+        template="question_turn",
         context=ctx.application,
-        inputs={
-            "session": session_line(ctx),
-            "number": str(turn.number),
-            "competency": turn.competency,
-            "question": turn.text,
-        },
+        inputs=_turn_inputs(ctx, turn),
         data=TurnRequest(ctx, turn),
         max_tokens=1024,
         stream=False,
         history=_exchanges(turn),
-        tail=f"Analyse response {latest}, the latest.",
-        # The next analysis of this question repeats these blocks. The breakpoint also
-        # lets this call read what the previous one cached (the API looks for a cached
-        # prefix only behind a breakpoint), so even the last response is marked: it
-        # writes only its own exchange.
+        tail=f"Task: analysis of response {len(turn.exchanges)}, the latest.",
+        # The next call on this question (an analysis, or its feedback) repeats these
+        # blocks. The breakpoint also lets this call read what the previous one cached:
+        # the API looks for a cached prefix only behind a breakpoint.
         cache_history=True,
+        reply=INTERVIEW_REPLY,
     )
 
 
@@ -194,18 +217,16 @@ def question_feedback_task(ctx: InterviewContext, turn: QuestionTurn) -> Task[Qu
     return Task(
         purpose="question_feedback",
         output=QuestionFeedback,
-        template="question_feedback",
+        template="question_turn",  # as the analyses': it reads what the last one cached
         context=ctx.application,
-        inputs={
-            "session": session_line(ctx),
-            "number": str(turn.number),
-            "competency": turn.competency,
-            "question": turn.text,
-        },
+        inputs=_turn_inputs(ctx, turn),
         data=TurnRequest(ctx, turn),
         max_tokens=2048,
         stream=True,
         history=_exchanges(turn) or ("(no answers)",),
+        tail="Task: question_feedback. The question is finished: feedback on it as a whole.",
+        cache_history=True,
+        reply=INTERVIEW_REPLY,
     )
 
 
@@ -224,4 +245,5 @@ def session_feedback_task(
         data=OutcomesRequest(ctx, tuple(outcomes)),
         max_tokens=2048,
         stream=True,
+        reply=INTERVIEW_REPLY,
     )

@@ -6,7 +6,10 @@ it streams. ``ClaudeCoach`` renders the template after the application's cached
 system prefix; ``OfflineCoach`` hands ``data`` to the writer registered for ``purpose``.
 Adding a document is one template, one output model and one offline writer.
 
-The builders below make the mock interview's four tasks.
+The builders below make the mock interview's four tasks. They share one reply schema
+(``INTERVIEW_REPLY``), and an analysis or a question's feedback sends the question's
+exchanges as ``history`` blocks that the next call repeats unchanged: both so that Claude's
+prompt cache serves most of each call (see ``claude.py``).
 """
 
 from __future__ import annotations

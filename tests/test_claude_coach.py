@@ -127,6 +127,12 @@ def task_for(purpose: str) -> Task:
     return session_feedback_task(CTX, OUTCOMES)
 
 
+def user_text(body: dict) -> str:
+    """The text of a request's user message, whether one string or text blocks."""
+    content = body["messages"][0]["content"]
+    return content if isinstance(content, str) else "\n\n".join(b["text"] for b in content)
+
+
 async def run(coach: ClaudeCoach, purpose: str, on_text=None):
     return await coach.run(task_for(purpose), on_text=on_text, on_call=_SINKS[id(coach)])
 
@@ -138,6 +144,10 @@ MODELS = {
     "session_feedback": SessionFeedback,
 }
 STREAMED = ["question", "question_feedback", "session_feedback"]
+
+
+def model_purpose(model: type) -> str:
+    return next(purpose for purpose, m in MODELS.items() if m is model)
 
 
 # ---------------------------------------------------------------- happy path
@@ -155,8 +165,11 @@ async def test_each_method_returns_its_model(fake_anthropic: FakeAnthropic, reco
     assert [bool(b.get("stream")) for b in bodies] == [True, False, True, True]
     assert [b["max_tokens"] for b in bodies] == [1024, 1024, 2048, 2048]
     for body, model in zip(bodies, MODELS.values(), strict=True):
+        # The four share one reply schema (one cached prefix), a field per task.
         fmt = body["output_config"]["format"]
-        assert fmt["type"] == "json_schema" and fmt["schema"]["title"] == model.__name__
+        assert fmt["type"] == "json_schema" and fmt["schema"]["title"] == "Reply"
+        assert fmt["schema"]["properties"][model_purpose(model)]["title"] == model.__name__
+        assert fmt == bodies[0]["output_config"]["format"]
     # SDK 2.x sends the key as a bearer token, older ones as x-api-key.
     sent = [h.get("x-api-key") or h.get("authorization", "") for h in fake_anthropic.headers]
     assert all(value.endswith(KEY) for value in sent)
@@ -176,18 +189,23 @@ async def test_system_prefix_is_cached_and_turns_send_only_what_is_new(
         assert fact in system
     assert CTX.resume_text in system and CTX.job_description in system
     # The session's settings follow the prefix, so other tasks on the application share it.
-    assert all("persona challenging" in b["messages"][0]["content"] for b in fake_anthropic.requests)
+    assert all("persona challenging" in user_text(b) for b in fake_anthropic.requests)
     assert "persona challenging" not in system
     assert all(len(b["messages"]) == 1 for b in fake_anthropic.requests)
-    assert all(b["messages"][0]["content"] not in system for b in fake_anthropic.requests)
-    # Each task's output schema is billed and heads the cached prefix (a changed schema is
-    # a cache miss, tests/fakes/anthropic_server.py), so each task writes its prefix once.
-    firsts, seconds = records[: len(MODELS)], records[len(MODELS):]
-    for first, again in zip(firsts, seconds, strict=True):
-        assert first.cache_write_tokens > 0 and first.cache_read_tokens == 0
-        assert again.cache_read_tokens == first.cache_write_tokens
-        assert again.cache_write_tokens == 0
-        assert again.input_tokens < again.cache_read_tokens
+    assert all(user_text(b) not in system for b in fake_anthropic.requests)
+    # The four tasks share one output schema, which is billed and heads the cached prefix
+    # (a changed schema is a cache miss, tests/fakes/anthropic_server.py): the first call
+    # writes schema and system once, every later one reads them.
+    first, *later = records
+    prefix = first.cache_write_tokens
+    assert prefix > 0 and first.cache_read_tokens == 0
+    assert all(r.cache_read_tokens >= prefix for r in later)
+    # What later calls still write is their own question's exchanges (the analysis and
+    # the question's feedback cache them, see below), never the prefix again.
+    assert all(r.cache_write_tokens < prefix / 3 for r in later)
+    again = records[len(MODELS):]  # the same four calls a second time: all from the cache
+    assert all(r.cache_write_tokens == 0 for r in again)
+    assert all(r.input_tokens < r.cache_read_tokens for r in again)
 
 
 async def test_the_fake_bills_the_schema_and_its_cache_expires_after_five_minutes(
@@ -229,7 +247,7 @@ async def test_question_prompt_names_number_competency_and_asked(
     fake_anthropic: FakeAnthropic, records
 ) -> None:
     await run(coach_for(fake_anthropic, records), "question")
-    user = fake_anthropic.requests[0]["messages"][0]["content"]
+    user = user_text(fake_anthropic.requests[0])
     assert "question 2 of 5" in user and "ownership" in user and "- Why Acme?" in user
 
 
@@ -237,13 +255,69 @@ async def test_analysis_prompt_has_latest_and_earlier_exchanges(
     fake_anthropic: FakeAnthropic, records
 ) -> None:
     await run(coach_for(fake_anthropic, records), "analysis")
-    user = fake_anthropic.requests[0]["messages"][0]["content"]
+    user = user_text(fake_anthropic.requests[0])
     assert "We cut costs by 30 percent." in user and "(25 s)" in user
     assert "I led the billing migration." in user and "scored 6/10" in user
+    assert user.count(TURN.text) == 1, "the main question is not repeated as its own prompt"
+    assert user.rstrip().endswith("Task: analysis of response 2, the latest.")
+
+
+async def test_a_questions_analyses_read_its_earlier_exchanges_from_the_cache(
+    fake_anthropic: FakeAnthropic, records
+) -> None:
+    """Each analysis of a question repeats the previous one's message and adds to it, with
+    a breakpoint at the end of the exchanges: the next one reads all that from the cache
+    and pays in full only for the new exchange and the short closing line."""
+    coach = coach_for(fake_anthropic, records)
+    third = Exchange("And what did you do yourself?", "I wrote the cut-over runbook. " * 8, 40.0)
+    turns = [replace(TURN, exchanges=TURN.exchanges[:1], analyses=()),
+             replace(TURN, analyses=(ANALYSIS,)),
+             replace(TURN, exchanges=(*TURN.exchanges, third), analyses=(ANALYSIS, ANALYSIS))]
+    for turn in turns:
+        await coach.run(analysis_task(CTX, turn), on_call=records.append)
+    bodies = fake_anthropic.requests
+    for previous, body in itertools.pairwise(bodies):
+        before, now = previous["messages"][0]["content"], body["messages"][0]["content"]
+        marked = next(i for i, b in enumerate(before) if "cache_control" in b)
+        assert [b["text"] for b in now[: marked + 1]] == [b["text"] for b in before[: marked + 1]]
+        assert "cache_control" in now[-2] and "cache_control" not in now[-1]  # the tail
+    first, second, last = records
+    assert first.cache_read_tokens == 0 and first.cache_write_tokens > 0
+    assert second.cache_read_tokens == first.cache_write_tokens  # up to the first exchange
+    assert last.cache_read_tokens == second.cache_read_tokens + second.cache_write_tokens
+    assert 0 < last.cache_write_tokens < len(third.answer) // 4 + 40  # its own exchange only
+    assert last.input_tokens < 20  # the closing line
+    # The question's feedback repeats the same blocks (one reply schema for both, so one
+    # prefix) and adds the last score: it reads everything the last analysis cached.
+    final = replace(turns[-1], analyses=(ANALYSIS, ANALYSIS, ANALYSIS))
+    await coach.run(question_feedback_task(CTX, final), on_call=records.append)
+    feedback = records[-1]
+    assert feedback.cache_read_tokens == last.cache_read_tokens + last.cache_write_tokens
+    assert 0 < feedback.cache_write_tokens < 20 and feedback.input_tokens < 30
+
+
+async def test_a_reply_with_another_tasks_field_is_invalid_output(
+    fake_anthropic: FakeAnthropic, records
+) -> None:
+    fake_anthropic.enqueue(reply({"question": {"text": "Why payments?", "competency": "x"}}))
+    with pytest.raises(CoachError) as caught:
+        await run(coach_for(fake_anthropic, records), "analysis")
+    assert caught.value.kind == "invalid_output"
+    assert records[-1].error_kind == "invalid_output"
+
+
+async def test_the_naive_design_sends_each_tasks_own_schema(
+    fake_anthropic: FakeAnthropic, records
+) -> None:
+    coach = coach_for(fake_anthropic, records, shared_reply=False)
+    for purpose, model in MODELS.items():
+        assert isinstance(await run(coach, purpose), model)
+    titles = [b["output_config"]["format"]["schema"]["title"] for b in fake_anthropic.requests]
+    assert titles == [m.__name__ for m in MODELS.values()]
 
 
 async def test_scripted_reply_is_returned(fake_anthropic: FakeAnthropic, records) -> None:
-    fake_anthropic.enqueue(reply({"text": "Why payments?", "competency": "motivation"}))
+    fake_anthropic.enqueue(reply({"question": {"text": "Why payments?", "competency": "motivation"}}))
     question = await run(coach_for(fake_anthropic, records), "question")
     assert question == GeneratedQuestion(text="Why payments?", competency="motivation")
 
@@ -263,6 +337,7 @@ async def test_on_text_receives_a_growing_readable_preview(
     assert first_text in final
     if purpose == "question_feedback":
         assert "Assessment: " in final and "\n- " in final
+    assert "Brief feedback" not in final  # only this task's field of the shared reply
 
 
 # ---------------------------------------------------------------- faults
@@ -359,7 +434,7 @@ async def test_output_failing_the_schema_is_invalid_output(
 
 async def test_score_out_of_range_is_invalid_output(fake_anthropic: FakeAnthropic, records) -> None:
     # The SDK moves minimum/maximum into the description, so the API does not enforce them.
-    fake_anthropic.enqueue(reply({**ANALYSIS.model_dump(), "score": 11}))
+    fake_anthropic.enqueue(reply({"analysis": {**ANALYSIS.model_dump(), "score": 11}}))
     with pytest.raises(CoachError, match="expected shape") as caught:
         await run(coach_for(fake_anthropic, records), "analysis")
     assert caught.value.kind == "invalid_output"
@@ -516,6 +591,11 @@ def test_preview_of_the_whole_document() -> None:
 
 def test_preview_of_partial_strings_and_escapes() -> None:
     assert readable_preview('{"assessment": "Clear sit') == "Assessment: Clear sit"
+    # One field of a shared reply: only that task's, and nothing while another's streams.
+    shared = '{"question_feedback": {"assessment": "Clear", "coaching": ["Quantify'
+    assert readable_preview(shared, "question_feedback") == "Assessment: Clear\nCoaching:\n- Quantify"
+    assert readable_preview(shared, "analysis") == ""
+    assert readable_preview('{"quest', "question") == ""
     assert readable_preview('{"assessment": "a\\') == "Assessment: a"
     assert readable_preview('{"assessment": "caf\\u00') == "Assessment: caf"
     assert readable_preview('{"what_landed": ["one", "tw') == "What landed:\n- one\n- tw"

@@ -55,6 +55,13 @@ OPEN_OBJECT = {"type": "object", "properties": {"score": {"type": "integer"}},
 NESTED_OPEN = {"type": "object", "additionalProperties": False, "required": ["items"],
                "properties": {"items": {"type": "array", "items": OPEN_OBJECT}}}
 
+MANY_OPTIONAL = {"type": "object", "additionalProperties": False, "required": [],
+                 "properties": {f"p{i}": {"type": "string"} for i in range(25)}}
+MANY_UNIONS = {"type": "object", "additionalProperties": False,
+               "required": [f"p{i}" for i in range(17)],
+               "properties": {f"p{i}": {"anyOf": [{"type": "string"}, {"type": "null"}]}
+                              for i in range(17)}}
+
 MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
     "no max_tokens": ({"model": MODEL, "messages": HELLO}, "max_tokens: Field required"),
     "no model": ({"max_tokens": 64, "messages": HELLO}, "model: Field required"),
@@ -86,6 +93,14 @@ MALFORMED: dict[str, tuple[dict[str, Any], str]] = {
     "a nested object without additionalProperties false": (
         {**GOOD, "output_config": json_format(NESTED_OPEN)},
         "output_config.format.schema.properties.items.items: For 'object' type",
+    ),
+    "25 optional parameters": (
+        {**GOOD, "output_config": json_format(MANY_OPTIONAL)},
+        "Schema is too complex for compilation: 25 optional parameters",
+    ),
+    "17 union-typed parameters": (
+        {**GOOD, "output_config": json_format(MANY_UNIONS)},
+        "Schema is too complex for compilation: 17 union-typed parameters",
     ),
 }
 
@@ -177,3 +192,28 @@ def test_errors_carry_no_retry_after_unless_asked(fake: FakeAnthropic, client: A
     assert asked.response.headers["retry-after-ms"] == "250"
     assert asked.response.headers["retry-after"] == "1"
     assert_error_shape(asked, 429, "rate_limit_error", "rate limit")
+
+
+def test_the_cache_looks_back_twenty_blocks_from_a_breakpoint(
+    fake: FakeAnthropic, client: Anthropic
+) -> None:
+    """A growing message marked at its end reads the prefix the shorter one wrote, when
+    that prefix ends within 20 blocks of the new breakpoint; further back it is a miss."""
+    system = [text_block("context " * 40, cached=True)]
+
+    def usage(blocks: int) -> anthropic.types.Usage:
+        content = [text_block(f"turn {i} " * 10) for i in range(blocks)]
+        content[-1]["cache_control"] = {"type": "ephemeral"}
+        message = client.messages.create(**{**GOOD, "system": system, "messages": [
+            {"role": "user", "content": content}]})
+        return message.usage
+
+    first = usage(2)
+    assert first.cache_read_input_tokens == 0
+    grown = usage(5)  # three blocks more: the 2-block prefix is within reach
+    assert grown.cache_read_input_tokens == first.cache_creation_input_tokens
+    assert 0 < grown.cache_creation_input_tokens < first.cache_creation_input_tokens
+    far = usage(5 + 21)  # 21 blocks past the last written prefix: only the system is found
+    system_only = usage(1).cache_read_input_tokens
+    assert far.cache_read_input_tokens == system_only
+    assert fake.refused == []

@@ -60,13 +60,17 @@ async def test_whole_session_on_claude(service, demo_application, fake_anthropic
     assert len(calls) == len(fake_anthropic.requests)
     assert all(c.backend == "claude" and c.model == "claude-sonnet-5-5" for c in calls)
     assert all(c.error_kind is None and c.input_tokens > 0 for c in calls)
-    # The stable context is cached: written once per task (its output schema heads the
-    # prefix), then read on every later call of that task.
-    seen: set[str] = set()
-    for c in calls:
-        assert (c.cache_read_tokens > 0) == (c.purpose in seen), c.purpose
-        assert (c.cache_write_tokens > 0) == (c.purpose not in seen), c.purpose
-        seen.add(c.purpose)
+    # The stable context is cached: the four tasks share one output schema, so the first
+    # call writes schema and system once and every later call reads them. The analyses
+    # and the question's feedback also cache the question's exchanges, so a later call
+    # writes only what came since (a new exchange, a score), a small part of what it reads.
+    first, *later = calls
+    assert first.cache_write_tokens > 0 and first.cache_read_tokens == 0
+    assert all(c.cache_read_tokens >= first.cache_write_tokens for c in later)
+    assert all(c.cache_write_tokens < first.cache_write_tokens / 3 for c in later)
+    for c in later:
+        if c.purpose in ("analysis", "question_feedback"):
+            assert c.input_tokens < 30, c.purpose  # only the closing task line is not cached
     system = fake_anthropic.requests[0]["system"]
     assert system[-1]["cache_control"] == {"type": "ephemeral"}
     assert "Alex Rivera" in system[-1]["text"]

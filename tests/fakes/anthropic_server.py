@@ -25,9 +25,11 @@ one (``retry_after_ms=``), so the SDK's own backoff runs as it would against the
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import math
+import re
 import socket
 import threading
 import time
@@ -120,6 +122,11 @@ def max_tokens() -> Behaviour:
 
 
 # ---------------------------------------------------------------- the server
+
+
+# A request finds a cached prefix at block boundaries up to this many blocks before each
+# of its breakpoints, no further (the prompt caching docs' lookback).
+_LOOKBACK_BLOCKS = 20
 
 
 def _tokens(text: str) -> int:
@@ -216,12 +223,19 @@ class FakeAnthropic:
         """Input usage as the real API bills it, with its prompt cache emulated.
 
         Billed: the tools, the output schema (``output_config``), the system prompt and
-        the messages. The cache key of a prefix is everything before its
-        ``cache_control`` mark, in the API's order: tools, then the output schema (our
-        assumption: the API turns the schema into instructions and a grammar placed ahead
-        of the system prompt, so a changed schema is a cache miss, as a changed tool list
-        is), then system, then messages. An entry lives ``cache_ttl`` seconds (5 minutes)
-        from its last write or read.
+        the messages. The cache follows the API's prefix order: tools, system, messages
+        (docs: platform.claude.com/docs/en/build-with-claude/prompt-caching, "what
+        invalidates the cache"). The output schema heads that prefix: the structured
+        outputs page (platform.claude.com/docs/en/build-with-claude/structured-outputs,
+        "prompt modification and token costs") says the schema becomes an extra system
+        prompt and that "changing the output_config.format parameter will invalidate any
+        prompt cache for that conversation thread", so a changed schema is a miss.
+        A breakpoint (``cache_control``) writes the prefix that ends with its block; a
+        request reads the longest live prefix that ends at a block boundary at most 20
+        blocks before one of its breakpoints (the documented lookback), so a growing
+        message marked at its end reads what the previous, shorter request wrote.
+        Nothing shorter than ``min_cache_tokens`` is cached. An entry lives ``cache_ttl``
+        seconds (5 minutes) from its last write or read.
         """
         parts: list[tuple[str, bool]] = []
         head = {k: body[k] for k in ("tools", "output_config") if body.get(k)}
@@ -235,21 +249,26 @@ class FakeAnthropic:
         for block in blocks:
             text = block.get("text") if "text" in block else json.dumps(block)
             parts.append((str(text), "cache_control" in block))
-        total, prefix, marks = 0, [], []
-        for text, cached in parts:
-            prefix.append(text)
+        total, digest = 0, hashlib.sha256()
+        ends: list[tuple[str, int]] = []  # (prefix key, tokens so far) at each block boundary
+        for text, _cached in parts:
+            digest.update(text.encode() + b"\x00")
             total += _tokens(text)
-            if cached:
-                marks.append(("\x00".join(prefix), total))
+            ends.append((digest.copy().hexdigest(), total))
+        marks = [i for i, (_text, cached) in enumerate(parts)
+                 if cached and ends[i][1] >= self.min_cache_tokens]
         read = write = 0
-        marks = [m for m in marks if m[1] >= self.min_cache_tokens]
         if marks:
+            candidates = {j for i in marks for j in range(max(0, i - _LOOKBACK_BLOCKS), i + 1)
+                          if ends[j][1] >= self.min_cache_tokens}
             with self._lock:
                 now = self.clock()
-                live = {k for k, expires in self._cache.items() if expires > now}
-                read = max((t for key, t in marks if key in live), default=0)
-                write = marks[-1][1] - read
-                self._cache.update((key, now + self.cache_ttl) for key, _ in marks)
+                hits = [j for j in candidates if self._cache.get(ends[j][0], 0.0) > now]
+                best = max(hits, default=None)
+                read = ends[best][1] if best is not None else 0
+                write = ends[marks[-1]][1] - read
+                keep = [ends[i][0] for i in marks] + ([ends[best][0]] if best is not None else [])
+                self._cache.update((key, now + self.cache_ttl) for key in keep)
         return {
             "input_tokens": total - read - write,
             "cache_creation_input_tokens": write,
@@ -263,8 +282,22 @@ class FakeAnthropic:
             if schema is None:
                 text = "Hello from the fake Anthropic API."
             else:
-                text = json.dumps(instance_for(schema, seq=seq))
+                text = json.dumps(_one_task(instance_for(schema, seq=seq), schema, body))
         return text[: len(text) // 2] if behaviour.truncate else text
+
+
+def _one_task(instance: Any, schema: dict[str, Any], body: dict[str, Any]) -> Any:
+    """A reply shared by several tasks (only optional fields, each an object) is answered
+    as a model that follows the request would: with the one field its "Task: name" line
+    names, not all of them."""
+    props = schema.get("properties") or {}
+    shared = (isinstance(instance, dict) and props and not schema.get("required")
+              and all(p.get("type") == "object" for p in props.values()))
+    if not shared:
+        return instance
+    named = re.findall(r"Task: (\w+)", json.dumps(body.get("messages") or []))
+    keep = next((name for name in reversed(named) if name in instance), None)
+    return {keep: instance[keep]} if keep else instance
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -92,6 +92,33 @@ def _open_object(schema: Any, path: str) -> str | None:
     return None
 
 
+# The structured outputs docs' limits per request, over all its strict schemas.
+MAX_OPTIONAL_PARAMETERS = 24
+MAX_UNION_PARAMETERS = 16
+
+
+def _parameters(schema: Any) -> tuple[int, int]:
+    """(optional properties, properties typed as a union) in a schema, nested included."""
+    optional = unions = 0
+    if isinstance(schema, list):
+        for item in schema:
+            o, u = _parameters(item)
+            optional, unions = optional + o, unions + u
+        return optional, unions
+    if not isinstance(schema, dict):
+        return 0, 0
+    props = schema.get("properties") or {}
+    required = set(schema.get("required") or [])
+    optional += sum(1 for name in props if name not in required)
+    unions += sum(1 for p in props.values() if isinstance(p, dict)
+                  and ("anyOf" in p or isinstance(p.get("type"), list)))
+    for value in [*props.values(), *(schema.get("$defs") or {}).values(),
+                  *(schema[k] for k in ("items", "anyOf") if k in schema)]:
+        o, u = _parameters(value)
+        optional, unions = optional + o, unions + u
+    return optional, unions
+
+
 def _format_refusal(body: dict[str, Any]) -> Refusal | None:
     config = body.get("output_config")
     if config is None:
@@ -110,6 +137,13 @@ def _format_refusal(body: dict[str, Any]) -> Refusal | None:
     if where:
         return _invalid(f"{where}: For 'object' type, 'additionalProperties' must be "
                         "explicitly set to false")
+    optional, unions = _parameters(schema)
+    if optional > MAX_OPTIONAL_PARAMETERS:
+        return _invalid(f"Schema is too complex for compilation: {optional} optional "
+                        f"parameters (at most {MAX_OPTIONAL_PARAMETERS})")
+    if unions > MAX_UNION_PARAMETERS:
+        return _invalid(f"Schema is too complex for compilation: {unions} union-typed "
+                        f"parameters (at most {MAX_UNION_PARAMETERS})")
     return None
 
 

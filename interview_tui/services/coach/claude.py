@@ -5,12 +5,19 @@
 - Caching: the application's context (fixed instructions for every task, candidate,
   resume, company, role, job description) is one system block from ``coach_system.txt``
   marked ``cache_control``; it is byte-identical for every task on that application
-  (interview turns and documents alike), so each call pays only for its user message.
-  Stage, persona and difficulty come in the user message. A prefix shorter than the
-  model's minimum cacheable length is sent unmarked and the call log says why.
-- Structured output: each call sends the pydantic model's schema as ``output_config.format``
-  (the SDK's ``transform_schema``: the very request ``output_format=`` makes) and validates
-  the reply with the model. We validate, not the SDK, because the SDK validates when the
+  (interview turns and documents alike). Stage, persona and difficulty come in the user
+  message. A prefix shorter than the model's minimum cacheable length is sent unmarked
+  and the call log says why. The output schema heads the cached prefix (the structured
+  outputs docs: a changed ``output_config.format`` invalidates the prompt cache), so the
+  mock interview's four tasks send one shared reply schema (``tasks.INTERVIEW_REPLY``: a
+  field per task, the model fills its task's): one cached prefix for the four, which the
+  analyses, a call every answer, keep from expiring. A task whose next call repeats part
+  of its message (an analysis or a question's feedback: the question's exchanges so far)
+  sends it as blocks with a second breakpoint after that part (``_user_content``).
+- Structured output: each call sends the schema as ``output_config.format`` (the SDK's
+  ``transform_schema``: the very request ``output_format=`` makes, one per model; the
+  shared reply puts those side by side) and validates the reply, or its task's field of
+  it, with the task's model. We validate, not the SDK, because the SDK validates when the
   text block ends, before ``stop_reason`` arrives: a reply cut by max_tokens or a refusal
   would surface as a bare ValidationError with its stop reason and usage lost.
 - Streaming: questions and feedback stream; the analysis is one plain request. ``on_text``
@@ -37,6 +44,7 @@ import anthropic
 import httpx2
 from anthropic import AsyncAnthropic, transform_schema
 from pydantic import BaseModel, ValidationError
+from pydantic_core import from_json
 
 from interview_tui.prompts import render
 from interview_tui.services.coach.base import (
@@ -57,8 +65,25 @@ _KEY_PATTERN = re.compile(r"sk-ant-[A-Za-z0-9_\-]+")
 
 
 @cache
-def _output_config(model_cls: type[BaseModel]) -> dict[str, Any]:
-    return {"format": {"type": "json_schema", "schema": transform_schema(model_cls)}}
+def _output_config(
+    model_cls: type[BaseModel], reply: tuple[tuple[str, type[BaseModel]], ...] = ()
+) -> dict[str, Any]:
+    """The structured-output schema: the model's own, or the shared reply's (one optional
+    field per task: the model fills the task's, as the system prompt tells it)."""
+    if not reply:
+        return {"format": {"type": "json_schema", "schema": transform_schema(model_cls)}}
+    fields = {name: transform_schema(model) for name, model in reply}
+    if any("$defs" in schema for schema in fields.values()):  # their refs would point here
+        raise ValueError("a shared reply's models must not nest models")
+    schema = {
+        "type": "object",
+        "title": "Reply",
+        "description": "Fill only the field named for the task the request asks for.",
+        "properties": fields,
+        "required": [],
+        "additionalProperties": False,
+    }
+    return {"format": {"type": "json_schema", "schema": schema}}
 
 
 # The API caches no prefix shorter than this many tokens; a cache mark on a shorter
@@ -92,6 +117,23 @@ def _system(ctx: ApplicationContext, min_tokens: int) -> tuple[tuple[dict[str, A
         note = f"prefix ~{tokens} tokens, below the {min_tokens}-token minimum for caching"
         return ({"type": "text", "text": text},), note
     return ({"type": "text", "text": text, "cache_control": {"type": "ephemeral"}},), None
+
+
+def _user_content(task: Task[Any], prefix_note: str | None) -> str | list[dict[str, Any]]:
+    """The user message: the rendered template, then the task's history and tail.
+
+    A history worth caching goes as text blocks with a breakpoint on its last one: the
+    task's next call repeats every block up to there, so the API finds that prefix (it
+    looks back up to 20 blocks from a breakpoint) and bills it as a cache read. Not when
+    the system prefix itself is too short to cache: then so is everything after it that
+    matters little, and the call log already says why."""
+    head = render(task.template, **task.inputs)
+    parts = [head, *task.history, *([task.tail] if task.tail else [])]
+    if not task.cache_history or not task.history or prefix_note is not None:
+        return "\n\n".join(p.strip("\n") for p in parts)
+    blocks: list[dict[str, Any]] = [{"type": "text", "text": p} for p in parts]
+    blocks[len(task.history)]["cache_control"] = {"type": "ephemeral"}  # the last history block
+    return blocks
 
 
 _MESSAGES = {
@@ -152,8 +194,12 @@ class ClaudeCoach:
         api_key: str | None = None,
         base_url: str | None = None,
         client: AsyncAnthropic | None = None,
+        shared_reply: bool = True,
     ) -> None:
         self.model = model
+        # False: every task with its own output schema, even those that share a reply
+        # (the token benchmark's naive design).
+        self._shared_reply = shared_reply
         self.info = CoachInfo(backend="claude", model=model)
         # None lets the SDK read ANTHROPIC_API_KEY / ANTHROPIC_BASE_URL itself.
         self._owns_client = client is None
@@ -180,20 +226,22 @@ class ClaudeCoach:
         box: list[Any] = []  # the message, or the partial one of a failed stream
         started = time.perf_counter()
         system, record.cache_note = _system(task.context, _min_cache_tokens(self.model))
+        reply = task.reply if self._shared_reply else ()
         request: dict[str, Any] = {
             "model": self.model,
             "max_tokens": task.max_tokens,
             "system": list(system),
-            "messages": [{"role": "user", "content": render(task.template, **task.inputs)}],
-            "output_config": _output_config(task.output),
+            "messages": [{"role": "user", "content": _user_content(task, record.cache_note)}],
+            "output_config": _output_config(task.output, reply),
         }
         try:
             if task.stream:
-                message = await self._stream(request, on_text, box)
+                field = task.purpose if reply else None
+                message = await self._stream(request, on_text, box, field)
             else:
                 message = await self._client.messages.create(**request)
                 box.append(message)
-            result = self._validate(message, task.output)
+            result = self._validate(message, task, reply)
             if on_text is not None and not task.stream:
                 on_text(readable_preview(result.model_dump_json()))
             return result
@@ -220,14 +268,15 @@ class ClaudeCoach:
                 record.cache_write_tokens = usage.cache_creation_input_tokens or 0
             _report(on_call, record)
 
-    async def _stream(self, request: dict[str, Any], on_text: TextSink | None, box: list[Any]) -> Any:
+    async def _stream(self, request: dict[str, Any], on_text: TextSink | None, box: list[Any],
+                      field: str | None) -> Any:
         shown = ""
         async with self._client.messages.stream(**request) as stream:
             async for event in stream:
                 if event.type == "message_start" and not box:
                     box.append(stream.current_message_snapshot)  # updated in place as it streams
                 elif event.type == "text" and on_text is not None:
-                    preview = readable_preview(event.snapshot)
+                    preview = readable_preview(event.snapshot, field)
                     if preview and preview != shown:
                         shown = preview
                         on_text(preview)
@@ -235,15 +284,20 @@ class ClaudeCoach:
             raise _error("stream_interrupted")
         return box[0]
 
-    def _validate(self, message: Any, model_cls: type[M]) -> M:
+    def _validate(self, message: Any, task: Task[M], reply: tuple[Any, ...]) -> M:
         if message.stop_reason in ("refusal", "max_tokens"):
             raise _error(message.stop_reason)
         if message.stop_reason is None:  # the stream ended without its message_delta
             raise _error("stream_interrupted")
         text = "".join(block.text for block in message.content if block.type == "text")
         try:
-            return model_cls.model_validate_json(text)
-        except ValidationError:
+            if not reply:
+                return task.output.model_validate_json(text)
+            fields = from_json(text)
+            if not isinstance(fields, dict) or fields.get(task.purpose) is None:
+                raise _error("invalid_output")  # the model filled another task's field
+            return task.output.model_validate(fields[task.purpose])
+        except (ValidationError, ValueError):
             raise _error("invalid_output") from None
 
     def _coach_error(self, exc: BaseException) -> CoachError | None:

@@ -63,13 +63,16 @@ def _lines(value: Any, indent: str = "") -> list[str]:
     return out
 
 
-def readable_preview(partial_json: str) -> str:
-    """The readable text so far of a (possibly truncated) JSON object."""
+def readable_preview(partial_json: str, field: str | None = None) -> str:
+    """The readable text so far of a (possibly truncated) JSON object; with ``field``,
+    of that field of it only (a reply whose other fields are for other tasks)."""
     start = next((i for i, ch in enumerate(partial_json) if ch in "{["), -1)
     if start < 0:
-        return partial_json.strip()  # prose, or nothing yet
+        return "" if field else partial_json.strip()  # prose, or nothing yet
     try:
         value = from_json(partial_json[start:], allow_partial="trailing-strings")
     except Exception:  # bad JSON or too deep: a preview must never break a stream
         return ""
+    if field is not None:
+        value = value.get(field) if isinstance(value, dict) else None
     return "\n".join(_lines(value))

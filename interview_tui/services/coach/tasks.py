@@ -6,7 +6,10 @@ it streams. ``ClaudeCoach`` renders the template after the application's cached
 system prefix; ``OfflineCoach`` hands ``data`` to the writer registered for ``purpose``.
 Adding a document is one template, one output model and one offline writer.
 
-The builders below make the mock interview's four tasks.
+The builders below make the mock interview's four tasks. They share one reply schema
+(``INTERVIEW_REPLY``), and an analysis or a question's feedback sends the question's
+exchanges as ``history`` blocks that the next call repeats unchanged: both so that Claude's
+prompt cache serves most of each call (see ``claude.py``).
 """
 
 from __future__ import annotations
@@ -35,6 +38,17 @@ M = TypeVar("M", bound=BaseModel)
 
 __all__ = ["ApplicationContext", "Task"]
 
+# The mock interview's four tasks share one reply shape, so one output schema: the
+# structured outputs docs say a changed ``output_config.format`` invalidates the prompt
+# cache, so with a schema each the four would cache the application's prefix apart; with
+# one, the analyses (a call every answer) keep a single prefix alive for all of them.
+INTERVIEW_REPLY: tuple[tuple[str, type[BaseModel]], ...] = (
+    ("question", GeneratedQuestion),
+    ("analysis", ResponseAnalysis),
+    ("question_feedback", QuestionFeedback),
+    ("session_feedback", SessionFeedback),
+)
+
 _ANSWER_CHARS = 1200  # per answer in the session summary prompt
 _OWN_LISTED = 8  # the user's own questions named in a question prompt
 
@@ -49,6 +63,21 @@ class Task(Generic[M]):
     data: Any = None  # what the offline writer works from
     max_tokens: int = 1024
     stream: bool = False
+    # Blocks after the rendered template that the next call of this task repeats as they
+    # are, then grows (a question's exchanges so far), and a last block after them. With
+    # ``cache_history`` the coach marks the end of the history for caching, so that next
+    # call reads it from the cache instead of paying for it again.
+    history: tuple[str, ...] = ()
+    tail: str = ""
+    cache_history: bool = False
+    # The reply shape shared with other tasks, when there is one: an object with one
+    # optional field per task (name, model), this task's output in the field named for
+    # its purpose. Empty: the output model is the whole reply.
+    reply: tuple[tuple[str, type[BaseModel]], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.reply and (self.purpose, self.output) not in self.reply:
+            raise ValueError(f"the shared reply has no {self.purpose} field of {self.output}")
 
 
 # ----- the mock interview's tasks -----------------------------------------------------
@@ -90,12 +119,23 @@ def _seconds(value: float | None) -> str:
     return f"{value:.0f} s" if value is not None else "time not recorded"
 
 
-def _transcript(turn: QuestionTurn, upto: int | None = None) -> str:
-    lines = []
-    for i, ex in enumerate(turn.exchanges[:upto], start=1):
-        score = f" [scored {turn.analyses[i - 1].score}/10]" if i <= len(turn.analyses) else ""
-        lines.append(f"Response {i}{score}\nInterviewer: {ex.prompt}\nCandidate: {ex.answer}")
-    return "\n\n".join(lines)
+def _exchanges(turn: QuestionTurn) -> tuple[str, ...]:
+    """A question's exchanges as blocks, each scored one followed by its score.
+
+    Every block reads the same in every later call (the latest exchange is not worded
+    apart), so an analysis's prompt is the previous one's plus what came after it."""
+    blocks: list[str] = []
+    for i, ex in enumerate(turn.exchanges, start=1):
+        timing = _seconds(ex.seconds_spent)
+        if i == 1 and ex.prompt.strip() == turn.text.strip():  # the main question, given above
+            blocks.append(f"Response 1 (the main answer, {timing})\nCandidate: {ex.answer}")
+        else:
+            blocks.append(f"Response {i} ({timing})\nInterviewer: {ex.prompt}\n"
+                          f"Candidate: {ex.answer}")
+        if i <= len(turn.analyses):
+            a = turn.analyses[i - 1]
+            blocks.append(f"Response {i} was scored {a.score}/10 ({a.level}).")
+    return tuple(blocks)
 
 
 def _outcome(o: QuestionOutcome) -> str:
@@ -141,32 +181,38 @@ def question_task(
         data=QuestionRequest(ctx, number, competency, tuple(asked), tuple(recent), tuple(own)),
         max_tokens=1024,
         stream=True,
+        reply=INTERVIEW_REPLY,
     )
+
+
+def _turn_inputs(ctx: InterviewContext, turn: QuestionTurn) -> dict[str, str]:
+    return {
+        "session": session_line(ctx),
+        "number": str(turn.number),
+        "competency": turn.competency,
+        "question": turn.text,
+    }
 
 
 def analysis_task(ctx: InterviewContext, turn: QuestionTurn) -> Task[ResponseAnalysis]:
     if not turn.exchanges:
         raise ValueError("an analysis needs at least one exchange")
-    latest = turn.exchanges[-1]
     return Task(
         purpose="analysis",
         output=ResponseAnalysis,
-        template="analysis",
+        template="question_turn",
         context=ctx.application,
-        inputs={
-            "session": session_line(ctx),
-            "number": str(turn.number),
-            "competency": turn.competency,
-            "question": turn.text,
-            "earlier": _transcript(turn, -1) or "(nothing yet: this is the main answer)",
-            "response_number": str(len(turn.exchanges)),
-            "prompt": latest.prompt,
-            "seconds": _seconds(latest.seconds_spent),
-            "answer": latest.answer,
-        },
+        inputs=_turn_inputs(ctx, turn),
         data=TurnRequest(ctx, turn),
         max_tokens=1024,
         stream=False,
+        history=_exchanges(turn),
+        tail=f"Task: analysis of response {len(turn.exchanges)}, the latest.",
+        # The next call on this question (an analysis, or its feedback) repeats these
+        # blocks. The breakpoint also lets this call read what the previous one cached:
+        # the API looks for a cached prefix only behind a breakpoint.
+        cache_history=True,
+        reply=INTERVIEW_REPLY,
     )
 
 
@@ -174,19 +220,16 @@ def question_feedback_task(ctx: InterviewContext, turn: QuestionTurn) -> Task[Qu
     return Task(
         purpose="question_feedback",
         output=QuestionFeedback,
-        template="question_feedback",
+        template="question_turn",  # as the analyses': it reads what the last one cached
         context=ctx.application,
-        inputs={
-            "session": session_line(ctx),
-            "number": str(turn.number),
-            "competency": turn.competency,
-            "question": turn.text,
-            "transcript": _transcript(turn) or "(no answers)",
-            "scores": ", ".join(f"{a.score}/10 ({a.level})" for a in turn.analyses) or "(none)",
-        },
+        inputs=_turn_inputs(ctx, turn),
         data=TurnRequest(ctx, turn),
         max_tokens=2048,
         stream=True,
+        history=_exchanges(turn) or ("(no answers)",),
+        tail="Task: question_feedback. The question is finished: feedback on it as a whole.",
+        cache_history=True,
+        reply=INTERVIEW_REPLY,
     )
 
 
@@ -205,4 +248,5 @@ def session_feedback_task(
         data=OutcomesRequest(ctx, tuple(outcomes)),
         max_tokens=2048,
         stream=True,
+        reply=INTERVIEW_REPLY,
     )

@@ -25,6 +25,7 @@ from interview_tui.screens.prep_dialogs import ExportDialog, SectionEditor, Vers
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.document_kinds import label
+from interview_tui.services.exports import ExportWriteError, exports_dir
 from interview_tui.services.prep import PrepError, author_label
 from interview_tui.services.prep_markdown import sections
 
@@ -304,7 +305,7 @@ class DocumentScreen(Screen[None]):
     def action_export(self) -> None:
         if self.shown is None:
             return
-        directory = interview_app(self).settings.data_dir / "exports"
+        directory = exports_dir(interview_app(self).settings.data_dir)
         document_id = self.shown.id
 
         def chosen(path: str | None) -> None:
@@ -315,8 +316,12 @@ class DocumentScreen(Screen[None]):
 
     @work(exclusive=True, group="document-export", exit_on_error=False)
     async def _export(self, document_id: int, path: str) -> None:
-        directory = interview_app(self).settings.data_dir / "exports"
-        written = await workspace(self).prep.export(document_id, directory, path)
-        self.exported = written
-        self.notify(f"Exported to {written}", title="Exported", timeout=10)
-        self._status(f"{self._status_text}\nExported to {written}")
+        directory = exports_dir(interview_app(self).settings.data_dir)
+        try:
+            written = await workspace(self).prep.export(document_id, directory, path)
+        except ExportWriteError as exc:
+            self.notify(str(exc), title="Not exported", severity="error", timeout=10)
+            return
+        self.exported = written.path
+        self.notify(written.message("Exported to"), title="Exported", timeout=10, markup=False)
+        self._status(f"{self._status_text}\n{written.message('Exported to')}")

@@ -22,6 +22,7 @@ from interview_tui.screens.widgets.pitch_views import author_line
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.debrief_models import ThankYouDocument
 from interview_tui.services.document_store import DocumentVersion
+from interview_tui.services.exports import exports_dir
 
 
 class ThankYouScreen(Screen[None]):
@@ -111,16 +112,16 @@ class ThankYouScreen(Screen[None]):
     async def _save(self) -> None:
         if self.email is None:
             return
-        directory = interview_app(self).settings.data_dir / "exports"
+        directory = exports_dir(interview_app(self).settings.data_dir)
         try:
-            path = await workspace(self).debrief.save_email_file(self.email.id, directory)
+            written = await workspace(self).debrief.save_email_file(self.email.id, directory)
         except OSError as exc:
             self.notify(f"Could not save the email: {exc.strerror or exc}", severity="error",
                         title="Not saved", timeout=10)
             return
-        self.saved_to = str(path)
-        self.query_one("#status", Static).update(Content(f"Saved to {path}"))
-        self.notify(str(path), title="Email saved")
+        self.saved_to = str(written.path)
+        self.query_one("#status", Static).update(Content(written.message()))
+        self.notify(written.message(), title="Email saved", markup=False)
 
     def action_again(self) -> None:
         self._again(False)

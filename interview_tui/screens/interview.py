@@ -124,6 +124,7 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+t", "toggle_timer", "Timer", id="interview.timer", priority=True,
                 tooltip="Start or stop a two-minute countdown for this answer"),
         Binding("ctrl+a", "select_all", "Select all", id="interview.select_all", priority=True,
+                show=False,  # the footer's room at 80 columns goes to Home and Quit
                 tooltip="Select the whole answer, to copy it or type over it"),
         Binding("ctrl+l", "clear_answer", "Clear", id="interview.clear", priority=True,
                 tooltip="Clear the answer (press twice; ctrl+z undoes it)"),

@@ -57,20 +57,21 @@ class PitchScreen(Screen[None]):
     PitchScreen #template-scroll { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Get feedback", id="pitch.submit", priority=True,
+        Binding("ctrl+s", "submit", "Feedback", id="pitch.submit", priority=True,
                 tooltip="Store this attempt and get feedback on it"),
-        Binding("ctrl+t", "timer", "90 s clock", id="pitch.timer", priority=True,
+        Binding("ctrl+t", "timer", "Clock", id="pitch.timer", priority=True,
                 tooltip="Start the 90-second clock, say your pitch aloud, press again to stop"),
         Binding("ctrl+l", "clear", "Clear", id="pitch.clear", priority=True,
                 tooltip="Empty the editor for a fresh attempt (press twice; ctrl+z undoes it; "
                         "your attempts are kept)"),
-        Binding("f2", "show('template')", "Template", id="pitch.tab_template"),
-        Binding("f3", "show('practise')", "Practise", id="pitch.tab_practise"),
-        Binding("f4", "show('attempts')", "Attempts", id="pitch.tab_attempts"),
+        # The tabs' own labels show these keys; the footer keeps its room for the rest.
+        Binding("f2", "show('template')", "Template", id="pitch.tab_template", show=False),
+        Binding("f3", "show('practise')", "Practise", id="pitch.tab_practise", show=False),
+        Binding("f4", "show('attempts')", "Attempts", id="pitch.tab_attempts", show=False),
         Binding("ctrl+g", "generate", "New template", id="pitch.generate", priority=True,
                 tooltip="Write a new version of the template"),
         Binding("ctrl+r", "again", "Feedback again", id="pitch.again", priority=True,
-                tooltip="Write the feedback on the shown attempt again"),
+                show=False, tooltip="Write the feedback on the shown attempt again"),
         Binding("ctrl+o", "offline", "Offline coach", id="pitch.offline", priority=True,
                 tooltip="Do the step that failed with the offline coach"),
         Binding("escape", "back", "Back", id="pitch.back"),
@@ -114,6 +115,10 @@ class PitchScreen(Screen[None]):
         self.sub_title = "Intro pitch"
         self.box.editor.placeholder = ("Your pitch: current role and impact, previous role, why "
                                        "this role. ctrl+s for feedback.")
+        tabs = self.query_one(TabbedContent)
+        for pane, name in (("template", "Template"), ("practise", "Practise")):
+            tabs.get_tab(pane).label = self._tab_label(name, pane)
+        tabs.get_tab("attempts-tab").label = self._tab_label("Attempts", "attempts")
         table = self.query_one("#attempts", DataTable)
         for label in ("#", "When", "Words", "~Time", "Aloud", "Content", "Structure", "Tone"):
             table.add_column(label, key=label)
@@ -161,9 +166,12 @@ class PitchScreen(Screen[None]):
                 key=str(a.id),
             )
         tab = self.query_one(TabbedContent).get_tab("attempts-tab")
-        tab.label = f"Attempts ({len(attempts)})"
+        tab.label = self._tab_label(f"Attempts ({len(attempts)})", "attempts")
         if self.shown is None and attempts:
             self._show_attempt(attempts[-1])
+
+    def _tab_label(self, name: str, pane: str) -> str:
+        return f"{name} {key_for(self, f'show({pane!r})')}"
 
     def _show_attempt(self, attempt: Attempt) -> None:
         self.shown = attempt

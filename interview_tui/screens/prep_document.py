@@ -23,6 +23,7 @@ from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.confirm import ConfirmDialog
 from interview_tui.screens.prep_dialogs import ExportDialog, SectionEditor, VersionPicker
 from interview_tui.screens.widgets.footer import Footer
+from interview_tui.screens.widgets.keys import key_for
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.document_kinds import label
 from interview_tui.services.exports import ExportWriteError, exports_dir
@@ -57,14 +58,14 @@ class DocumentScreen(Screen[None]):
         Binding("g", "regenerate", "Regenerate", id="document.regenerate",
                 tooltip="Write the whole document again (asks first; the old version stays)"),
         Binding("s", "regenerate_section", "Redo section", id="document.regenerate_section",
-                tooltip="Write only the selected section again (asks first)"),
+                show=False, tooltip="Write only the selected section again (asks first)"),
         Binding("v", "versions", "Versions", id="document.versions",
                 tooltip="Open a previous version"),
         Binding("x", "export", "Export", id="document.export",
                 tooltip="Export this version to a Markdown file"),
         Binding("r", "retry", "Retry", id="document.retry",
                 tooltip="Try the failed coach call again"),
-        Binding("escape", "stop_or_back", "Stop / back", id="document.back",
+        Binding("escape", "stop_or_back", "Back", id="document.back",
                 tooltip="Stop the coach while it writes (nothing is saved), or go back"),
     ]
 
@@ -203,7 +204,9 @@ class DocumentScreen(Screen[None]):
         if writing:
             self.query_one("#stream", Static).update(message)
             if self.shown is None:
-                self._status(f"{label(self.kind)} · {self.title_text}\nBeing written…")
+                self._status(f"{label(self.kind)} · {self.title_text}\nBeing written… "
+                             f"({key_for(self, 'stop_or_back')} stops it; nothing half-written "
+                             "is saved)")
         self.refresh_bindings()
 
     def _failed(self, message: str, retry: str) -> None:

@@ -59,7 +59,7 @@ async def test_a_finished_session_exports_everything_it_holds(finished) -> None:
 
 
 def test_hidden_scores_stay_hidden_while_the_session_is_unfinished(demo_application) -> None:
-    populate_sessions(5, application_id=demo_application.id)
+    populate_sessions(12, application_id=demo_application.id)  # the 12th is unfinished
     unfinished = MockSession.get(MockSession.state == "awaiting_answer")
     unfinished.hide_scores = True
     unfinished.save()

@@ -1,6 +1,6 @@
 """Scale: the progress screen at 10,000 sessions (target <= 250 ms and <= 150 MB).
 
-A data directory gets 10,000 realistic sessions from tests/fakes/scale_data.py (questions,
+A data directory gets 10,000 realistic sessions from tests/fakes/bulk_sessions.py (questions,
 answers with times, analyses, feedback; interviews, drills, redos, some unfinished). Each
 measurement is a fresh process running the app headless at 120x40: once home has
 settled it pushes the progress screen and times it from the push to the first frame
@@ -101,7 +101,7 @@ def measure(screen_name: str, env: dict[str, str]) -> tuple[float, float, float]
 
 def run(quick: bool = False, count: int = COUNT) -> list[Result]:
     from bench.common import data_dir, median, say
-    from tests.fakes.scale_data import make_data_dir
+    from tests.fakes.bulk_sessions import make_data_dir
 
     runs = 1 if quick else 3
     with data_dir() as tmp:

@@ -5,10 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from interview_tui import progress_cli
-from interview_tui.cli_common import BAD_INPUT, OK, close_store, fail, open_store
+from interview_tui.cli_common import (
+    BAD_INPUT,
+    OK,
+    close_store,
+    fail,
+    force_option,
+    open_store,
+    write_output,
+)
 from interview_tui.services.catalog import STAGES
 
 if TYPE_CHECKING:
@@ -41,6 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("md", "html"), default="md", dest="fmt")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    force_option(parser)
 
 
 def run_export(args: argparse.Namespace, settings: Settings) -> int:
@@ -57,7 +66,6 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
 
 def _export_one(args: argparse.Namespace) -> int:
     from interview_tui.services.document_store import DocumentNotFound
-    from interview_tui.services.exports import ExportWriteError, write_text_file
     from interview_tui.services.session_view import SessionNotFound
 
     try:
@@ -74,47 +82,32 @@ def _export_one(args: argparse.Namespace) -> int:
     if not args.output:
         sys.stdout.write(text)
         return OK
-    try:
-        path = write_text_file(args.output, text)
-    except ExportWriteError as exc:
-        return fail(str(exc))
-    print(f"Wrote {args.what} {args.id} to {path}.", file=sys.stderr)
+    written = write_output(args, text)
+    if written is None:
+        return BAD_INPUT
+    print(written.message(f"Wrote {args.what} {args.id} to"), file=sys.stderr)
     return OK
 
 
 def _export_all(args: argparse.Namespace) -> int:
-    import os
-    import tempfile
-    from pathlib import Path
-
-    from interview_tui.services.exports import default_file_mode
     from interview_tui.services.session_export import write_sessions
 
     if not args.output:
         count = write_sessions(sys.stdout, args.fmt, stage=args.stage)
         print(f"Exported {count:,} sessions.", file=sys.stderr)
         return OK
-    target = Path(args.output).expanduser()
-    if target.is_dir():
-        return fail(f"{target} is a directory; give a file name.")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    except OSError as exc:
-        return fail(f"Cannot write {target}: {exc.strerror or exc}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            count = write_sessions(
-                out, args.fmt, stage=args.stage,
-                on_progress=lambda n: print(f"  {n:,} sessions...", file=sys.stderr),
-            )
-        os.chmod(temp, default_file_mode())
-        os.replace(temp, target)
-    except OSError as exc:
-        return fail(f"Cannot write {target}: {exc.strerror or exc}.")
-    finally:
-        Path(temp).unlink(missing_ok=True)
-    print(f"Exported {count:,} sessions to {target}.", file=sys.stderr)
+    counted: list[int] = []
+
+    def write(out: TextIO) -> None:
+        counted.append(write_sessions(
+            out, args.fmt, stage=args.stage,
+            on_progress=lambda n: print(f"  {n:,} sessions...", file=sys.stderr),
+        ))
+
+    written = write_output(args, write)
+    if written is None:
+        return BAD_INPUT
+    print(written.message(f"Exported {counted[0]:,} sessions to"), file=sys.stderr)
     return OK
 
 

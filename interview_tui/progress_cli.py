@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from interview_tui.cli_common import force_option, write_output
 from interview_tui.config import Settings
 
 
@@ -16,6 +16,7 @@ def register(export: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     parser.add_argument("-o", "--output", help="file to write (default: standard output)")
     parser.add_argument("--application", type=int, help="only this application's sessions")
     parser.add_argument("--stage", help="only this stage (recruiter_screen, hiring_manager, technical)")
+    force_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -52,10 +53,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if not args.output:
         sys.stdout.write(text)
         return 0
-    try:
-        Path(args.output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"interview-tui: cannot write {args.output}: {exc}", file=sys.stderr)
-        return 1
-    print(f"Wrote the progress report to {args.output}", file=sys.stderr)
+    written = write_output(args, text)
+    if written is None:
+        return 2
+    print(written.message("Wrote the progress report to"), file=sys.stderr)
     return 0

@@ -131,10 +131,8 @@ def test_progress_scale_renders_progress_on_generated_data() -> None:
     import asyncio
 
     from interview_tui.services.progress import ProgressFilter, build_report
-    from tests.fakes.scale_data import populate
-
     with data_dir() as tmp, open_db(tmp / "data" / "interview.db"):
-        populate(40)
+        populate_sessions(40)
         report = build_report(ProgressFilter())
         assert report.sessions == 35 and report.competencies and report.avg_seconds
         shown, complete = asyncio.run(progress_scale._measure("progress", freeze=False))

@@ -128,6 +128,24 @@ def test_export_session_document_and_all(data_dir: Path, tmp_path: Path) -> None
     assert into_dir.returncode == 2 and "is a directory" in into_dir.stderr
 
 
+def test_export_to_an_existing_file_needs_force(data_dir: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "notes.md"
+    mine.write_text("my own notes\n", encoding="utf-8")
+    for args in (("session", "2"), ("sessions",), ("progress",)):
+        refused = run_cli("export", *args, "-o", str(mine), data_dir=data_dir)
+        assert refused.returncode == 2, refused.stderr
+        assert f"{mine} already exists; nothing was written. Pass --force" in refused.stderr
+        assert mine.read_text(encoding="utf-8") == "my own notes\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "notes.md"]
+    forced = run_cli("export", "session", "2", "-o", str(mine), "--force", data_dir=data_dir)
+    assert forced.returncode == 0 and f"Wrote session 2 to {mine}." in forced.stderr
+    assert mine.read_text(encoding="utf-8").startswith("# Mock interview 2:")
+    same = run_cli("export", "session", "2", "-o", str(mine), data_dir=data_dir)
+    assert same.returncode == 0 and "already holds this export" in same.stderr
+    every = run_cli("export", "sessions", "-o", str(mine), "--force", data_dir=data_dir)
+    assert every.returncode == 0 and mine.read_text().count("# Mock interview ") == 4
+
+
 def test_backup_and_restore_round_trip(data_dir: Path, tmp_path: Path) -> None:
     backup = tmp_path / "mine.itui"
     made = run_cli("backup", str(backup), data_dir=data_dir)

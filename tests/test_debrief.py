@@ -153,9 +153,14 @@ async def test_the_offline_email_is_the_debriefs_facts_and_saves_to_a_file(
     assert email.ungrounded == []
     paragraphs = email.body.split("\n\n")
     assert paragraphs[0] == "Dear Priya Shah," and len(paragraphs) == 5  # greeting, 3, sign-off
-    path = await ws.debrief.save_email_file(email_doc.id, tmp_path / "exports")
+    path = (await ws.debrief.save_email_file(email_doc.id, tmp_path / "exports")).path
     assert path.read_text(encoding="utf-8") == email.text
     assert path.name == "thank-you-northwind-freight-recruiter-screen-2026-11-30-v1.txt"
+    assert (await ws.debrief.save_email_file(email_doc.id, tmp_path / "exports")).unchanged
+    path.write_text("Dear Priya, my own edit", encoding="utf-8")
+    beside = await ws.debrief.save_email_file(email_doc.id, tmp_path / "exports")
+    assert beside.path.name == path.name.replace("-v1.txt", "-v1-2.txt")
+    assert path.read_text(encoding="utf-8") == "Dear Priya, my own edit"
     assert (await ws.debrief.email(doc.id)).id == email_doc.id
 
 

@@ -14,7 +14,13 @@ from interview_tui.services import session_export as se
 from interview_tui.services.coach.offline import OfflineCoach
 from interview_tui.services.document_export import document_export
 from interview_tui.services.document_store import DocumentNotFound, save_version
-from interview_tui.services.exports import ExportWriteError, write_text_file
+from interview_tui.services.exports import (
+    ExportExists,
+    ExportWriteError,
+    default_export_path,
+    exports_dir,
+    write_export,
+)
 from interview_tui.services.interview import SessionSetup
 from interview_tui.services.session_view import SessionNotFound, load_session_view
 from interview_tui.services.workspace import Workspace
@@ -53,7 +59,7 @@ async def test_a_finished_session_exports_everything_it_holds(finished) -> None:
 
 
 def test_hidden_scores_stay_hidden_while_the_session_is_unfinished(demo_application) -> None:
-    populate_sessions(5, application_id=demo_application.id)
+    populate_sessions(12, application_id=demo_application.id)  # the 12th is unfinished
     unfinished = MockSession.get(MockSession.state == "awaiting_answer")
     unfinished.hide_scores = True
     unfinished.save()
@@ -132,15 +138,50 @@ def test_a_document_exports_field_by_field(demo_application, monkeypatch) -> Non
 
 
 def test_export_files_are_written_whole_or_not_at_all(tmp_path: Path) -> None:
-    target = write_text_file(tmp_path / "deep" / "out.md", "hello\n")
-    assert target.read_text() == "hello\n"
+    target = write_export(tmp_path / "deep" / "out.md", "hello\n")
+    assert target.path.read_text() == "hello\n" and target.note == ""
     with pytest.raises(ExportWriteError, match="is a directory"):
-        write_text_file(tmp_path, "x")
+        write_export(tmp_path, "x")
     (tmp_path / "plain").write_text("a file, not a folder")
     with pytest.raises(ExportWriteError, match="Cannot write"):
-        write_text_file(tmp_path / "plain" / "x.md", "x")
+        write_export(tmp_path / "plain" / "x.md", "x")
+
+    def broken(out: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(ExportWriteError, match="No space left"):
+        write_export(tmp_path / "deep" / "late.md", broken)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deep", "plain"]
     assert [p.name for p in (tmp_path / "deep").iterdir()] == ["out.md"]
+
+
+def test_an_existing_export_is_never_lost(tmp_path: Path) -> None:
+    mine = tmp_path / "report.md"
+    mine.write_text("my own notes\n")
+    first = write_export(mine, "report one\n")
+    assert first.path == tmp_path / "report-2.md" and first.wanted == mine
+    assert first.note == "report.md was already there, so this is report-2.md."
+    assert mine.read_text() == "my own notes\n"
+    assert write_export(mine, "report two\n").path == tmp_path / "report-3.md"
+    again = write_export(mine, "report one\n")  # the same text: no third copy
+    assert again.unchanged and again.path == first.path
+    assert "already holds this export" in again.message()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report-2.md", "report-3.md",
+                                                           "report.md"]
+    with pytest.raises(ExportExists, match="already exists; nothing was written"):
+        write_export(mine, "report four\n", on_exists="refuse")
+    streamed: list[str] = []
+    with pytest.raises(ExportExists):  # refused before the (long) write starts
+        write_export(mine, lambda out: streamed.append("written"), on_exists="refuse")
+    assert streamed == [] and mine.read_text() == "my own notes\n"
+    assert write_export(mine, "replaced\n", on_exists="replace").path == mine
+    assert mine.read_text() == "replaced\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_exports_go_to_the_data_directory(tmp_path: Path) -> None:
+    assert exports_dir(tmp_path) == tmp_path / "exports"
+    assert default_export_path(tmp_path, "session", 7, "html") == tmp_path / "exports" / "session-7.html"
 
 
 def test_a_damaged_or_vanished_session_does_not_stop_the_export(demo_application, monkeypatch) -> None:

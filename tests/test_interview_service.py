@@ -186,3 +186,31 @@ async def test_nothing_answered_cannot_be_summarised(service, demo_application):
     view = await service.start(setup_for(demo_application))
     with pytest.raises(IllegalTransition, match="nothing has been answered"):
         await service.finish(view.id)
+
+
+async def test_a_question_reads_its_history_and_own_questions_in_one_database_trip(
+    service, demo_application
+):
+    from interview_tui.services.question_import import check_question
+    from interview_tui.services.question_library import add_questions
+
+    first = await drive_to_end(service, await service.start(setup_for(demo_application)))
+    add_questions([check_question("Tell me about a time you pushed back on a deadline.",
+                                  stage="hiring_manager")], source="added")
+    view = await service.start(setup_for(demo_application))
+    runner = service.workspace.runner
+    real, trips = runner.run, []
+
+    async def counted(fn, *args):
+        trips.append(fn)
+        return await real(fn, *args)
+
+    runner.run = counted
+    try:
+        task = await service._question_task(view, 2)
+    finally:
+        runner.run = real
+    assert len(trips) == 1
+    request = task.data
+    assert set(request.recent) == {q.text for q in first.questions}  # the earlier session's
+    assert [q.text for q in request.own] == ["Tell me about a time you pushed back on a deadline."]

@@ -156,15 +156,19 @@ async def test_regenerate_one_section_keeps_the_rest(ws, demo_application):
 
 async def test_export_writes_markdown_and_html(ws, demo_application, tmp_path):
     version = await ws.prep.generate("base_prep", demo_application.id)
-    path = await ws.prep.export(version.id, tmp_path / "exports")
+    path = (await ws.prep.export(version.id, tmp_path / "exports")).path
     assert path.parent == tmp_path / "exports" and path.suffix == ".md"
     text = path.read_text(encoding="utf-8")
     assert text == ws.prep.markdown(version, "Northwind Freight · Senior Backend Engineer",
                                     flags=False)
-    html = await ws.prep.export(version.id, tmp_path, str(tmp_path / "prep.html"))
+    html = (await ws.prep.export(version.id, tmp_path, str(tmp_path / "prep.html"))).path
     assert html.read_text(encoding="utf-8").startswith("<!doctype html>")
-    into_dir = await ws.prep.export(version.id, tmp_path, str(tmp_path))
+    into_dir = (await ws.prep.export(version.id, tmp_path, str(tmp_path))).path
     assert into_dir.parent == tmp_path and into_dir.name.endswith("-v1.md")
+    path.write_text("my own edits\n", encoding="utf-8")
+    beside = await ws.prep.export(version.id, tmp_path / "exports")
+    assert beside.path == path.with_name(f"{path.stem}-2.md") and beside.note
+    assert path.read_text(encoding="utf-8") == "my own edits\n"
 
 
 async def test_interview_prep_needs_an_interview(ws, demo_application):

@@ -69,6 +69,7 @@ def test_export_progress_reports_bad_input(tmp_path: Path, capsys: pytest.Captur
     _populate(tmp_path)
     assert main(["--data-dir", str(tmp_path), "export", "progress", "--stage", "nope"]) == 2
     assert "unknown stage" in capsys.readouterr().err
-    out = tmp_path / "missing-dir" / "x.md"
-    assert main(["--data-dir", str(tmp_path), "export", "progress", "-o", str(out)]) == 1
-    assert "cannot write" in capsys.readouterr().err
+    (tmp_path / "a-file").write_text("not a folder")
+    out = tmp_path / "a-file" / "x.md"
+    assert main(["--data-dir", str(tmp_path), "export", "progress", "-o", str(out)]) == 2
+    assert "Cannot write" in capsys.readouterr().err

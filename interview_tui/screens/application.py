@@ -46,25 +46,27 @@ class ApplicationScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "schedule", "Schedule", id="application.schedule",
                 tooltip="Schedule an interview for this application"),
+        # The headings name e, 1-4 and b; the footer keeps room for what they do not.
         Binding("e", "edit_interview", "Edit interview", id="application.edit_interview",
-                tooltip="Edit the selected interview, or write its notes after it"),
+                show=False, tooltip="Edit the selected interview, or write its notes after it"),
         Binding("x", "delete_interview", "Delete", id="application.delete_interview",
                 show=False, tooltip="Delete the selected interview and its prep (asks first)"),
         Binding("1", "document('base_prep')", "Base prep", id="application.base_prep",
-                tooltip="Open or write the base preparation"),
+                show=False, tooltip="Open or write the base preparation"),
         Binding("2", "document('recruiter_prep')", "Recruiter prep",
-                id="application.recruiter_prep", tooltip="Open or write the recruiter screen prep"),
+                id="application.recruiter_prep", show=False, tooltip="Open or write the recruiter screen prep"),
         Binding("3", "document('hiring_manager_prep')", "HM prep",
-                id="application.hiring_manager_prep", tooltip="Open or write the hiring manager prep"),
+                id="application.hiring_manager_prep", show=False,
+                tooltip="Open or write the hiring manager prep"),
         Binding("4", "document('interview_prep')", "Interview prep",
-                id="application.interview_prep",
+                id="application.interview_prep", show=False,
                 tooltip="Open or write the prep for the selected interview"),
         Binding("t", "pitch", "Pitch", id="application.pitch",
                 tooltip="Practise your intro pitch ('tell me about yourself') for this job"),
         Binding("b", "debrief", "Debrief", id="application.debrief",
                 tooltip="Debrief the selected interview (or a new one) after it happened"),
         Binding("j", "edit_application", "Edit application", id="application.edit",
-                show=False, tooltip="Edit the company, role, interviewer and job description"),
+                tooltip="Edit the company, role, interviewer and job description"),
         Binding("escape", "back", "Back", id="application.back", tooltip="Back"),
     ]
 
@@ -81,8 +83,8 @@ class ApplicationScreen(Screen[None]):
             yield Static("Interviews  [dim](s schedule · e edit · enter/4 its prep · b debrief it)[/dim]",
                          classes="heading")
             yield OptionList(id="interviews")
-            yield Static("Prep documents  [dim](1 base · 2 recruiter · 3 hiring manager)[/dim]",
-                         classes="heading")
+            yield Static("Prep documents  [dim](1 base · 2 recruiter · 3 hiring manager · "
+                         "t pitch)[/dim]", classes="heading")
             yield OptionList(id="documents")
             yield Static("Mock sessions  [dim](enter to review or resume)[/dim]",
                          classes="heading")

@@ -59,7 +59,8 @@ class DebriefScreen(Screen[None]):
                 tooltip="Write the debrief from what you entered"),
         Binding("ctrl+o", "import_file", "Import transcript", id="debrief.import", priority=True,
                 tooltip="Import the transcript file named in the path box"),
-        Binding("ctrl+l", "offline", "Offline coach", id="debrief.offline", priority=True,
+        # Not ctrl+l (it clears an editor) nor ctrl+o (it imports the file, as in every form).
+        Binding("ctrl+b", "offline", "Offline coach", id="debrief.offline", priority=True,
                 tooltip="Write the debrief with the offline coach (after the coach failed)"),
         Binding("escape", "back", "Back", id="debrief.back",
                 tooltip="Go back; what you typed stays as a draft"),

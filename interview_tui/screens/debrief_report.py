@@ -6,23 +6,21 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalGroup, VerticalScroll
+from textual.containers import VerticalGroup
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from interview_tui.screens.access import workspace
+from interview_tui.screens.coach_written import CoachWrittenScreen
 from interview_tui.screens.widgets.feedback import _paragraph, _section
-from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import score_markup
 from interview_tui.screens.widgets.grounded_text import GroundedText
-from interview_tui.screens.widgets.keys import key_for, press
+from interview_tui.screens.widgets.keys import key_for
 from interview_tui.screens.widgets.pitch_views import author_line
 from interview_tui.services.catalog import stage_label
-from interview_tui.services.coach.base import CoachError
+from interview_tui.services.coach.base import TextSink
 from interview_tui.services.debrief_models import DIMENSIONS, Debrief
 from interview_tui.services.document_store import DocumentVersion
 
@@ -81,11 +79,9 @@ class DebriefView(VerticalGroup):
         yield author_line(self.doc.author, self.doc.model)
 
 
-class DebriefReportScreen(Screen[None]):
-    DEFAULT_CSS = """
-    DebriefReportScreen VerticalScroll { height: 1fr; }
-    DebriefReportScreen #status { height: auto; padding: 0 1; color: $text-muted; }
-    """
+class DebriefReportScreen(CoachWrittenScreen[DocumentVersion, None]):
+    SUB_TITLE = "Debrief"
+    WRITING = "Writing the debrief again…"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "email", "Thank-you email", id="report.email",
                 tooltip="Write (or open) the thank-you email to the interviewer"),
@@ -101,59 +97,32 @@ class DebriefReportScreen(Screen[None]):
         self.debrief_id = debrief_id
         self.doc: DocumentVersion | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield VerticalScroll(id="body")
-        yield Static("", id="status")
-        yield Footer()
+    async def load(self) -> None:
+        self.show(await workspace(self).documents.get(self.debrief_id))
 
-    def on_mount(self) -> None:
-        self.sub_title = "Debrief"
-        self._load()
+    async def ask_coach(self, *, offline: bool, on_text: TextSink) -> DocumentVersion:
+        assert self.doc is not None, "written again only once shown"
+        return await workspace(self).debrief.write(
+            self.doc.application_id, self.doc.content(Debrief).input, offline=offline,
+            on_text=on_text)
 
-    @work(exclusive=True, group="report", exit_on_error=False)
-    async def _load(self) -> None:
-        self._show(await workspace(self).documents.get(self.debrief_id))
+    def show(self, result: DocumentVersion) -> None:
+        self.doc = result
+        self.debrief_id = result.id
+        self.show_body(DebriefView(result, regenerate_key=key_for(self, "again")))
 
-    def _show(self, doc: DocumentVersion) -> None:
-        self.doc = doc
-        self.debrief_id = doc.id
-        body = self.query_one("#body", VerticalScroll)
-        body.remove_children()
-        body.mount(DebriefView(doc, regenerate_key=key_for(self, "again")))
-        body.scroll_home(animate=False)
-        body.focus()
+    def written(self, result: DocumentVersion) -> None:
+        self.notify(f"Debrief version {result.version} written.")
+
+    def action_again(self) -> None:
+        if self.doc is not None:
+            super().action_again()
+
+    def action_offline(self) -> None:
+        if self.doc is not None:
+            super().action_offline()
 
     def action_email(self) -> None:
         from interview_tui.screens.thank_you import ThankYouScreen
 
         self.app.push_screen(ThankYouScreen(self.debrief_id))
-
-    def action_again(self) -> None:
-        self._again(False)
-
-    def action_offline(self) -> None:
-        self._again(True)
-
-    @work(exclusive=True, group="report", exit_on_error=False)
-    async def _again(self, offline: bool) -> None:
-        if self.doc is None:
-            return
-        status = self.query_one("#status", Static)
-        status.update("Writing the debrief again…")
-        data = self.doc.content(Debrief).input
-        try:
-            doc = await workspace(self).debrief.write(self.doc.application_id, data,
-                                                      offline=offline)
-        except CoachError as exc:
-            status.update("")
-            self.notify(f"{exc.message} "
-                        + press(self, ("again", "to try again"), ("offline", "for the offline coach")),
-                        title="The coach could not answer", severity="error", timeout=12)
-            return
-        status.update("")
-        self._show(doc)
-        self.notify(f"Debrief version {doc.version} written.")
-
-    def action_back(self) -> None:
-        self.app.pop_screen()

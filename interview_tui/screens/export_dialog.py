@@ -25,20 +25,20 @@ class ExportRequest:
 
 class ExportDialog(_Dialog[ExportRequest | None]):
     HINT = ("HTML opens in any browser without a network; Markdown in any editor. "
-            "An existing file of that name is replaced.")
+            "An existing file is never replaced: a numbered name is written beside it.")
     OK_LABEL = "Export"
 
-    def __init__(self, what: str, item_id: int, title: str) -> None:
+    def __init__(self, what: str, item_id: int, title: str, data_dir: Path) -> None:
         super().__init__()
         # Not self._id: that is the Textual node's own id.
-        self._what, self._item_id = what, item_id
+        self._what, self._item_id, self._data_dir = what, item_id, data_dir
         self.dialog_title = f"Export {title}"
 
     def fields(self) -> ComposeResult:
         yield self.row("Format", Select([("Markdown (.md)", "md"), ("HTML page (.html)", "html")],
                                         value="md", allow_blank=False, id="format"))
-        yield self.row("File", Input(str(default_export_path(self._what, self._item_id, "md")),
-                                     id="path"))
+        default = default_export_path(self._data_dir, self._what, self._item_id, "md")
+        yield self.row("File", Input(str(default), id="path"))
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -46,7 +46,8 @@ class ExportDialog(_Dialog[ExportRequest | None]):
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#path", Input)
-        current = Path(path.value.strip() or default_export_path(self._what, self._item_id, "md"))
+        current = Path(path.value.strip()
+                       or default_export_path(self._data_dir, self._what, self._item_id, "md"))
         if current.suffix in (".md", ".html"):
             path.value = str(current.with_suffix(f".{event.value}"))
 

@@ -73,7 +73,7 @@ class HomeScreen(Screen[None]):
         # In the menu and help; the footer keeps to the most used keys.
         Binding("b", "app.question_bank", "Questions", id="home.bank", show=False,
                 tooltip="Browse, add, import and generate questions"),
-        Binding("g", "app.progress", "Progress", id="home.progress",
+        Binding("g", "app.progress", "Progress", id="home.progress", show=False,
                 tooltip="Scores over time, competencies and a practice plan"),
         Binding("d", "app.drill", "Drill", id="home.drill", show=False,
                 tooltip="A quick loop on one competency or category"),

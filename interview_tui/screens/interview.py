@@ -10,7 +10,6 @@ already stored everything the user gave.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Awaitable, Callable
 from typing import ClassVar, TypedDict
 
@@ -44,6 +43,7 @@ from interview_tui.screens.widgets.format import (
     stage_label,
 )
 from interview_tui.screens.widgets.keys import key_for, press
+from interview_tui.screens.widgets.press_twice import PressTwice
 from interview_tui.screens.widgets.text_update import set_text
 from interview_tui.screens.widgets.transcript import Transcript
 from interview_tui.services.coach.base import CoachError, TextSink
@@ -55,7 +55,6 @@ from interview_tui.services.text import (
     clean_answer,
 )
 
-CONFIRM_SECONDS = 4.0  # a second press within this confirms a destructive key
 SLOT_MIN_HEIGHT = 12  # rows: a prompt, the editor's six and its meter fit
 
 
@@ -125,6 +124,7 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+t", "toggle_timer", "Timer", id="interview.timer", priority=True,
                 tooltip="Start or stop a two-minute countdown for this answer"),
         Binding("ctrl+a", "select_all", "Select all", id="interview.select_all", priority=True,
+                show=False,  # the footer's room at 80 columns goes to Home and Quit
                 tooltip="Select the whole answer, to copy it or type over it"),
         Binding("ctrl+l", "clear_answer", "Clear", id="interview.clear", priority=True,
                 tooltip="Clear the answer (press twice; ctrl+z undoes it)"),
@@ -144,7 +144,7 @@ class InterviewScreen(Screen[None]):
         self._activity: str | None = None  # what the coach is doing; None when idle
         self._problem: Problem | None = None  # after a failure or a stop: the ways on
         self._prompt_key: tuple[int, int] | None = None  # (question, response) being answered
-        self._armed: dict[str, float] = {}  # action -> deadline for a confirming press
+        self._press_twice = PressTwice(self)
         self._leaving = False
         self._feedback_for: int | None = None  # the question whose full feedback is shown
         self._slot_review: bool | None = None  # the slot is sized for a review (prompt only)
@@ -496,12 +496,7 @@ class InterviewScreen(Screen[None]):
 
     def _confirmed(self, action: str, warning: str) -> bool:
         """True on a second press within a few seconds; the first press only warns."""
-        deadline = self._armed.pop(action, 0.0)
-        if time.monotonic() < deadline:
-            return True
-        self._armed[action] = time.monotonic() + CONFIRM_SECONDS
-        self.notify(warning, title="Press again to confirm", severity="warning")
-        return False
+        return self._press_twice.confirmed(action, warning)
 
     def action_submit(self) -> None:
         self.answer_box.after_typing(self._submit_now)

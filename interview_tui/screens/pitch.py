@@ -27,6 +27,7 @@ from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import SCORE_COLORS, local_time, score_style
 from interview_tui.screens.widgets.keys import key_for, press
 from interview_tui.screens.widgets.pitch_views import AttemptView, TemplateView
+from interview_tui.screens.widgets.press_twice import PressTwice
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.pitch import Attempt
 from interview_tui.services.pitch_models import PitchTemplateDocument
@@ -56,20 +57,22 @@ class PitchScreen(Screen[None]):
     PitchScreen #template-scroll { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Get feedback", id="pitch.submit", priority=True,
+        Binding("ctrl+s", "submit", "Feedback", id="pitch.submit", priority=True,
                 tooltip="Store this attempt and get feedback on it"),
-        Binding("ctrl+t", "timer", "90 s clock", id="pitch.timer", priority=True,
+        Binding("ctrl+t", "timer", "Clock", id="pitch.timer", priority=True,
                 tooltip="Start the 90-second clock, say your pitch aloud, press again to stop"),
-        Binding("ctrl+n", "clear", "Clear", id="pitch.clear", priority=True,
-                tooltip="Empty the editor for a fresh attempt (your attempts are kept)"),
-        Binding("f2", "show('template')", "Template", id="pitch.tab_template"),
-        Binding("f3", "show('practise')", "Practise", id="pitch.tab_practise"),
-        Binding("f4", "show('attempts')", "Attempts", id="pitch.tab_attempts"),
+        Binding("ctrl+l", "clear", "Clear", id="pitch.clear", priority=True,
+                tooltip="Empty the editor for a fresh attempt (press twice; ctrl+z undoes it; "
+                        "your attempts are kept)"),
+        # The tabs' own labels show these keys; the footer keeps its room for the rest.
+        Binding("f2", "show('template')", "Template", id="pitch.tab_template", show=False),
+        Binding("f3", "show('practise')", "Practise", id="pitch.tab_practise", show=False),
+        Binding("f4", "show('attempts')", "Attempts", id="pitch.tab_attempts", show=False),
         Binding("ctrl+g", "generate", "New template", id="pitch.generate", priority=True,
                 tooltip="Write a new version of the template"),
         Binding("ctrl+r", "again", "Feedback again", id="pitch.again", priority=True,
-                tooltip="Write the feedback on the shown attempt again"),
-        Binding("ctrl+l", "offline", "Offline coach", id="pitch.offline", priority=True,
+                show=False, tooltip="Write the feedback on the shown attempt again"),
+        Binding("ctrl+o", "offline", "Offline coach", id="pitch.offline", priority=True,
                 tooltip="Do the step that failed with the offline coach"),
         Binding("escape", "back", "Back", id="pitch.back"),
     ]
@@ -83,6 +86,7 @@ class PitchScreen(Screen[None]):
         self._timer_start: float | None = None
         self._spoken: float | None = None  # seconds said aloud, for the next attempt
         self._failed: tuple[str, int | None] | None = None  # ("template"|"feedback", attempt)
+        self._press_twice = PressTwice(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,6 +115,10 @@ class PitchScreen(Screen[None]):
         self.sub_title = "Intro pitch"
         self.box.editor.placeholder = ("Your pitch: current role and impact, previous role, why "
                                        "this role. ctrl+s for feedback.")
+        tabs = self.query_one(TabbedContent)
+        for pane, name in (("template", "Template"), ("practise", "Practise")):
+            tabs.get_tab(pane).label = self._tab_label(name, pane)
+        tabs.get_tab("attempts-tab").label = self._tab_label("Attempts", "attempts")
         table = self.query_one("#attempts", DataTable)
         for label in ("#", "When", "Words", "~Time", "Aloud", "Content", "Structure", "Tone"):
             table.add_column(label, key=label)
@@ -158,9 +166,12 @@ class PitchScreen(Screen[None]):
                 key=str(a.id),
             )
         tab = self.query_one(TabbedContent).get_tab("attempts-tab")
-        tab.label = f"Attempts ({len(attempts)})"
+        tab.label = self._tab_label(f"Attempts ({len(attempts)})", "attempts")
         if self.shown is None and attempts:
             self._show_attempt(attempts[-1])
+
+    def _tab_label(self, name: str, pane: str) -> str:
+        return f"{name} {key_for(self, f'show({pane!r})')}"
 
     def _show_attempt(self, attempt: Attempt) -> None:
         self.shown = attempt
@@ -230,9 +241,20 @@ class PitchScreen(Screen[None]):
         timer.update(text)
 
     def action_clear(self) -> None:
-        # The clock's time stays: it belongs to the attempt about to be typed.
-        self.box.load("")
-        self.box.editor.focus()
+        self.action_show("practise")
+        self.box.after_typing(self._clear_now)
+
+    def _clear_now(self) -> None:
+        # As in the interview: press twice (unless the text is a stored attempt), one
+        # undoable edit, the empty draft saved at once. The clock's time stays: it belongs
+        # to the attempt about to be typed.
+        text = self.box.text
+        stored = any(a.text == text for a in self.attempts)
+        if text and not stored and not self._press_twice.confirmed(
+            "clear", f"The editor will be emptied (your attempts are kept). Press "
+                     f"{key_for(self, 'clear')} again to clear it (ctrl+z brings it back)."):
+            return
+        self.box.clear()
 
     @on(AnswerBox.Paused)
     def _paused(self, event: AnswerBox.Paused) -> None:

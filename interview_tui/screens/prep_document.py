@@ -23,8 +23,10 @@ from interview_tui.screens.access import interview_app, workspace
 from interview_tui.screens.confirm import ConfirmDialog
 from interview_tui.screens.prep_dialogs import ExportDialog, SectionEditor, VersionPicker
 from interview_tui.screens.widgets.footer import Footer
+from interview_tui.screens.widgets.keys import key_for
 from interview_tui.services.coach.base import CoachError
 from interview_tui.services.document_kinds import label
+from interview_tui.services.exports import ExportWriteError, exports_dir
 from interview_tui.services.prep import PrepError, author_label
 from interview_tui.services.prep_markdown import sections
 
@@ -56,14 +58,14 @@ class DocumentScreen(Screen[None]):
         Binding("g", "regenerate", "Regenerate", id="document.regenerate",
                 tooltip="Write the whole document again (asks first; the old version stays)"),
         Binding("s", "regenerate_section", "Redo section", id="document.regenerate_section",
-                tooltip="Write only the selected section again (asks first)"),
+                show=False, tooltip="Write only the selected section again (asks first)"),
         Binding("v", "versions", "Versions", id="document.versions",
                 tooltip="Open a previous version"),
         Binding("x", "export", "Export", id="document.export",
                 tooltip="Export this version to a Markdown file"),
         Binding("r", "retry", "Retry", id="document.retry",
                 tooltip="Try the failed coach call again"),
-        Binding("escape", "stop_or_back", "Stop / back", id="document.back",
+        Binding("escape", "stop_or_back", "Back", id="document.back",
                 tooltip="Stop the coach while it writes (nothing is saved), or go back"),
     ]
 
@@ -202,7 +204,9 @@ class DocumentScreen(Screen[None]):
         if writing:
             self.query_one("#stream", Static).update(message)
             if self.shown is None:
-                self._status(f"{label(self.kind)} · {self.title_text}\nBeing written…")
+                self._status(f"{label(self.kind)} · {self.title_text}\nBeing written… "
+                             f"({key_for(self, 'stop_or_back')} stops it; nothing half-written "
+                             "is saved)")
         self.refresh_bindings()
 
     def _failed(self, message: str, retry: str) -> None:
@@ -304,7 +308,7 @@ class DocumentScreen(Screen[None]):
     def action_export(self) -> None:
         if self.shown is None:
             return
-        directory = interview_app(self).settings.data_dir / "exports"
+        directory = exports_dir(interview_app(self).settings.data_dir)
         document_id = self.shown.id
 
         def chosen(path: str | None) -> None:
@@ -315,8 +319,12 @@ class DocumentScreen(Screen[None]):
 
     @work(exclusive=True, group="document-export", exit_on_error=False)
     async def _export(self, document_id: int, path: str) -> None:
-        directory = interview_app(self).settings.data_dir / "exports"
-        written = await workspace(self).prep.export(document_id, directory, path)
-        self.exported = written
-        self.notify(f"Exported to {written}", title="Exported", timeout=10)
-        self._status(f"{self._status_text}\nExported to {written}")
+        directory = exports_dir(interview_app(self).settings.data_dir)
+        try:
+            written = await workspace(self).prep.export(document_id, directory, path)
+        except ExportWriteError as exc:
+            self.notify(str(exc), title="Not exported", severity="error", timeout=10)
+            return
+        self.exported = written.path
+        self.notify(written.message("Exported to"), title="Exported", timeout=10, markup=False)
+        self._status(f"{self._status_text}\n{written.message('Exported to')}")

@@ -23,6 +23,7 @@ from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import SCORE_COLORS, competency_label, score_style
 from interview_tui.screens.widgets.score_trend import ScoreTrend
 from interview_tui.services.catalog import SESSION_MODES, STAGES
+from interview_tui.services.exports import exports_dir
 from interview_tui.services.interview import SessionSetup
 from interview_tui.services.practice_plan import PlanItem
 from interview_tui.services.progress import ApplicationChoice, ProgressFilter, ProgressReport
@@ -315,7 +316,7 @@ class ProgressScreen(Screen[None]):
 
     @work(group="progress-export", exit_on_error=False)
     async def _export(self, f: ProgressFilter) -> None:
-        folder = interview_app(self).settings.data_dir / "exports"
+        folder = exports_dir(interview_app(self).settings.data_dir)
         scope = ", ".join(part for part in (
             self._application_label() if f.application_id is not None else "",
             STAGES.get(f.stage or "", ""),
@@ -325,4 +326,6 @@ class ProgressScreen(Screen[None]):
         except OSError as exc:
             self.notify(f"Could not write the report: {exc}", severity="error")
             return
-        self.notify(f"{md.name} and {html.name} written to {folder}", title="Report exported")
+        notes = " ".join(w.note for w in (md, html) if w.note)
+        self.notify(f"{md.path.name} and {html.path.name} written to {folder}. {notes}".strip(),
+                    title="Report exported", markup=False)

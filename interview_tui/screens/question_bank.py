@@ -64,14 +64,14 @@ class QuestionBankScreen(Screen[None]):
     QuestionBankScreen #status { height: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="bank.search", tooltip="Search the questions"),
-        Binding("s", "cycle('stage')", "Stage", id="bank.stage", tooltip="Filter by stage"),
-        Binding("c", "cycle('competency')", "Competency", id="bank.competency",
+        Binding("slash", "search", "Search", id="bank.search", show=False, tooltip="Search the questions"),
+        Binding("s", "cycle('stage')", "Stage", id="bank.stage", show=False, tooltip="Filter by stage"),
+        Binding("c", "cycle('competency')", "Competency", id="bank.competency", show=False,
                 tooltip="Filter by competency (of the chosen stage)"),
-        Binding("k", "cycle('kind')", "Kind", id="bank.kind", tooltip="Filter by question kind"),
-        Binding("v", "cycle('difficulty')", "Difficulty", id="bank.difficulty",
+        Binding("k", "cycle('kind')", "Kind", id="bank.kind", show=False, tooltip="Filter by question kind"),
+        Binding("v", "cycle('difficulty')", "Difficulty", id="bank.difficulty", show=False,
                 tooltip="Filter by difficulty"),
-        Binding("o", "cycle('source')", "Source", id="bank.source",
+        Binding("o", "cycle('source')", "Source", id="bank.source", show=False,
                 tooltip="All, yours, shipped, imported, practice sets"),
         Binding("a", "add", "Add", id="bank.add", tooltip="Add a question of your own"),
         Binding("i", "import_file", "Import", id="bank.import",

@@ -62,9 +62,9 @@ class ReviewScreen(Screen[None]):
                 tooltip="Jump to the next question"),
         Binding("p,left_square_bracket", "previous_question", "Prev Q", id="review.previous",
                 tooltip="Jump to the previous question"),
-        Binding("s", "summary", "Summary", id="review.summary",
+        Binding("s", "summary", "Summary", id="review.summary", show=False,
                 tooltip="Jump to the session summary"),
-        Binding("e", "toggle_all", "Fold all", id="review.toggle",
+        Binding("e", "toggle_all", "Fold all", id="review.toggle", show=False,
                 tooltip="Collapse or expand every question"),
         Binding("r", "resume", "Resume", id="review.resume",
                 tooltip="Carry on with this unfinished session"),
@@ -338,7 +338,8 @@ class ReviewScreen(Screen[None]):
         from interview_tui.screens.export_dialog import ExportDialog
 
         if self.view is not None:
-            self.app.push_screen(ExportDialog("session", self.view.id, "this session"),
+            data_dir = interview_app(self).settings.data_dir
+            self.app.push_screen(ExportDialog("session", self.view.id, "this session", data_dir),
                                  self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
@@ -350,12 +351,13 @@ class ReviewScreen(Screen[None]):
         from interview_tui.services.exports import ExportWriteError
 
         try:
-            path = await workspace(self).exports.session_to_file(
+            written = await workspace(self).exports.session_to_file(
                 self.session_id, request.fmt, request.path)
         except ExportWriteError as exc:
             self.notify(str(exc), title="Not exported", severity="error", timeout=10)
             return
-        self.notify(f"Saved to {path}", title="Exported", markup=False)
+        self.notify(written.message(), title="Exported", markup=False,
+                    timeout=10 if written.note else 5)
 
     @on(Collapsible.Toggled)
     def _toggled(self) -> None:

@@ -7,29 +7,28 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import work
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from interview_tui.screens.access import interview_app, workspace
-from interview_tui.screens.widgets.footer import Footer
+from interview_tui.screens.coach_written import CoachWrittenScreen
 from interview_tui.screens.widgets.grounded_text import GroundedText
-from interview_tui.screens.widgets.keys import key_for, press
+from interview_tui.screens.widgets.keys import key_for
 from interview_tui.screens.widgets.pitch_views import author_line
-from interview_tui.services.coach.base import CoachError
+from interview_tui.services.coach.base import TextSink
 from interview_tui.services.debrief_models import ThankYouDocument
 from interview_tui.services.document_store import DocumentVersion
+from interview_tui.services.exports import exports_dir
 
 
-class ThankYouScreen(Screen[None]):
+class ThankYouScreen(CoachWrittenScreen[DocumentVersion, None]):
     DEFAULT_CSS = """
-    ThankYouScreen VerticalScroll { height: 1fr; padding: 0 1; }
+    ThankYouScreen #body { padding: 0 1; }
     ThankYouScreen .section { margin-bottom: 1; }
-    ThankYouScreen #status { height: auto; padding: 0 1; color: $text-muted; }
     """
+    SUB_TITLE = "Thank-you email"
+    WRITING = "Writing the email…"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "copy", "Copy", id="email.copy", tooltip="Copy the email to the clipboard"),
         Binding("s", "save", "Save to file", id="email.save",
@@ -47,55 +46,30 @@ class ThankYouScreen(Screen[None]):
         self.email: DocumentVersion | None = None
         self.saved_to: str | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield VerticalScroll(id="body")
-        yield Static("", id="status")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Thank-you email"
-        self._load()
-
-    @work(exclusive=True, group="email", exit_on_error=False)
-    async def _load(self) -> None:
+    async def load(self) -> None:
         email = await workspace(self).debrief.email(self.debrief_id)
         if email is None:
-            await self._write(offline=False)
+            await self.write(offline=False)
         else:
-            self._show(email)
+            self.show(email)
 
-    async def _write(self, *, offline: bool) -> None:
-        status = self.query_one("#status", Static)
-        status.update("Writing the email…")
-        try:
-            email = await workspace(self).debrief.write_email(
-                self.debrief_id, offline=offline,
-                on_text=lambda text: status.update(Content(" ".join(text.split())[-200:])))
-        except CoachError as exc:
-            status.update("")
-            self.notify(f"{exc.message} "
-                        + press(self, ("again", "to try again"), ("offline", "for the offline coach")),
-                        title="The coach could not answer", severity="error", timeout=12)
-            return
-        status.update("")
-        self._show(email)
+    async def ask_coach(self, *, offline: bool, on_text: TextSink) -> DocumentVersion:
+        return await workspace(self).debrief.write_email(self.debrief_id, offline=offline,
+                                                         on_text=on_text)
 
-    def _show(self, email: DocumentVersion) -> None:
-        self.email = email
-        stored = email.content(ThankYouDocument)
-        body = self.query_one("#body", VerticalScroll)
-        body.remove_children()
-        body.mount(
+    def show(self, result: DocumentVersion) -> None:
+        self.email = result
+        stored = result.content(ThankYouDocument)
+        self.show_body(
             Static(Content.from_markup("[b]To[/b] $to [dim]· version $v[/dim]",
-                                       to=stored.to or "(no interviewer named)", v=str(email.version)),
+                                       to=stored.to or "(no interviewer named)",
+                                       v=str(result.version)),
                    classes="section"),
             GroundedText(f"Subject: {stored.email.subject}", stored.body, stored.ungrounded,
                          regenerate_key=key_for(self, "again"),
                          sources="your resume or your debrief"),
-            author_line(email.author, email.model),
+            author_line(result.author, result.model),
         )
-        body.focus()
 
     def action_copy(self) -> None:
         if self.email is None:
@@ -111,26 +85,13 @@ class ThankYouScreen(Screen[None]):
     async def _save(self) -> None:
         if self.email is None:
             return
-        directory = interview_app(self).settings.data_dir / "exports"
+        directory = exports_dir(interview_app(self).settings.data_dir)
         try:
-            path = await workspace(self).debrief.save_email_file(self.email.id, directory)
+            written = await workspace(self).debrief.save_email_file(self.email.id, directory)
         except OSError as exc:
             self.notify(f"Could not save the email: {exc.strerror or exc}", severity="error",
                         title="Not saved", timeout=10)
             return
-        self.saved_to = str(path)
-        self.query_one("#status", Static).update(Content(f"Saved to {path}"))
-        self.notify(str(path), title="Email saved")
-
-    def action_again(self) -> None:
-        self._again(False)
-
-    def action_offline(self) -> None:
-        self._again(True)
-
-    @work(exclusive=True, group="email", exit_on_error=False)
-    async def _again(self, offline: bool) -> None:
-        await self._write(offline=offline)
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
+        self.saved_to = str(written.path)
+        self.status.update(Content(written.message()))
+        self.notify(written.message(), title="Email saved", markup=False)

@@ -31,6 +31,7 @@ from interview_tui.services.debrief_models import (
     ThankYouEmail,
 )
 from interview_tui.services.document_store import DocumentVersion, save_version, versions
+from interview_tui.services.exports import ExportedFile, write_export
 from interview_tui.services.grounding import find_ungrounded
 from interview_tui.services.pitch import grounding_sources, load_context
 from interview_tui.services.preferences import get_preference, set_preference
@@ -292,8 +293,9 @@ class DebriefService:
         doc = await self._ws.documents.get(debrief_id)
         return await self._ws.documents.latest(EMAIL_KIND, doc.application_id, doc.interview_id)
 
-    async def save_email_file(self, email_id: int, directory: Path) -> Path:
-        """Write the email (subject and body) to a text file in ``directory``; its path."""
+    async def save_email_file(self, email_id: int, directory: Path) -> ExportedFile:
+        """Write the email (subject and body) to a text file in ``directory``; where it went
+        (a file already there is never replaced)."""
         doc = await self._ws.documents.get(email_id)
         stored = doc.content(ThankYouDocument)
         debrief = await self._ws.documents.latest(DEBRIEF_KIND, doc.application_id, doc.interview_id)
@@ -301,14 +303,7 @@ class DebriefService:
         data = debrief.content(Debrief).input if debrief else None
         name = email_file_name(ctx.company, data.stage if data else "", data.date if data else
                                doc.created_at.date().isoformat(), doc.version)
-
-        def write() -> Path:
-            directory.mkdir(parents=True, exist_ok=True)
-            path = directory / name
-            path.write_text(stored.text, encoding="utf-8")
-            return path
-
-        return await asyncio.to_thread(write)
+        return await asyncio.to_thread(write_export, directory / name, stored.text)
 
     # ----- the form's draft (kept across a crash) -------------------------------------------
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from interview_tui.clock import now
@@ -32,6 +31,7 @@ from interview_tui.services.coach.tasks import (
 )
 from interview_tui.services.grounding import find_ungrounded
 from interview_tui.services.question_history import recent_question_texts
+from interview_tui.services.question_library import own_for_session
 from interview_tui.services.session_machine import (
     Event,
     IllegalTransition,
@@ -65,6 +65,7 @@ from interview_tui.store.models import (
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from interview_tui.services.coach.question_bank import BankQuestion
     from interview_tui.services.workspace import Workspace
 
 T = TypeVar("T")
@@ -443,10 +444,11 @@ class InterviewService:
     async def _question_task(self, view: SessionView, number: int) -> Task[GeneratedQuestion]:
         # The application's recent sessions' questions too, so sessions do not all open
         # with the same question while the bank has others.
-        recent = await self._db(
-            partial(recent_question_texts, view.application_id, excluding_session=view.id)
-        )
-        own = await self.workspace.questions.own_for_session(view.context.stage, view.application_id)
+        def load() -> tuple[list[str], tuple[BankQuestion, ...]]:  # one trip to the database
+            return (recent_question_texts(view.application_id, excluding_session=view.id),
+                    own_for_session(view.context.stage, view.application_id))
+
+        recent, own = await self._db(load)
         return question_task(
             view.context_for(number),
             number=number,

@@ -24,6 +24,7 @@ from interview_tui.services.call_log import About
 from interview_tui.services.document_kinds import KINDS, label, model_for
 from interview_tui.services.document_store import DocumentVersion, latest_per_series
 from interview_tui.services.export_format import html_document
+from interview_tui.services.exports import ExportedFile, write_export
 from interview_tui.services.grounding import find_ungrounded
 from interview_tui.services.prep_markdown import coach_sections, document_markdown, plain, sections
 from interview_tui.services.prep_models import Written
@@ -312,8 +313,9 @@ class PrepService:
 
     async def export(
         self, document_id: int, directory: Path, path: str = ""
-    ) -> Path:
-        """Write a document to Markdown (or HTML for a ``.html`` path); the path written."""
+    ) -> ExportedFile:
+        """Write a document to Markdown (or HTML for a ``.html`` path) in ``directory`` or at
+        ``path``; where it went (an existing file is never replaced)."""
         version = await self._ws.documents.get(document_id)
         page = await self.page(version.application_id)
         text = self.markdown(version, page.title, flags=False)
@@ -324,7 +326,7 @@ class PrepService:
         if target.suffix.lower() in (".html", ".htm"):
             text = html_document(f"{label(version.kind)}: {page.title}", text,
                                  footer="Exported from interview-tui")
-        return await asyncio.to_thread(_write_file, target, text)
+        return await asyncio.to_thread(write_export, target, text)
 
     # ----- internals ------------------------------------------------------------------
 
@@ -356,11 +358,3 @@ class PrepService:
             interview_id=interview_id, edited=bool(edited))
         await self._ws.runner.run(attribute_call, application_id, request.kind, version.id)
         return version
-
-
-def _write_file(target: Path, text: str) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
-    return target

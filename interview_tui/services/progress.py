@@ -34,6 +34,7 @@ from interview_tui.store.models import (
 )
 
 if TYPE_CHECKING:
+    from interview_tui.services.exports import ExportedFile
     from interview_tui.services.practice_plan import PlanItem
     from interview_tui.services.workspace import Workspace
 
@@ -380,8 +381,10 @@ class ProgressService:
     async def applications(self) -> list[ApplicationChoice]:
         return await self._ws.runner.run(applications)
 
-    async def export(self, f: ProgressFilter, folder: Path, scope: str = "") -> tuple[Path, Path]:
-        """Write the report for ``f`` as Markdown and HTML into ``folder``."""
+    async def export(
+        self, f: ProgressFilter, folder: Path, scope: str = ""
+    ) -> tuple[ExportedFile, ExportedFile]:
+        """Write the report for ``f`` as Markdown and HTML into ``folder``; where each went."""
         from interview_tui.services.progress_report import export_files
 
         return await self._ws.runner.run(export_files, f, folder, scope)

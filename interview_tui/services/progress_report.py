@@ -7,6 +7,7 @@ from pathlib import Path
 from interview_tui.clock import now
 from interview_tui.services.catalog import SESSION_MODES, competency_label, stage_label
 from interview_tui.services.export_format import html_document
+from interview_tui.services.exports import ExportedFile, write_export
 from interview_tui.services.progress import (
     ProgressFilter,
     ProgressReport,
@@ -81,7 +82,7 @@ def progress_markdown(report: ProgressReport, *, title: str = "Interview practic
 
 
 def progress_html(markdown: str, *, title: str = "Interview practice progress") -> str:
-    return html_document(title, markdown, footer="Written by interview-tui from your local data.")
+    return html_document(title, markdown, footer="ExportedFile by interview-tui from your local data.")
 
 
 def report_markdown(f: ProgressFilter, scope: str = "") -> str:
@@ -91,12 +92,9 @@ def report_markdown(f: ProgressFilter, scope: str = "") -> str:
     )
 
 
-def export_files(f: ProgressFilter, folder: Path, scope: str = "") -> tuple[Path, Path]:
-    """Write the report as Markdown and HTML into ``folder``; the two paths."""
+def export_files(f: ProgressFilter, folder: Path, scope: str = "") -> tuple[ExportedFile, ExportedFile]:
+    """Write the report as Markdown and HTML into ``folder``; where each went."""
     markdown = report_markdown(f, scope)
-    folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"progress-{now():%Y%m%d-%H%M%S}"
-    md, html = stem.with_suffix(".md"), stem.with_suffix(".html")
-    md.write_text(markdown, encoding="utf-8")
-    html.write_text(progress_html(markdown), encoding="utf-8")
-    return md, html
+    return (write_export(stem.with_suffix(".md"), markdown),
+            write_export(stem.with_suffix(".html"), progress_html(markdown)))

@@ -1,114 +1,145 @@
-"""Many realistic mock sessions, inserted in bulk (for the export benchmark and tests).
+"""Many realistic mock sessions, written fast: the one bulk generator for the benchmarks
+(bench/scale.py, bench/progress_scale.py, bench/export_scale.py) and the tests.
 
-Each session has five bank questions, a main answer to each (a follow-up and its answer
-on every other question), an analysis per answer, feedback per question with a revised
-answer, and a session summary; one session in five is left unfinished mid-question.
-Everything is deterministic in the session's index. 10,000 sessions take ~20 s to make.
+Each session asks questions from the shipped bank, rotating through its stage's
+competencies (a drill stays on one). A question has a main answer (a specific one when it
+scores 6 or more, a vague one otherwise) and, below 6 outside drills, a follow-up and
+its answer; every answer has its analysis, every finished question its feedback with a
+revised answer, every completed session its summary, score and readiness. About one
+session in ten is a drill, one in 33 a one-question redo, one in 16 abandoned after two
+questions and one in 16 unfinished with its third question waiting for an answer.
+Scores drift upwards over time, as practice does. Everything is deterministic in the
+session's index; rows go in with bulk inserts in one transaction (10,000 sessions in a
+few seconds), after whatever the database already holds.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import json
+from datetime import timedelta
+from pathlib import Path
 
 from interview_tui.clock import now
 from interview_tui.services.catalog import COMPETENCIES
-from interview_tui.services.coach.question_bank import BankQuestion, questions_for
+from interview_tui.services.coach.question_bank import questions_for
 from interview_tui.services.profiles import ensure_demo_profile
-from interview_tui.store.db import database
-from interview_tui.store.models import (
-    Analysis,
-    MockSession,
-    Question,
-    QuestionFeedbackRow,
-    Response,
-)
+from interview_tui.services.session_machine import readiness, session_score
+from interview_tui.store import close_database, database, open_database
 from tests.fakes.answers import FOLLOW_UP, STRONG, VAGUE
 
-STAGES = ("recruiter_screen", "hiring_manager", "technical")
-BATCH = 100  # sessions per round of inserts
-_SUMMARY = {
+STAGES = tuple(COMPETENCIES)
+DIFFICULTIES = ("easy", "medium", "hard")
+PROBE = "What did you do, exactly?"
+SUMMARY = json.dumps({
     "assessment": "Solid specifics on delivery; ownership and results need sharper numbers.",
     "strengths": ["Concrete migration story with before and after latency"],
     "areas_to_improve": ["Say what you did, not what the team did", "Close with a result"],
     "coaching_priorities": ["Lead with the outcome"],
     "next_steps": ["Redo question 2 with one number for the result"],
-}
+})
+_STRENGTHS = json.dumps(["Specific numbers"])
+_GAPS = json.dumps(["Your own part"])
+_PROBES = json.dumps([PROBE])
+_LANDED = json.dumps(["Latency from 900 ms to 180 ms"])
+_MISSED = json.dumps(["Whose decision?"])
+_COACHING = json.dumps(["Name the decision you made"])
 
 
-def _readiness(score: float) -> str:
-    return "Ready" if score >= 8 else "Almost Ready" if score >= 6 else "Needs Practice"
+def _score(i: int, q: int, count: int) -> int:
+    """A deterministic score that improves from about 4-7 to 6-9 across the sessions."""
+    base = 4 + (3 * i) // max(count, 1)
+    return max(1, min(10, base + (i * 7 + q * 3) % 4))
+
+
+def _next_ids(*tables: str) -> list[int]:
+    conn = database.connection()
+    return [conn.execute(f"SELECT COALESCE(MAX(id), 0) FROM {t}").fetchone()[0] + 1
+            for t in tables]
 
 
 def populate_sessions(count: int, *, application_id: int | None = None) -> int:
     """Add ``count`` sessions with all their rows to the open database; returns the
     application they belong to (the demo one unless ``application_id`` is given)."""
     app_id = application_id or ensure_demo_profile().id
-    start = now() - timedelta(hours=count)
-    banks = {stage: questions_for(stage) for stage in STAGES}
+    start = now() - timedelta(minutes=30 * count)
+    sid0, qid, rid = _next_ids("mock_session", "question", "response")
+    bank = {(s, c): questions_for(s, c) for s in STAGES for c in COMPETENCIES[s]}
+    sessions, questions, responses, analyses, feedback = [], [], [], [], []
+    for i in range(count):
+        sid, stage, difficulty = sid0 + i, STAGES[i % 3], DIFFICULTIES[(i // 3) % 3]
+        mode = "drill" if i % 10 == 4 else "redo" if i % 33 == 7 else "interview"
+        state = "abandoned" if i % 16 == 5 else "awaiting_answer" if i % 16 == 11 else "completed"
+        total = 1 if mode == "redo" else 5
+        asked = {"abandoned": min(2, total), "awaiting_answer": min(3, total)}.get(state, total)
+        at = start + timedelta(minutes=30 * i)
+        pool = COMPETENCIES[stage]
+        scores = []
+        for number in range(1, asked + 1):
+            competency = pool[0] if mode == "drill" else pool[(number - 1 + i) % len(pool)]
+            texts = bank[(stage, competency)]
+            q = texts[(i + number) % len(texts)]
+            asked_at = at + timedelta(minutes=4 * number)
+            questions.append((qid, sid, number, q.text, competency, difficulty, q.guidance,
+                              asked_at))
+            waiting = state == "awaiting_answer" and number == asked
+            if not waiting:
+                score = _score(i, number, count)
+                scores.append(score)
+                follow = score < 6 and mode != "drill"
+                main = STRONG if score >= 6 else VAGUE
+                answers = [(q.text, main, 60.0 + (i + number) % 120, score)]
+                if follow:
+                    answers.append((PROBE, FOLLOW_UP, 30.0 + (i + number) % 40,
+                                    min(10, score + 2)))
+                for rnum, (prompt, text, seconds, mark) in enumerate(answers, start=1):
+                    responses.append((rid, qid, rnum, prompt, text, asked_at, seconds))
+                    analyses.append((rid, mark, "L5A", _STRENGTHS, _GAPS, _PROBES,
+                                     "Good detail; say what you did.",
+                                     PROBE if follow and rnum == 1 else None, asked_at))
+                    rid += 1
+                feedback.append((qid, score, "L5A",
+                                 "Clear situation and result; the action was the team's, "
+                                 "not yours.", _LANDED, _MISSED, _COACHING, STRONG, "[]",
+                                 asked_at + timedelta(minutes=3)))
+            qid += 1
+        overall = session_score(scores) if state == "completed" else None
+        sessions.append((
+            sid, app_id, stage, difficulty, "neutral", total, "L5A", 0, state, "offline", at,
+            at + timedelta(minutes=25) if overall is not None else None, overall,
+            readiness(overall) if overall is not None else None,
+            SUMMARY if overall is not None else None, mode,
+            pool[0] if mode == "drill" else None, 0,
+        ))
+    conn = database.connection()
     with database.atomic():
-        for base in range(0, count, BATCH):
-            _batch(app_id, start, banks, range(base, min(base + BATCH, count)))
+        conn.executemany(
+            "INSERT INTO mock_session (id, application_id, stage, difficulty, persona, "
+            "question_count, target_level, hide_scores, state, backend, started_at, completed_at, "
+            "overall_score, readiness, session_feedback, mode, focus, adaptive) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", sessions)
+        conn.executemany(
+            "INSERT INTO question (id, session_id, number, text, competency, difficulty, guidance, "
+            "asked_at) VALUES (?,?,?,?,?,?,?,?)", questions)
+        conn.executemany(
+            "INSERT INTO response (id, question_id, number, prompt, text, submitted_at, "
+            "seconds_spent) VALUES (?,?,?,?,?,?,?)", responses)
+        conn.executemany(
+            "INSERT INTO analysis (response_id, score, level, strengths, gaps, "
+            "follow_up_questions, brief_feedback, asked_follow_up, created_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?)", analyses)
+        conn.executemany(
+            "INSERT INTO question_feedback (question_id, score, level, assessment, what_landed, "
+            "what_didnt, coaching, revised_answer, ungrounded, created_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)", feedback)
     return app_id
 
 
-def _batch(
-    app_id: int, start: datetime, banks: dict[str, list[BankQuestion]], indexes: range
-) -> None:
-    sessions = []
-    for i in indexes:
-        done = i % 5 != 4
-        score = round(4 + (i * 37 % 60) / 10, 1)
-        sessions.append({
-            "application": app_id, "stage": STAGES[i % 3],
-            "difficulty": ("easy", "medium", "hard")[i % 3], "persona": "neutral",
-            "question_count": 5, "target_level": "L5A", "backend": "offline",
-            "state": "completed" if done else "awaiting_answer",
-            "started_at": start + timedelta(hours=i),
-            "completed_at": start + timedelta(hours=i, minutes=25) if done else None,
-            "overall_score": score if done else None,
-            "readiness": _readiness(score) if done else None,
-            "session_feedback": _SUMMARY if done else None,
-        })
-    last = MockSession.insert_many(sessions).execute()
-    session_ids = range(last - len(sessions) + 1, last + 1)  # SQLite returns the last rowid
-    questions, waiting = [], []  # waiting: the unanswered question of an unfinished session
-    for i, sid in zip(indexes, session_ids, strict=True):
-        stage = STAGES[i % 3]
-        asked = 5 if i % 5 != 4 else 3
-        for n in range(1, asked + 1):
-            waiting.append(asked == 3 and n == 3)
-            q = banks[stage][(i * 7 + n * 3) % len(banks[stage])]
-            questions.append({"session": sid, "number": n, "text": q.text,
-                              "competency": COMPETENCIES[stage][n - 1],
-                              "difficulty": q.difficulty, "guidance": q.guidance})
-    last_q = Question.insert_many(questions).execute()
-    question_ids = range(last_q - len(questions) + 1, last_q + 1)
-    responses, unanswered = [], set()
-    for row, qid, open_ in zip(questions, question_ids, waiting, strict=True):
-        if open_:
-            unanswered.add(qid)
-            continue
-        strong = (row["session"] + row["number"]) % 2 == 0
-        responses.append({"question": qid, "number": 1, "prompt": row["text"],
-                          "text": STRONG if strong else VAGUE, "seconds_spent": 95.0})
-        if not strong:
-            responses.append({"question": qid, "number": 2, "prompt": "What did you do, exactly?",
-                              "text": FOLLOW_UP, "seconds_spent": 40.0})
-    last_r = Response.insert_many(responses).execute()
-    response_ids = range(last_r - len(responses) + 1, last_r + 1)
-    Analysis.insert_many([
-        {"response": rid, "score": 8 if r["text"] is STRONG else 4 if r["number"] == 1 else 7,
-         "level": "L5A", "strengths": ["Specific numbers"], "gaps": ["Your own part"],
-         "follow_up_questions": ["What did you do, exactly?"],
-         "brief_feedback": "Good detail; say what you did.",
-         "asked_follow_up": "What did you do, exactly?" if r["number"] == 1 and r["text"] is VAGUE
-         else None}
-        for rid, r in zip(response_ids, responses, strict=True)
-    ]).execute()
-    QuestionFeedbackRow.insert_many([
-        {"question": qid, "score": 7, "level": "L5A",
-         "assessment": "Clear situation and result; the action was the team's, not yours.",
-         "what_landed": ["Latency from 900 ms to 180 ms"], "what_didnt": ["Whose decision?"],
-         "coaching": ["Name the decision you made"], "revised_answer": STRONG, "ungrounded": []}
-        for qid in question_ids if qid not in unanswered
-    ]).execute()
+def make_data_dir(path: Path, count: int) -> Path:
+    """A data directory at ``path`` whose database holds ``count`` sessions; the database
+    is closed again afterwards."""
+    open_database(path / "interview.db")
+    try:
+        populate_sessions(count)
+    finally:
+        close_database()
+    return path

@@ -101,6 +101,9 @@ async def test_footer_drops_keys_that_do_not_fit_whole(make_app):
         line = str(app.screen.query_one(Footer).render())
         assert len(line) <= 60
         assert not line.rstrip().endswith(("…", "Hel", "Qui")), line
+        # The screen's later keys went; the way out and help stay at the end.
+        assert line.split("│")[0].rstrip().endswith("^q Quit  f1 Help"), line
+        assert "Applications" not in line and app.screen.query_one(Footer).dropped
 
 
 async def test_command_palette_lists_each_action_once(make_app):

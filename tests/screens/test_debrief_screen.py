@@ -14,12 +14,14 @@ from textual.widgets import Input, Select, Static, TextArea
 from interview_tui.clock import now
 from interview_tui.screens.debrief import DebriefScreen
 from interview_tui.screens.debrief_report import DebriefReportScreen
+from interview_tui.screens.pitch_attempt import PitchAttemptScreen
 from interview_tui.screens.thank_you import ThankYouScreen
 from interview_tui.screens.widgets.document_field import DocumentField
 from interview_tui.services.coach.claude import ClaudeCoach
-from interview_tui.services.debrief_models import Debrief, ThankYouDocument
+from interview_tui.services.debrief_models import Debrief, DebriefInput, ThankYouDocument
 from interview_tui.services.profiles import ensure_demo_profile
 from interview_tui.store.models import Document, Interview
+from tests.fakes.anthropic_server import overloaded
 from tests.fakes.pilot import settle
 
 TRANSCRIPT = """\
@@ -217,3 +219,38 @@ async def test_the_application_page_opens_the_pitch_trainer_and_a_debrief(make_a
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DebriefReportScreen) and app.screen.debrief_id == debrief.id
+
+
+async def test_a_coach_error_on_writing_again_keeps_what_is_shown(make_app, fake_anthropic):
+    """The report, the email and a pitch attempt share one way of writing again
+    (screens/coach_written.py): an error keeps what is shown and offers r and o."""
+    app = make_app(ClaudeCoach("claude-sonnet-5-5", api_key="sk-ant-test",
+                               base_url=fake_anthropic.base_url, max_retries=0))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        ws, demo = app.workspace, ensure_demo_profile()
+        doc = await ws.debrief.write(demo.id, DebriefInput(
+            stage="hiring_manager", date="2025-03-12", transcript=TRANSCRIPT, feeling=6))
+        attempt = await ws.pitch.submit(demo.id, " ".join(["I build reliable backend systems."]
+                                                           * 8))
+        screens = [(DebriefReportScreen(doc.id), lambda s: s.doc),
+                   (ThankYouScreen(doc.id), lambda s: s.email),
+                   (PitchAttemptScreen(attempt.id), lambda s: s.attempt)]
+        for screen, current in screens:
+            app.push_screen(screen)
+            await settle(pilot)
+            before = current(screen)
+            assert before is not None
+            app._notifications.clear()
+            fake_anthropic.enqueue(overloaded())
+            await pilot.press("r")
+            await settle(pilot)
+            errors = [n.message for n in app._notifications if n.severity == "error"]
+            assert len(errors) == 1 and "Press r to try again, or o for the offline coach" in errors[0]
+            assert current(screen) is before and str(screen.status.render()) == ""
+            await pilot.press("o")
+            await settle(pilot)
+            after = current(screen)
+            assert after is not before and after.author == "offline"
+            await pilot.press("escape")
+            await settle(pilot)

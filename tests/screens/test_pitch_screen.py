@@ -44,7 +44,7 @@ async def type_pitch(pilot: Pilot, text: str) -> None:
     screen = pilot.app.screen
     assert isinstance(screen, PitchScreen)
     assert pilot.app.focused is screen.box.editor
-    await pilot.press("ctrl+n")
+    await pilot.press("ctrl+l")  # empty or a stored attempt: one press clears
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
     assert screen.box.text == text
@@ -112,6 +112,27 @@ async def test_a_one_word_pitch_is_refused_and_the_text_stays(make_app):
         assert screen.box.text == "Hello"
         assert PitchAttempt.select().count() == 0
         assert any("1 word" in n.message for n in app._notifications)
+
+
+async def test_clearing_the_editor_asks_first_and_can_be_undone(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_pitch(ensure_demo_profile().id)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PitchScreen)
+        await type_pitch(pilot, "Half a pitch about Parcelwise")
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert screen.box.text == "Half a pitch about Parcelwise"  # the first press only warns
+        assert any("Press ctrl+l again" in n.message for n in app._notifications)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert screen.box.text == ""
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert screen.box.text == "Half a pitch about Parcelwise"
 
 
 async def test_the_palette_asks_which_application_when_there_are_two(make_app):

@@ -12,9 +12,9 @@ from interview_tui.screens.interview import InterviewScreen
 from interview_tui.screens.progress import ProgressScreen
 from interview_tui.services.progress import ProgressReport
 from interview_tui.store.models import JobApplication, MockSession
+from tests.fakes.bulk_sessions import populate_sessions
 from tests.fakes.pilot import settle
 from tests.fakes.progress_data import Scored, add_scored_session
-from tests.fakes.scale_data import populate
 
 T0 = datetime(2026, 3, 2, 9, 0)
 
@@ -133,7 +133,7 @@ async def test_drill_screen_starts_a_category_drill(make_app) -> None:
 
 async def test_history_and_progress_open_on_10000_sessions(make_app) -> None:
     app = make_app()
-    populate(10_000)
+    populate_sessions(10_000)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("h")

@@ -115,6 +115,19 @@ async def test_the_review_screen_exports_the_session(make_app, tmp_path: Path) -
         assert isinstance(app.screen, ReviewScreen)
         page = target.read_text(encoding="utf-8")
         assert page.startswith("<!doctype html>") and "Mock interview 1" in page
+        await pilot.press("x")  # again, to the name it offers: under the data directory
+        await settle(pilot)
+        offered = Path(app.screen.query_one("#path", Input).value)
+        assert offered == app.settings.data_dir / "exports" / "session-1.md"
+        offered.parent.mkdir(parents=True, exist_ok=True)
+        offered.write_text("my own notes\n", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert offered.read_text(encoding="utf-8") == "my own notes\n"
+        beside = offered.with_name("session-1-2.md")
+        assert beside.read_text(encoding="utf-8").startswith("# Mock interview 1")
+        assert any("session-1.md was already there, so this is session-1-2.md" in n.message
+                   for n in app._notifications)
 
 
 async def test_a_coach_error_while_generating_saves_nothing_and_says_so(make_app) -> None:

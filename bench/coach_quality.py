@@ -42,10 +42,14 @@ class Pair:
         return self.number % HOLDOUT_EVERY == HOLDOUT_EVERY - 1
 
 
-def load_pairs() -> list[Pair]:
-    """Every labelled pair, numbered in file order."""
+FRESH_PAIRS = "fresh_pairs.txt"  # the second set: reported on its own, never tuned on
+FRESH_GROUNDING = "fresh_grounding.json"
+
+
+def load_pairs(pattern: str = "answer_pairs_*.txt") -> list[Pair]:
+    """Every labelled pair in the files matching ``pattern``, numbered in file order."""
     pairs: list[Pair] = []
-    for path in sorted(DATA.glob("answer_pairs_*.txt")):
+    for path in sorted(DATA.glob(pattern)):
         block: dict[str, str] = {}
         for line in [*path.read_text(encoding="utf-8").splitlines(), "## end"]:
             if line.startswith("## "):
@@ -115,8 +119,49 @@ def probes() -> list[tuple[str, str, str]]:
     ]
 
 
-def _grounding_cases() -> dict:
-    return json.loads((DATA / "grounding_cases.json").read_text(encoding="utf-8"))
+def _grounding_cases(name: str = "grounding_cases.json") -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def _fresh_figures() -> str:
+    """Ranking, revision gain and grounding on the second set, which nothing was tuned on."""
+    from interview_tui.services.claims import check_claims
+    from interview_tui.services.coach.judge import judge_answer
+    from interview_tui.services.coach.revision import revise
+
+    wins = ties = lower = 0
+    pairs = load_pairs(FRESH_PAIRS)
+    for p in pairs:
+        strong = judge_answer(p.question, p.strong, kind=p.kind).score
+        weak = judge_answer(p.question, p.weak, kind=p.kind).score
+        wins += strong > weak
+        ties += strong == weak
+        revised = revise(p.question, [p.weak], kind=p.kind).text
+        gain = judge_answer(p.question, revised, kind=p.kind).score - weak
+        lower += gain < 0
+        if strong <= weak:
+            say(f"  fresh pair {p.number} ({p.kind}): strong {strong} vs weak {weak}: "
+                f"{p.question}")
+    caught = n_fab = flagged = n_honest = 0
+    for case in _grounding_cases(FRESH_GROUNDING)["cases"]:
+        for fab in case["fabricated"]:
+            hit = bool(check_claims(fab, case["sources"]))
+            caught += hit
+            n_fab += 1
+            if not hit:
+                say(f"  fresh missed fabrication: {fab}")
+        for honest in case["honest"]:
+            found = check_claims(honest, case["sources"])
+            flagged += bool(found)
+            n_honest += 1
+            if found:
+                say(f"  fresh false flag: {honest} -> {[c.text for c in found]}")
+    text = (f"fresh set (never tuned on): ranking {100 * wins / len(pairs):.0f}% of {len(pairs)} "
+            f"(ties {ties}), revision lower {lower}; grounding caught "
+            f"{100 * caught / n_fab:.0f}% of {n_fab}, false flags "
+            f"{100 * flagged / n_honest:.0f}% of {n_honest}")
+    say(text)
+    return text
 
 
 def run(quick: bool = False) -> list[Result]:
@@ -216,6 +261,7 @@ def run(quick: bool = False) -> list[Result]:
     )
     per_kind_text = "; ".join(f"{k} {share('both', k)}" for k in kinds)
     say(f"per kind: {per_kind_text}")
+    figures += "; " + _fresh_figures()
     return [Result(
         benchmark="coach_quality",
         figures=re.sub(r"\s+", " ", figures),

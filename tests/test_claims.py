@@ -62,3 +62,50 @@ def test_degrees_must_be_the_ones_the_sources_hold() -> None:
     assert [c.text for c in check_claims("I have an MSc in Computer Science.", [resume])] == [
         "MSc"]
     assert check_claims("I have a BSc in Computer Science from Leeds.", [resume]) == []
+
+
+def test_titles_of_any_trade_are_titles_not_names() -> None:
+    resume = ("Charge Nurse, Riverside Hospital, 2018-present\n"
+              "Regional Sales Manager, Hollin Foods, 2012-2018\n")
+    # Reworded honestly: the words are all in one title of the resume.
+    assert check_claims("As a charge nurse at Riverside I run the night shift.", [resume]) == []
+    assert check_claims("I was the regional sales manager at Hollin Foods.", [resume]) == []
+    # A title nobody gave you is a title claim, whatever the field, and never a "name".
+    for text, title in (("As ward manager at Riverside I run the rota.", "ward manager"),
+                        ("I was sales director at Hollin Foods.", "sales director"),
+                        ("As Customer Success Manager I kept every account.",
+                         "Customer Success Manager"),
+                        ("I was promoted to Deputy Head of Nursing.", "Deputy Head")):
+        found = [(c.kind, c.text) for c in check_claims(text, [resume])]
+        assert ("title", title) in found or any(k == "title" and title.lower() in t.lower()
+                                                for k, t in found), (text, found)
+        assert all(k != "name" for k, _ in found), found
+
+
+def test_money_named_in_words_is_money() -> None:
+    resume = "- Closed £1.4m of new business in 2023.\n- Found €212,000 of duplicate charges."
+    assert check_claims("I closed 1.4 million pounds of new business.", [resume]) == []
+    assert check_claims("I found 212,000 euros of duplicate charges.", [resume]) == []
+    assert [c.text for c in check_claims("I closed 2.4 million pounds.", [resume])] == [
+        "2.4 million"]
+
+
+def test_counts_read_with_the_whole_source_line() -> None:
+    resume = ("Data Scientist, Fitloop (gym chain, 120 clubs), 2020-present\n"
+              "- Lead a team of 5 accountants.\n"
+              "- Cut the close from 10 to 6 working days.\n")
+    assert check_claims("Fitloop is a chain of 120 gyms.", [resume]) == []
+    assert check_claims("I manage five accountants.", [resume]) == []
+    assert check_claims("We brought the close down from ten working days to six.",
+                        [resume]) == []
+    assert [c.text for c in check_claims("Fitloop has 220 gyms.", [resume])] == ["220"]
+    assert [c.text for c in check_claims("I manage 5 engineers.", [resume])] == ["5"]
+
+
+def test_years_spanned_by_a_range_and_acronyms_spelled_out() -> None:
+    resume = "Chemistry Teacher, St Bede's School, 2015-2021\n- Grew annual recurring revenue."
+    assert check_claims("I taught chemistry at St Bede's for six years.", [resume]) == []
+    assert [c.text for c in check_claims("I taught there for eight years.", [resume])] == [
+        "eight years"]
+    assert check_claims("I grew ARR.", [resume]) == []
+    assert [c.text for c in check_claims("I grew MRR.", [resume])] == ["MRR"]

@@ -38,7 +38,11 @@ _MODIFIERS = frozenset(
 _SENIORITY = frozenset(["senior", "junior", "staff", "principal", "lead"])
 _SKIP = frozenset(["of", "the", "a", "an", "our", "my", "their", "its", "more", "than", "over", "about", "around", "nearly", "almost", "roughly", "some"])
 _PEOPLE = frozenset(["team", "engineer", "developer", "people", "person", "report", "member", "staff", "hire", "headcount", "junior", "senior"])
+_GROUPS = frozenset(["team", "people", "person", "report", "member", "staff", "hire", "headcount"])
 _STOP = frozenset(["and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "that", "which", "who", "was", "were", "is", "are", "it", "we", "i", "so", "as", "but", "then", "them", "they", "those", "these", "us", "me", "you", "he", "she", "within", "whom", "whose", "after", "before", "once", "when", "while", "since", "until", "during", "because", "if", "than", "into", "onto", "across", "over", "under", "through", "between", "where"])
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:pounds?|euros?|dollars?|usd|eur|gbp|quid|bucks|sterling)\b", re.I)
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|till)\s*((?:19|20)\d\d)\b")
 _RANGE = re.compile(r"\s*(?:(?:a|an|per|each)\s+\w+\s+)?(?:to|-|–)\s*", re.I)
 _CHANGE_VERB = re.compile(r"(?:[a-z]+ed|fell|went|grew|cut|rose|down|up|shrank|brought|took)$")
 
@@ -169,6 +173,8 @@ def _number_claims(text: str) -> list[Claim]:
         if m.start() > 0 and re.match(r"[A-Za-z]", text[m.start() - 1]):
             continue
         measure = "pct" if m.group("pct") else "money" if m.group("money") else "num"
+        if measure == "num" and not m.group("unit") and _CURRENCY_AFTER.match(text, m.end()):
+            measure = "money"  # "1.4 million pounds" is "£1.4m"
         unit = _UNIT_NAMES.get((m.group("unit") or "").lower(), (m.group("unit") or "").lower())
         mods, counted, rate, after = _object_after(text, m.end())
         served = _served(text, after) if counted else ""
@@ -191,17 +197,17 @@ def _number_claims(text: str) -> list[Claim]:
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
         if _RANGE.fullmatch(text[a.end:b.start]):
+            both = " ".join(dict.fromkeys(f"{a.counts} {b.counts}".split()))
             found[i] = replace(a, measure=a.measure if a.measure != "num" else b.measure,
-                               unit=a.unit or b.unit, counts=a.counts or b.counts,
-                               rate=a.rate or b.rate)
+                               unit=a.unit or b.unit, counts=both, rate=a.rate or b.rate)
             a = found[i]
-            found[i + 1] = replace(b, unit=b.unit or a.unit, counts=b.counts or a.counts,
+            found[i + 1] = replace(b, unit=b.unit or a.unit, counts=both,
                                    rate=b.rate or a.rate)
     team = re.compile(r"\bteam of\s+$", re.I)
     out = []
     for c in found:
         if team.search(text[max(0, c.start - 10):c.start]):
-            c = replace(c, counts="team")
+            c = replace(c, counts=f"team {c.counts}".strip())
         if c.measure == "num" and not c.unit and c.value is not None and c.value.is_integer() \
                 and 1950 <= c.value <= 2100:
             c = replace(c, counts="", rate="")  # a year
@@ -236,10 +242,34 @@ def extract_claims(text: str) -> tuple[Claim, ...]:
 def _same_noun(a: str, b: str) -> bool:
     """Whether two counted phrases ("carrier event", "event") count the same thing."""
     left, right = set(a.split()), set(b.split())
+    if (left & right) - _GROUPS:
+        return True
+    if left - _GROUPS and right - _GROUPS:
+        return False  # "5 engineers" is not "a team of 5 accountants"
     return bool(left & right) or bool(left & _PEOPLE and right & _PEOPLE)
 
 
-def _number_supported(c: Claim, sources: tuple[Claim, ...]) -> bool:
+def _counted_nearby(counts: str, joined: str, at: int) -> bool:
+    """Whether the source line holding a number names what the claim counts: "a chain of
+    120 gyms" against "Fitloop (gym chain, 120 clubs)"."""
+    if not joined:
+        return False
+    start = max(joined.rfind("\n", 0, at), joined.rfind(";", 0, at)) + 1
+    ends = [i for i in (joined.find("\n", at), joined.find(";", at)) if i >= 0]
+    line = joined[start:min(ends) if ends else len(joined)]
+    nouns = {_noun(w) for w in re.findall(r"[A-Za-z][\w-]*", line)}
+    return bool(set(counts.split()) & nouns)
+
+
+def _years_between(c: Claim, joined: str) -> bool:
+    """A span of years the sources give as a range: "for six years" from "2015-2021"."""
+    return c.unit == "year" and c.value is not None and any(
+        int(m.group(2)) - int(m.group(1)) == c.value for m in _YEAR_RANGE.finditer(joined))
+
+
+def _number_supported(c: Claim, sources: tuple[Claim, ...], joined: str = "") -> bool:
+    if _years_between(c, joined):
+        return True
     for s in sources:
         if s.kind != "number" or s.value != c.value:
             continue
@@ -253,9 +283,9 @@ def _number_supported(c: Claim, sources: tuple[Claim, ...]) -> bool:
         if s.unit and not c.unit and c.counts:
             continue
         measured = c.unit or s.unit or c.measure != "num"  # the unit says what it is
-        if not measured and c.counts and s.counts and not _same_noun(c.counts, s.counts):
-            continue
-        if not measured and c.counts and not s.counts:
+        if not measured and c.counts and not (
+                s.counts and _same_noun(c.counts, s.counts)) and not _counted_nearby(
+                c.counts, joined, s.start):
             continue
         if c.rate and c.rate != s.rate:
             continue
@@ -269,6 +299,19 @@ def _number_supported(c: Claim, sources: tuple[Claim, ...]) -> bool:
     return False
 
 
+def _spelled_out(acronym: str, lowered: str) -> bool:
+    """Whether an acronym ("ARR") is the initials of words in a row in the sources
+    ("annual recurring revenue"), small joining words aside."""
+    if not re.fullmatch(r"[A-Z]{2,6}s?", acronym):
+        return False
+    letters = acronym.rstrip("s").lower()
+    words = [w for w in re.findall(r"[a-z][\w-]*", lowered) if w not in ("of", "and", "&")]
+    initials = "".join(w[0] for w in words)
+    return letters in initials and any(
+        "".join(w[0] for w in words[i:i + len(letters)]) == letters
+        for i in range(len(words) - len(letters) + 1))
+
+
 def _text_has(name: str, lowered: str) -> bool:
     options = {name.lower(), *ALIASES.get(name.lower(), ())}
     return any(re.search(rf"(?<![\w]){re.escape(o)}(?![\w])", lowered) for o in options)
@@ -278,7 +321,7 @@ def is_supported(c: Claim, source_claims: tuple[Claim, ...], joined: str) -> boo
     """Whether the sources (their claims and their lower-cased text) back ``c``."""
     lowered = joined.lower()
     if c.kind == "number":
-        return _number_supported(c, source_claims)
+        return _number_supported(c, source_claims, joined)
     if c.kind == "fact":
         key = _FACT_KEY.get(" ".join(c.text.lower().split()), c.text.lower())
         key = "halved" if "half" in key else key
@@ -289,7 +332,7 @@ def is_supported(c: Claim, source_claims: tuple[Claim, ...], joined: str) -> boo
         words = _title_words(c.text)
         return _text_has(c.text, lowered) or any(
             words <= _title_words(m.group(0)) for m in _TITLE.finditer(joined))
-    if _text_has(c.text, lowered):
+    if _text_has(c.text, lowered) or _spelled_out(c.text, lowered):
         return True
     parts = [w for w in re.split(r"\s+", c.text) if w.lower() not in {"of", "and", "&", "de"}]
     return len(parts) > 1 and all(_text_has(w, lowered) for w in parts)

@@ -39,21 +39,40 @@ _DAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday"
 
 _SENIORITY = (
     r"senior|sr\.?|staff|principal|lead|junior|jr\.?|chief|associate|distinguished|founding|"
+    r"deputy|assistant|acting|interim|regional|area|general|executive|"
     r"head of|director of|vp of|vice president of"
 )
+# The functions a job title names, across trades: "sales director", "ward manager".
 _DOMAIN = (
     r"software|backend|back-end|frontend|front-end|full[- ]?stack|data|ml|machine learning|"
     r"platform|infrastructure|site reliability|reliability|devops|security|mobile|qa|test|"
-    r"product|engineering|program|project|solutions|cloud|systems?|technical|tech|team"
+    r"product|engineering|program|project|solutions|cloud|systems?|technical|tech|team|"
+    r"sales|marketing|finance|financial|accounts?|operations|ops|design|ux|ui|graphic|visual|"
+    r"interaction|web|content|brand|growth|customer|success|support|service|people|hr|talent|"
+    r"business|research|analytics|insights?|partnerships?|community|office|facilities|"
+    r"nursing|ward|clinical|charge|care|healthcare|health|medical|teaching|school|science|"
+    r"transport|planning|logistics|supply chain|warehouse|shift|store|retail|procurement|"
+    r"purchasing|payroll|compliance|risk|audit|legal|quality|creative|department|fp&a|"
+    r"communications|training|learning|instructional|curriculum|fleet|depot|distribution"
 )
+# The nouns a job title ends with.
 _ROLE = (
     r"engineer|developer|manager|architect|analyst|designer|scientist|director|consultant|"
-    r"lead|officer|administrator|specialist|programmer|sre"
+    r"lead|officer|administrator|specialist|programmer|sre|executive|nurse|teacher|"
+    r"controller|accountant|supervisor|coordinator|planner|representative|rep|partner|"
+    r"assistant|technician|head|strategist|researcher|editor|copywriter|recruiter|adviser|advisor|"
+    r"auditor|buyer|trainer|tutor|lecturer|leader|operative|clerk|agent|therapist|"
+    r"practitioner|midwife|pharmacist|paramedic|registrar"
 )
+_ROLE_CAPS = "|".join(w.capitalize() for w in _ROLE.split("|") if w != "sre")
+_TITLE_OPENERS = "The|Our|My|Their|His|Her|A|An|As|At|In|On|When|Then|So|And|But|I|We|Dear|Hi"
 _TITLE = re.compile(
     rf"\b(?:(?:{_SENIORITY})\s+(?:(?:{_DOMAIN})\s+){{0,2}}(?:{_ROLE})s?"
     rf"|(?:(?:{_DOMAIN})\s+){{1,2}}(?:{_ROLE})s?"
-    rf"|(?:head|director|vp|vice president) of [a-z]+|cto|ceo|cfo|coo|vp engineering)\b",
+    rf"|(?:head|director|vp|vice president) of [a-z]+|cto|ceo|cfo|coo|vp engineering"
+    # A capitalised run that ends in a role noun is a title whatever its field:
+    # "Clinical Nurse Specialist", "Head Chef" is not, "Night Shift Team Leader" is.
+    rf"|(?-i:(?:(?!(?:{_TITLE_OPENERS})\b)[A-Z][a-z]+[ \t]+){{1,3}}(?:{_ROLE_CAPS})s?))\b",
     re.I,
 )
 _PIECE = r"(?:[A-Z][\w&'’.-]*\w|[A-Z])"
@@ -137,7 +156,8 @@ def _names(text: str, masked: list[tuple[int, int]]) -> list[tuple[str, int]]:
                 or (len(pieces) == 1 and not _name_like(first, text))
             ):
                 pieces = pieces[1:]
-        pieces = [(p, at) for p, at in pieces if p.lower().rstrip("'’s") not in _NOT_NAMES]
+        pieces = [(p, at) for p, at in pieces if p.lower().rstrip("'’s") not in _NOT_NAMES
+                  and not any(a <= at < b for a, b in masked)]  # "As Head of Sales I"
         if not pieces:
             continue
         start = pieces[0][1]

@@ -166,8 +166,29 @@ _STEP = re.compile(
 )
 
 
+# A terse answer drops the "I": "Built it alone over six weeks: cleaned the data, ...".
+_IMPLIED_I = re.compile(
+    r"^\W*(?:then\s+|also\s+|first\s+|finally\s+)?(?!(?:based|used|needed|seemed|wanted|"
+    r"surprised|delayed|frustrated|tired|interested|excited|supposed|called|named|located|"
+    r"scheduled|planned|expected)\b)"
+    r"(?:[a-z]+ed|built|wrote|rewrote|led|ran|made|set|took|spoke|met|drove|brought|chose|"
+    r"found|gave|sent|taught|kept|held|split|cut|put|shipped|got|fixed|moved|pushed|pulled|"
+    r"started|asked|told|began|sold|won|paid|sat|dug)"
+    r"\s+(?:it|them|him|her|the|a|an|our|my|their|this|that|these|those|every|each|all|"
+    r"with|up|out|down|off|over|\d|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b",
+    re.I,
+)
+
+
+def _implied_i(body: str) -> bool:
+    return bool(_IMPLIED_I.search(body))
+
+
 def _count_steps(body: str) -> int:
-    return len(_STEP.findall(body)) if (_I_ACTION.search(body) or _WE_ACTION.search(body)) else 0
+    if not (_I_ACTION.search(body) or _WE_ACTION.search(body) or _implied_i(body)):
+        return 0
+    clauses = re.split(r"[:;]\s+", body)  # "Built it: cleaned X, found Y" is three steps
+    return len(_STEP.findall(body)) + sum(_implied_i(c) for c in clauses)
 
 
 def _read_sentence(i: int, raw: str, question_stems: frozenset[str]) -> Sentence:
@@ -181,13 +202,39 @@ def _read_sentence(i: int, raw: str, question_stems: frozenset[str]) -> Sentence
         stems=stems,
         specific=frozenset(st for st in stems if st not in GENERIC and st not in question_stems),
         cues=cues,
-        i_action=bool(_I_ACTION.search(body)),
+        i_action=bool(_I_ACTION.search(body)) or _implied_i(body),
         actions=_count_steps(body),
         we_action=bool(_WE_ACTION.search(body)),
         hypothetical=bool(_HYPOTHETICAL.search(body)),
         quantities=tuple(find_quantities(body)),
         reflection=bool(_REFLECTION.search(body)),
     )
+
+
+# A measured change: "fell from 900 ms to 180 ms", "cut by 35%", "down to 25 minutes".
+_AMOUNT = r"(?:[$£€]\s?)?\d[\d,.]*\s?(?:k|m|bn|million|thousand)?"
+_MEASURE_UNIT = (r"(?:%|percent\b|per cent\b|ms\b|milliseconds?|seconds?|minutes?|hours?|"
+                 r"days?|weeks?|months?|pounds|euros|dollars)")
+_CHANGE = re.compile(
+    rf"\bfrom\s+{_AMOUNT}(?:\s?[a-z%]+)?(?:\s+\w+){{0,2}}\s+(?:to|down to|up to)\s+{_AMOUNT}"
+    rf"|\b(?:fell|dropped|rose|grew|cut|reduced|increased|decreased|lowered|raised|shrank|"
+    rf"climbed|went (?:up|down)|came down|saved)\b[^.;]{{0,40}}?"
+    rf"\b(?:by|to|under|below)\s+(?:about\s+|around\s+|nearly\s+)?{_AMOUNT}\s?{_MEASURE_UNIT}",
+    re.I,
+)
+_SALAD = re.compile(r"\d[\d.,]*\s?(?:%|percent\b|x\b)", re.I)
+
+
+def measured_change(s: Sentence) -> bool:
+    """Whether a sentence states a measured change (baselined, or one unit-bearing figure)."""
+    return bool(_CHANGE.search(s.text)) and (
+        "from" in s.text.lower() or len(_SALAD.findall(s.text)) <= 1)
+
+
+def _after_action(s: Sentence, sentences: tuple[Sentence, ...]) -> bool:
+    """Whether a concrete step the candidate (or their team) took comes before ``s``."""
+    return any((o.i_action or o.we_action) and len(o.specific) >= 2 and o.index < s.index
+               for o in sentences)
 
 
 def _classify_numbers(
@@ -200,8 +247,10 @@ def _classify_numbers(
         if not s.quantities:
             continue
         others = frozenset().union(*(o.specific for o in sentences if o is not s))
-        # An outcome ties back to the story: it shares a specific word with another sentence.
-        anchored = bool(s.specific & others)
+        # An outcome ties back to the story: it shares a specific word with another sentence,
+        # or it measures a change that follows a concrete step ("p95 fell from 900 ms to 180").
+        anchored = bool(s.specific & others) or (
+            measured_change(s) and _after_action(s, sentences))
         actor = bool(_ACTOR.search(s.text))
         for q in s.quantities:
             if _PEOPLE.match(q) or (actor and not s.cues["result"]):
@@ -231,6 +280,8 @@ def _bolted_on(s: Sentence, sentences: tuple[Sentence, ...]) -> bool:
         return False
     if any(v.lower() not in _RESULT_VERBS for v in _STEP.findall(s.text)):
         return False  # "I moved it off the monolith, which cut ...": an action with its result
+    if measured_change(s) and _after_action(s, sentences):
+        return False  # a measured change after the steps that made it
     others = frozenset().union(*(_loose(o.text) for o in sentences if o is not s))
     return not (_loose(s.text) & others)
 

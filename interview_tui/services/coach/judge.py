@@ -92,7 +92,9 @@ def _off_topic(kind: str, ev: Evidence, marks: dict[str, Mark]) -> bool:
         return True  # bread, holidays, football: not working life
     if kind == "technical":
         return ev.question_overlap < 0.1 and tech < 2
-    if kind == "behavioural" and "relevance" in marks:
+    if kind == "behavioural" and "relevance" in marks and ev.topics_asked:
+        # Only a question that names its topic can be answered off it: "a project you're
+        # proud of" can be answered in words the question never used.
         return marks["relevance"].level <= 0.25 and ev.question_overlap < 0.1
     return False
 

@@ -214,7 +214,13 @@ _DECIDES = re.compile(
     r"\b(?:i['’]?d|i would|we['’]?d|we would|i['’]?ll|i will|i (?:use|pick|choose|store|put|keep|add|"
     r"make|start|check|look|compare|split|move|write|run)|let['’]?s|my (?:first|default)|"
     r"(?:is|are) (?:stored|kept|written|sent|cached)|lives? in|sits? in|goes (?:to|through)|"
-    r"returns|reads? from|writes? to|falls? back|takes a|carries)\b",
+    r"returns|reads? from|writes? to|falls? back|takes a|carries)\b"
+    # An imperative step, as a bullet or a clause: "- Run an A/B test", "Check row counts".
+    r"|(?:^|[:;]\s|\s-\s)\W*(?:first\s+|then\s+)?(?:use|run|log|check|add|keep|start|compare|"
+    r"watch|measure|split|store|put|build|test|decide|agree|break|send|fix|look|count|seed|"
+    r"lock|give|take|drop|impute|report|review|audit|remove|track|set|monitor|alert|write|"
+    r"read|call|ask|plan|sample|train|validate|deploy|roll|re-plan|replan|backfill|cap|"
+    r"limit|cache|retry|queue|shard|index|batch)\b",
     re.I,
 )
 

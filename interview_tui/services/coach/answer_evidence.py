@@ -180,6 +180,24 @@ _IMPLIED_I = re.compile(
 )
 
 
+# A story told in the present ("Last year ... I talk with him, I make for him ..."), as many
+# speakers of English as a second language tell one: after a past anchor, "I" and a plain
+# verb is a step, unless the sentence is a habit or a wish ("I always", "I would").
+_PAST_ANCHOR = re.compile(
+    r"\b(?:last (?:year|month|week|spring|summer|autumn|winter|quarter)|in (?:19|20)\d\d|"
+    r"\d+ (?:years?|months?) ago|a few (?:years|months|weeks) ago|one (?:day|time)|once|"
+    r"in my (?:last|previous|first) (?:job|company|role|year))\b", re.I)
+_I_PRESENT = re.compile(
+    r"\bi\s+(?:also\s+|then\s+|first\s+)?(?:talk|speak|make|sit|call|ask|tell|write|build|"
+    r"send|check|meet|give|take|find|fix|change|add|move|start|stop|explain|show|prepare|"
+    r"organise|organize|plan|test|run|put|bring|decide|create|design|train|teach|go|set|"
+    r"contact|book|visit|propose|suggest|rewrite|split|buy|order|reroute|escalate)\b", re.I)
+
+
+def _narrative_step(body: str, narrative: bool) -> bool:
+    return narrative and bool(_I_PRESENT.search(body)) and not _HYPOTHETICAL.search(body)
+
+
 def _implied_i(body: str) -> bool:
     return bool(_IMPLIED_I.search(body))
 
@@ -191,8 +209,10 @@ def _count_steps(body: str) -> int:
     return len(_STEP.findall(body)) + sum(_implied_i(c) for c in clauses)
 
 
-def _read_sentence(i: int, raw: str, question_stems: frozenset[str]) -> Sentence:
+def _read_sentence(i: int, raw: str, question_stems: frozenset[str],
+                   narrative: bool = False) -> Sentence:
     body = _LABEL.sub("", raw)  # "Result: ..." is judged by what follows the label
+    told = _narrative_step(body, narrative)
     stems = _stems_of(body)
     cues = star_cues(body)
     return Sentence(
@@ -202,8 +222,8 @@ def _read_sentence(i: int, raw: str, question_stems: frozenset[str]) -> Sentence
         stems=stems,
         specific=frozenset(st for st in stems if st not in GENERIC and st not in question_stems),
         cues=cues,
-        i_action=bool(_I_ACTION.search(body)) or _implied_i(body),
-        actions=_count_steps(body),
+        i_action=bool(_I_ACTION.search(body)) or _implied_i(body) or told,
+        actions=_count_steps(body) or (len(_I_PRESENT.findall(body)) if told else 0),
         we_action=bool(_WE_ACTION.search(body)),
         hypothetical=bool(_HYPOTHETICAL.search(body)),
         quantities=tuple(find_quantities(body)),
@@ -300,7 +320,8 @@ def gather_evidence(answer: str, question: str) -> Evidence:
     question_stems = frozenset(content_stems(question))
     answer = _BRACKETED.sub(" ", answer)  # a revision's placeholders claim nothing
     pairs, repeated = _distinct_sentences(answer)
-    read = tuple(_read_sentence(i, raw, question_stems) for i, raw in pairs)
+    narrative = bool(_PAST_ANCHOR.search(answer))
+    read = tuple(_read_sentence(i, raw, question_stems, narrative) for i, raw in pairs)
     # A result with numbers that shares nothing with the rest of the answer is a claim
     # bolted on ("As a result, we improved conversion by 40%"): it earns nothing.
     sentences = tuple(s for s in read if not _bolted_on(s, read))

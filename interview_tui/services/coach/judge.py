@@ -94,9 +94,20 @@ def _off_topic(kind: str, ev: Evidence, marks: dict[str, Mark]) -> bool:
         return ev.question_overlap < 0.1 and tech < 2
     if kind == "behavioural" and "relevance" in marks and ev.topics_asked:
         # Only a question that names its topic can be answered off it: "a project you're
-        # proud of" can be answered in words the question never used.
+        # proud of" can be answered in words the question never used. A question about
+        # dealing with people is on topic when the story has those people in it, whatever
+        # words it uses ("I sit with him ten minutes at lunch").
+        if set(ev.topics_asked) & _INTERPERSONAL and _OTHER_PEOPLE.search(ev.text):
+            return False
         return marks["relevance"].level <= 0.25 and ev.question_overlap < 0.1
     return False
+
+
+_INTERPERSONAL = frozenset(["conflict", "feedback", "communication", "stakeholder", "helping",
+                            "leadership"])
+_OTHER_PEOPLE = re.compile(
+    r"\b(?:he|she|him|her|his|hers|they|them|their|colleagues?|teammates?|manager|boss|"
+    r"client|customer|patient|student|pupil|parents?|director|lead)\b", re.I)
 
 
 def _metric_salad(ev: Evidence) -> Sentence | None:

@@ -148,12 +148,23 @@ _AFTERWARDS = re.compile(
 )
 
 
+_PAST = re.compile(r"\b(?:[a-z]{3,}ed|was|were|had|went|ran|kept|got|came|took|made|"
+                   r"became|began|grew|fell|rose|left|stayed|won|lost|paid|sold|saw|said|"
+                   r"told|gave|found|felt|held|brought|showed)\b", re.I)
 _NONE_LEFT = re.compile(r"\b(?:none of|zero|no (?:more|further) \w+|never again)\b", re.I)
 
 
 def _result_sentences(ev: Evidence) -> list[Sentence]:
-    return [x for x in ev.sentences if (x.cues["result"] > 0 or _AFTERWARDS.search(x.text))
-            and not x.hypothetical]
+    found = [x for x in ev.sentences if (x.cues["result"] > 0 or _AFTERWARDS.search(x.text))
+             and not x.hypothetical]
+    # A story's closing sentence, told after the steps and not a step itself, is where it
+    # says what happened, with or without a result word ("He recovered and went home").
+    last = ev.sentences[-1] if len(ev.sentences) >= 3 else None
+    if last is not None and last not in found and not last.hypothetical and _concrete(last) \
+            and not last.i_action and any(x.i_action and _concrete(x) for x in ev.sentences[:-1]) \
+            and _PAST.search(last.text):
+        found.append(last)
+    return found
 
 
 def _outcome(ev: Evidence, ctx: Context) -> Mark:

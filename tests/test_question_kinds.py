@@ -23,6 +23,17 @@ from interview_tui.services.coach.question_kinds import KINDS, classify_question
         ("Walk me through your resume.", "overview"),
         ("What are your salary expectations?", "logistics"),
         ("What's your notice period?", "logistics"),
+        # How you work with people is a story question, though it shares "how do you handle"
+        # with a design question.
+        ("How do you handle disagreements?", "behavioural"),
+        ("How do you deal with difficult customers?", "behavioural"),
+        ("How do you give feedback to a colleague who is struggling?", "behavioural"),
+        ("How do you handle competing priorities from two managers?", "behavioural"),
+        ("How do you handle retries in a payment API?", "technical"),
+        ("How do you approach testing a new service?", "technical"),
+        # A system's failure is a design topic; your own is a weakness question.
+        ("How do you handle partial failures between services?", "technical"),
+        ("Tell me about a failure in your career.", "weakness"),
     ],
 )
 def test_typed_questions_are_classified(question: str, kind: str) -> None:

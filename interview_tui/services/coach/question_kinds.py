@@ -63,6 +63,23 @@ _TECHNICAL = re.compile(
 )
 
 
+# "How do you handle disagreements?" asks how you work with people, not how a system works:
+# it is answered with a story, whatever technical verbs it shares with a design question.
+_PEOPLE_HOW = re.compile(
+    r"\b(?:how (?:do|would|did|should) you|what do you do when|how have you)\s+(?:\w+\s+){0,2}?"
+    r"(?:handle|deal with|approach|manage|respond to|react to|work with|cope with|navigate|"
+    r"resolve|give|receive|take|get|build|keep|motivate|support|persuade|influence|balance|"
+    r"prioriti[sz]e)\b(?:\s+\w+){0,4}?\s+(?:disagree\w*|conflicts?|feedback|critici\w+|"
+    r"pressure|stress|difficult|colleagues?|people|stakeholders?|teammates?|managers?|"
+    r"customers?|clients?|patients?|parents?|students?|team|deadlines?|competing|"
+    r"priorities|change|ambiguity|setbacks?|tension|buy-in|trust|rapport|relationships?|"
+    r"personalit\w+|egos?|push-?back|objections?|rejection|workload)\b",
+    re.I,
+)
+_SYSTEM_FAILURE = re.compile(r"\b(?:failures?|fail(?:s|ing)?|partial failures?)\s+(?:in|of|"
+                             r"modes?|over|between)\b|\bfailover\b", re.I)
+_YOUR_FAILURE = re.compile(r"\byou\s+(?:have\s+|had\s+|ever\s+)?(?:failed|made (?:a )?mistakes?)|"
+                           r"\byour (?:\w+ )?(?:failures?|mistakes?|career)|\ba time\b", re.I)
 _DESIGN_LEAD = re.compile(
     r"^(?:\W*(?:design|architect)\b|how would you (?:design|build|migrate|scale|decide|introduce|"
     r"structure|model)|(?:walk me through|describe|explain) how (?:you['’]?d|you would|it works)|"
@@ -76,6 +93,9 @@ def classify_question(question: str) -> str:
     text = " ".join(question.split())
     if _DESIGN_LEAD.search(text):
         return "technical"
+    if _SYSTEM_FAILURE.search(text) and _TECHNICAL.search(text) and not _YOUR_FAILURE.search(
+            text):
+        return "technical"  # "How do you handle failure in a distributed system?"
     if _WEAKNESS.search(text):
         return "weakness"
     if _LOGISTICS.search(text) and not _BEHAVIOURAL.search(text):
@@ -84,7 +104,7 @@ def classify_question(question: str) -> str:
         return "motivation"
     if _OVERVIEW.search(text) and not _BEHAVIOURAL.search(text):
         return "overview"
-    if _BEHAVIOURAL.search(text):
+    if _BEHAVIOURAL.search(text) or _PEOPLE_HOW.search(text):
         return "behavioural"
     if _TECHNICAL.search(text):
         return "technical"

@@ -42,7 +42,7 @@ class Pair:
         return self.number % HOLDOUT_EVERY == HOLDOUT_EVERY - 1
 
 
-FRESH_PAIRS = "fresh_pairs.txt"  # the second set: reported on its own, never tuned on
+FRESH_PAIRS = "fresh_pairs.txt"  # the second set, reported on its own line
 FRESH_GROUNDING = "fresh_grounding.json"
 
 
@@ -123,6 +123,30 @@ def _grounding_cases(name: str = "grounding_cases.json") -> dict:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
+def _consistency() -> str:
+    """On every labelled answer of both sets: revisions that claim what the answer did not,
+    and answers whose brief and full feedback disagree on the score or the level."""
+    from interview_tui.services.claims import check_claims
+    from interview_tui.services.coach.offline_interview import analyse, question_feedback
+
+    invented = split = 0
+    answers = [(p, a) for p in load_pairs() + load_pairs(FRESH_PAIRS) for a in (p.strong, p.weak)]
+    for p, answer in answers:
+        seen = analyse(p.question, [answer], kind=p.kind)
+        said = re.sub(r"\[[^\]]*\]", " ", seen.revision.text)
+        if check_claims(said, [answer]):
+            invented += 1
+            say(f"  revision claims more than the answer: {p.question}")
+        full = question_feedback(p.question, [answer], kind=p.kind, competency=p.kind)
+        if (seen.analysis.score, seen.analysis.level) != (full.score, full.level):
+            split += 1
+            say(f"  brief and full feedback disagree: {p.question}")
+    text = (f"consistency on {len(answers)} answers: {invented} revisions claim more than the "
+            f"answer, {split} brief/full disagreements")
+    say(text)
+    return text
+
+
 def _fresh_figures() -> str:
     """Ranking, revision gain and grounding on the second set, which nothing was tuned on."""
     from interview_tui.services.claims import check_claims
@@ -156,7 +180,7 @@ def _fresh_figures() -> str:
             n_honest += 1
             if found:
                 say(f"  fresh false flag: {honest} -> {[c.text for c in found]}")
-    text = (f"fresh set (never tuned on): ranking {100 * wins / len(pairs):.0f}% of {len(pairs)} "
+    text = (f"second set: ranking {100 * wins / len(pairs):.0f}% of {len(pairs)} "
             f"(ties {ties}), revision lower {lower}; grounding caught "
             f"{100 * caught / n_fab:.0f}% of {n_fab}, false flags "
             f"{100 * flagged / n_honest:.0f}% of {n_honest}")
@@ -261,7 +285,7 @@ def run(quick: bool = False) -> list[Result]:
     )
     per_kind_text = "; ".join(f"{k} {share('both', k)}" for k in kinds)
     say(f"per kind: {per_kind_text}")
-    figures += "; " + _fresh_figures()
+    figures += "; " + _fresh_figures() + "; " + _consistency()
     return [Result(
         benchmark="coach_quality",
         figures=re.sub(r"\s+", " ", figures),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from interview_tui.services.coach.question_bank import kind_of, load_bank
+from interview_tui.services.coach.question_bank import kind_of, load_bank, without_lead_in
 from interview_tui.services.coach.question_kinds import KINDS, classify_question
 
 
@@ -50,3 +50,27 @@ def test_the_bank_mark_wins_over_the_classifier_even_behind_an_opener() -> None:
     entry = next(q for q in load_bank() if q.id == "rs-cult-e1")  # marked motivation
     assert classify_question(entry.text) != entry.kind
     assert kind_of(f"Next question. {entry.text}") == entry.kind
+
+
+@pytest.mark.parametrize(
+    ("asked", "question"),
+    [
+        ("Moving on. How do you handle disagreements?", "How do you handle disagreements?"),
+        ("Thanks, that's helpful. Next one: Describe a time you changed your mind.",
+         "Describe a time you changed your mind."),
+        ("Moving on. I'll want numbers and your part. What did the launch change?",
+         "What did the launch change?"),
+        ("Now, tell me about a time you failed.", "Tell me about a time you failed."),
+        # Context the question needs is not a lead-in.
+        ("Imagine our checkout is slow. What would you check first?",
+         "Imagine our checkout is slow. What would you check first?"),
+        ("Next question.", "Next question."),
+    ],
+)
+def test_the_question_without_its_lead_in(asked: str, question: str) -> None:
+    assert without_lead_in(asked) == question
+
+
+def test_a_bank_question_behind_an_opener_is_the_banks_text() -> None:
+    entry = load_bank()[0]
+    assert without_lead_in(f"Let's begin. I'll push for specifics. {entry.text}") == entry.text

@@ -44,6 +44,8 @@ class Pair:
 
 FRESH_PAIRS = "fresh_pairs.txt"  # the second set, reported on its own line
 FRESH_GROUNDING = "fresh_grounding.json"
+BLIND_PAIRS = "blind_pairs.txt"  # the third set, written after the fixes, never tuned on
+BLIND_GROUNDING = "blind_grounding.json"
 
 
 def load_pairs(pattern: str = "answer_pairs_*.txt") -> list[Pair]:
@@ -147,14 +149,14 @@ def _consistency() -> str:
     return text
 
 
-def _fresh_figures() -> str:
-    """Ranking, revision gain and grounding on the second set, which nothing was tuned on."""
+def _set_figures(label: str, pairs_file: str, grounding_file: str) -> str:
+    """Ranking, revision gain and grounding on one of the other labelled sets."""
     from interview_tui.services.claims import check_claims
     from interview_tui.services.coach.judge import judge_answer
     from interview_tui.services.coach.revision import revise
 
     wins = ties = lower = 0
-    pairs = load_pairs(FRESH_PAIRS)
+    pairs = load_pairs(pairs_file)
     for p in pairs:
         strong = judge_answer(p.question, p.strong, kind=p.kind).score
         weak = judge_answer(p.question, p.weak, kind=p.kind).score
@@ -164,23 +166,23 @@ def _fresh_figures() -> str:
         gain = judge_answer(p.question, revised, kind=p.kind).score - weak
         lower += gain < 0
         if strong <= weak:
-            say(f"  fresh pair {p.number} ({p.kind}): strong {strong} vs weak {weak}: "
+            say(f"  {label} pair {p.number} ({p.kind}): strong {strong} vs weak {weak}: "
                 f"{p.question}")
     caught = n_fab = flagged = n_honest = 0
-    for case in _grounding_cases(FRESH_GROUNDING)["cases"]:
+    for case in _grounding_cases(grounding_file)["cases"]:
         for fab in case["fabricated"]:
             hit = bool(check_claims(fab, case["sources"]))
             caught += hit
             n_fab += 1
             if not hit:
-                say(f"  fresh missed fabrication: {fab}")
+                say(f"  {label} missed fabrication: {fab}")
         for honest in case["honest"]:
             found = check_claims(honest, case["sources"])
             flagged += bool(found)
             n_honest += 1
             if found:
-                say(f"  fresh false flag: {honest} -> {[c.text for c in found]}")
-    text = (f"second set: ranking {100 * wins / len(pairs):.0f}% of {len(pairs)} "
+                say(f"  {label} false flag: {honest} -> {[c.text for c in found]}")
+    text = (f"{label}: ranking {100 * wins / len(pairs):.0f}% of {len(pairs)} "
             f"(ties {ties}), revision lower {lower}; grounding caught "
             f"{100 * caught / n_fab:.0f}% of {n_fab}, false flags "
             f"{100 * flagged / n_honest:.0f}% of {n_honest}")
@@ -285,7 +287,9 @@ def run(quick: bool = False) -> list[Result]:
     )
     per_kind_text = "; ".join(f"{k} {share('both', k)}" for k in kinds)
     say(f"per kind: {per_kind_text}")
-    figures += "; " + _fresh_figures() + "; " + _consistency()
+    figures += "; " + _set_figures("second set", FRESH_PAIRS, FRESH_GROUNDING)
+    figures += "; " + _set_figures("third set (never tuned on)", BLIND_PAIRS, BLIND_GROUNDING)
+    figures += "; " + _consistency()
     return [Result(
         benchmark="coach_quality",
         figures=re.sub(r"\s+", " ", figures),

@@ -109,3 +109,23 @@ def test_years_spanned_by_a_range_and_acronyms_spelled_out() -> None:
         "eight years"]
     assert check_claims("I grew ARR.", [resume]) == []
     assert [c.text for c in check_claims("I grew MRR.", [resume])] == ["MRR"]
+
+
+def test_titles_told_as_ones_role_and_hyphenated_numbers() -> None:
+    resume = ("Lecturer? no: Postdoctoral Researcher, University of Sheffield, 2021-present\n"
+              "- Supervised 3 MSc students.\n"
+              "- Delivered 6 schemes, the largest a 4-storey block of 64 flats.\n"
+              "- Top score in a team of 25 for 6 consecutive quarters.\n"
+              "- Built the 13-week cash-flow forecast.\n")
+    assert [c.text for c in check_claims("As contracts director I delivered six schemes.",
+                                         [resume])] == ["contracts director"]
+    assert check_claims("As a qualified researcher I supervised three MSc students.",
+                        [resume]) == []
+    assert [c.text for c in check_claims("I supervised 3 PhD students.", [resume])] == ["3", "PhD"]
+    assert [c.text for c in check_claims("The largest was a 6-storey block.", [resume])] == ["6"]
+    assert check_claims("The largest was a four-storey block.", [resume]) == []
+    assert check_claims("I was top in a team of twenty-five, six quarters in a row.",
+                        [resume]) == []
+    assert check_claims("I built the thirteen-week cash-flow forecast.", [resume]) == []
+    assert check_claims("I manage as many as sixty operatives.", [resume + "- 60 operatives."]) \
+        == []

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from interview_tui.services.coach.answer_signals import content_stems
-from interview_tui.services.grounding import _NUMBER, _TITLE, _names, _title_words, _value
+from interview_tui.services.grounding import _NUMBER, _names, _title_words, _value, role_titles
 from interview_tui.services.known_names import ALIASES, KNOWN_NAMES
 
 _RATE = re.compile(
@@ -34,8 +34,13 @@ _UNIT_NAMES = {"ms": "millisecond", "milliseconds": "millisecond", "millisecond"
                "years": "year", "yrs": "year", "yr": "year", "quarters": "quarter",
                "sprints": "sprint"}
 _MODIFIERS = frozenset(
-    ["senior", "junior", "staff", "principal", "lead", "new", "existing", "other", "more", "fewer", "additional", "extra", "full-time", "part-time", "contract", "external", "internal"])
+    ["phd", "msc", "mba", "bsc", "masters", "undergraduate", "postgraduate", "graduate",
+     "doctoral", "apprentice", "trainee", "senior", "junior", "staff", "principal", "lead", "new", "existing", "other", "more", "fewer", "additional", "extra", "full-time", "part-time", "contract", "external", "internal"])
 _SENIORITY = frozenset(["senior", "junior", "staff", "principal", "lead"])
+# Kinds of student or graduate: "3 PhD students" is not "3 MSc students".
+_LEVELS = frozenset(["phd", "msc", "mba", "bsc", "ba", "ma", "masters", "undergraduate",
+                     "postgraduate", "graduate", "doctoral", "apprentice", "trainee"])
+_DISTINCT = _SENIORITY | _LEVELS
 _SKIP = frozenset(["of", "the", "a", "an", "our", "my", "their", "its", "more", "than", "over", "about", "around", "nearly", "almost", "roughly", "some"])
 _PEOPLE = frozenset(["team", "engineer", "developer", "people", "person", "report", "member", "staff", "hire", "headcount", "junior", "senior"])
 _GROUPS = frozenset(["team", "people", "person", "report", "member", "staff", "hire", "headcount"])
@@ -177,6 +182,9 @@ def _number_claims(text: str) -> list[Claim]:
             measure = "money"  # "1.4 million pounds" is "£1.4m"
         unit = _UNIT_NAMES.get((m.group("unit") or "").lower(), (m.group("unit") or "").lower())
         mods, counted, rate, after = _object_after(text, m.end())
+        compound = re.match(r"-([A-Za-z][a-z]+)", text[m.end():])
+        if compound and not unit:
+            counted = _noun(compound.group(1))  # "a 4-storey block" counts storeys
         served = _served(text, after) if counted else ""
         if counted.split()[:1] in (["x"], ["times"]):
             measure, counted = "times", ""
@@ -229,7 +237,7 @@ def _name_claims(text: str, masked: list[tuple[int, int]]) -> list[Claim]:
 @lru_cache(maxsize=256)
 def extract_claims(text: str) -> tuple[Claim, ...]:
     """Every checkable claim in ``text``, in order of position (a resume is read once)."""
-    titles = [Claim("title", m.group(0), *m.span()) for m in _TITLE.finditer(text)]
+    titles = [Claim("title", t, *span) for t, span in role_titles(text)]
     titles += [Claim("title", m.group(0), *m.span()) for m in _DEGREE.finditer(text)]
     numbers = _number_claims(text)
     facts = [Claim("fact", m.group(0), *m.span()) for m in _FACT.finditer(text)]
@@ -249,16 +257,19 @@ def _same_noun(a: str, b: str) -> bool:
     return bool(left & right) or bool(left & _PEOPLE and right & _PEOPLE)
 
 
-def _counted_nearby(counts: str, joined: str, at: int) -> bool:
-    """Whether the source line holding a number names what the claim counts: "a chain of
-    120 gyms" against "Fitloop (gym chain, 120 clubs)"."""
+def _counted_nearby(c: Claim, s: Claim, sources: tuple[Claim, ...], joined: str) -> bool:
+    """Whether the source line holding number ``s`` names what claim ``c`` counts, and no
+    other number there counts it: "a chain of 120 gyms" against "(gym chain, 120 clubs)",
+    but not "6 storeys" against "6 schemes, the largest a 4-storey block"."""
     if not joined:
         return False
-    start = max(joined.rfind("\n", 0, at), joined.rfind(";", 0, at)) + 1
-    ends = [i for i in (joined.find("\n", at), joined.find(";", at)) if i >= 0]
-    line = joined[start:min(ends) if ends else len(joined)]
-    nouns = {_noun(w) for w in re.findall(r"[A-Za-z][\w-]*", line)}
-    return bool(set(counts.split()) & nouns)
+    start = max(joined.rfind("\n", 0, s.start), joined.rfind(";", 0, s.start)) + 1
+    ends = [i for i in (joined.find("\n", s.start), joined.find(";", s.start)) if i >= 0]
+    end = min(ends) if ends else len(joined)
+    nouns = {_noun(w) for w in re.findall(r"[A-Za-z][\w-]*", joined[start:end])}
+    taken = {w for o in sources if start <= o.start < end and o.value != c.value
+             for w in o.counts.split()}
+    return bool(set(c.counts.split()) & (nouns - taken))
 
 
 def _years_between(c: Claim, joined: str) -> bool:
@@ -278,18 +289,18 @@ def _number_supported(c: Claim, sources: tuple[Claim, ...], joined: str = "") ->
             continue
         if c.unit and s.unit and c.unit != s.unit:
             continue
-        if c.unit and not s.unit and s.counts and s.counts != c.unit:
+        if c.unit and not s.unit and s.counts and c.unit not in s.counts.split():
             continue
         if s.unit and not c.unit and c.counts:
             continue
         measured = c.unit or s.unit or c.measure != "num"  # the unit says what it is
         if not measured and c.counts and not (
                 s.counts and _same_noun(c.counts, s.counts)) and not _counted_nearby(
-                c.counts, joined, s.start):
+                c, s, sources, joined):
             continue
         if c.rate and c.rate != s.rate:
             continue
-        if (c.modifiers & _SENIORITY) - s.modifiers:
+        if (c.modifiers & _DISTINCT) - s.modifiers:
             continue
         if c.served and s.served and not _same_noun(c.served, s.served) and not any(
                 a.startswith(b) or b.startswith(a) for a in c.served.split()
@@ -331,7 +342,7 @@ def is_supported(c: Claim, source_claims: tuple[Claim, ...], joined: str) -> boo
     if c.kind == "title":
         words = _title_words(c.text)
         return _text_has(c.text, lowered) or any(
-            words <= _title_words(m.group(0)) for m in _TITLE.finditer(joined))
+            words <= _title_words(t) for t, _ in role_titles(joined))
     if _text_has(c.text, lowered) or _spelled_out(c.text, lowered):
         return True
     parts = [w for w in re.split(r"\s+", c.text) if w.lower() not in {"of", "and", "&", "de"}]

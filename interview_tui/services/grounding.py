@@ -17,6 +17,8 @@ _NUMBER_WORD_LIST = (
 _NUMBER_WORDS = {w: float(i) for i, w in enumerate(_NUMBER_WORD_LIST.split(), start=2)}
 _NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
 _NUMBER_WORDS |= {"eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9}
 _SCALES["billion"] = 1e9
 _UNITS = (
@@ -25,10 +27,11 @@ _UNITS = (
 )
 _NUMBER = re.compile(
     r"(?P<money>[$£€]\s?)?"
-    r"(?P<num>(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
+    r"(?P<num>(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?|\b(?:" + _TENS + r")[- ](?:" + _ONES + r")\b"
+    r"|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
     r"(?:\s?(?P<scale>k|mn|m|bn|thousand|million|billion)\b)?"
     r"(?:\s?(?P<pct>%|percent\b|per\s?cent\b))?"
-    r"(?:\s?(?P<unit>" + _UNITS + r")\b)?",
+    r"(?:(?:\s?|-)(?P<unit>" + _UNITS + r")\b)?",  # "13 weeks", "a 13-week forecast"
     re.I,
 )
 _MONTH_NAMES = (
@@ -75,6 +78,30 @@ _TITLE = re.compile(
     rf"|(?-i:(?:(?!(?:{_TITLE_OPENERS})\b)[A-Z][a-z]+[ \t]+){{1,3}}(?:{_ROLE_CAPS})s?))\b",
     re.I,
 )
+# A title told as one's own role: "as contracts director", "I was a lecturer". What
+# follows "as" or "I was a" and ends in a role noun is a title whatever its field.
+_AS_TITLE = re.compile(
+    rf"\b(?:as|i['’]?m|i am|i was|i['’]?ve been|promoted to|worked as|joined as|hired as)\s+"
+    rf"(?:an?\s+|the\s+|our\s+)?(?P<title>(?:(?!(?:and|or|but|with|for|the|a|an|many|much|"
+    rf"well|long|soon|far|few|{'|'.join(_NUMBER_WORDS)})\b)"
+    rf"[a-z][a-z&-]+\s+){{0,2}}?(?:{_ROLE})s?)\b",
+    re.I,
+)
+# Words that describe the holder, not the post: "a qualified nurse" is a nurse.
+_NOT_TITLE_WORDS = frozenset(
+    ["qualified", "registered", "certified", "chartered", "experienced", "trained", "new", "former", "current", "full-time", "part-time", "permanent", "temporary", "acting", "interim"])
+
+
+def role_titles(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every job title in ``text`` with its span: by its form, or told as one's own role."""
+    found = [(m.group(0), m.span()) for m in _TITLE.finditer(text)]
+    for m in _AS_TITLE.finditer(text):
+        start, end = m.span("title")
+        if not any(a < end and start < b for _, (a, b) in found):
+            found.append((m.group("title"), (start, end)))
+    return sorted(found, key=lambda t: t[1])
+
+
 _PIECE = r"(?:[A-Z][\w&'’.-]*\w|[A-Z])"
 _CAPITALISED = re.compile(rf"{_PIECE}(?:(?:[ \t]+(?:of|and|&|de|la)[ \t]+|[ \t]+){_PIECE})*")
 _NAME_PIECE = re.compile(_PIECE)
@@ -97,7 +124,11 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*][\])\"'”’]*|\s-)\s*[\"'“�
 
 def _value(match: re.Match[str]) -> float:
     raw = match.group("num").lower()
-    value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw.replace(",", ""))
+    if re.fullmatch(r"[a-z]+[- ][a-z]+", raw):  # "twenty-five"
+        tens, ones = re.split(r"[- ]", raw)
+        value = _NUMBER_WORDS[tens] + (1.0 if ones == "one" else _NUMBER_WORDS[ones])
+    else:
+        value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw.replace(",", ""))
     if match.group("scale"):
         value *= _SCALES[match.group("scale").lower()]
     return round(value, 6)
@@ -121,7 +152,8 @@ def _title_words(title: str) -> frozenset[str]:
         r"[a-z]+", title.lower().replace("back-end", "backend").replace("front-end", "frontend")
     )
     canon = {"sr": "senior", "jr": "junior"}
-    return frozenset(canon.get(w, w).rstrip("s") if len(w) > 3 else canon.get(w, w) for w in words)
+    return frozenset(canon.get(w, w).rstrip("s") if len(w) > 3 else canon.get(w, w) for w in words
+                     if w not in _NOT_TITLE_WORDS)
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:
@@ -175,7 +207,7 @@ def _word_in(word: str, haystack: str) -> bool:
 def claims(text: str) -> list[tuple[str, str]]:
     """Every checkable claim in ``text`` as (kind, text), in order: number, title or name."""
     found: list[tuple[int, str, str]] = []
-    titles = [(m.group(0), m.span()) for m in _TITLE.finditer(text)]
+    titles = role_titles(text)
     numbers = _numbers(text)
     masked = [span for _, span in titles] + [n[3] for n in numbers]
     found += [(span[0], "title", t) for t, span in titles]

@@ -127,7 +127,8 @@ def _part_of(sentence: str, kind: str, previous: str, index: int = 1, total: int
         best = star_part(sentence, index, total) or ""
         if index == 0 and not (cues.get("task") or cues.get("result")):
             best = "situation"  # an opener sets the scene
-        if best == "result" and previous in ("start", "occasion") and acts_later:
+        if best == "result" and previous in ("start", "occasion") and acts_later \
+                and not _CONSEQUENCE.search(sentence):
             best = "situation"  # "Complaints doubled": a change before any step is the problem
         mapped = {"situation": "occasion", "task": "ownership", "action": "actions",
                   "result": "outcome"}.get(best)
@@ -166,6 +167,10 @@ def _part_of(sentence: str, kind: str, previous: str, index: int = 1, total: int
     return previous
 
 
+# Words that make a sentence the consequence of the steps, wherever it was told.
+_CONSEQUENCE = re.compile(
+    r"\b(?:as a result|in the end|the result|ended up|which meant|this meant|that meant|"
+    r"led to|by the end|afterwards|after that|since then|from then on|so far)\b", re.I)
 # A sentence that opens by pointing back ("So I ...", "That's why", "After that") answers
 # the one told just before it, which must stay in front of it.
 _REFERS_BACK = re.compile(

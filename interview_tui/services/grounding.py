@@ -9,6 +9,7 @@ and returns those no source supports, so the app can flag them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NUMBER_WORD_LIST = (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -92,14 +93,38 @@ _NOT_TITLE_WORDS = frozenset(
     ["qualified", "registered", "certified", "chartered", "experienced", "trained", "new", "former", "current", "full-time", "part-time", "permanent", "temporary", "acting", "interim"])
 
 
-def role_titles(text: str) -> list[tuple[str, tuple[int, int]]]:
+# Every title holds one of these words: the title patterns only run near one (a resume is
+# long, and the patterns are slow to try at every word).
+_ROLE_WORD = re.compile(rf"\b(?:{_ROLE}|vp|vice president|cto|ceo|cfo|coo)s?\b", re.I)
+
+
+def _form_titles(text: str) -> list[tuple[str, tuple[int, int]]]:
+    found: dict[tuple[int, int], str] = {}
+    done = -1
+    for hit in _ROLE_WORD.finditer(text):
+        if hit.end() <= done:
+            continue
+        start = max(0, hit.start() - 80)
+        if start:
+            start = text.find(" ", start, hit.start()) + 1 or hit.start()
+        end = min(len(text), hit.end() + 40)
+        for m in _TITLE.finditer(text, start, end):
+            a, b = m.span()
+            if not any(x <= a < y or x < b <= y for x, y in found):
+                found[(a, b)] = m.group(0)
+        done = end
+    return sorted(((t, span) for span, t in found.items()), key=lambda t: t[1])
+
+
+@lru_cache(maxsize=256)
+def role_titles(text: str) -> tuple[tuple[str, tuple[int, int]], ...]:
     """Every job title in ``text`` with its span: by its form, or told as one's own role."""
-    found = [(m.group(0), m.span()) for m in _TITLE.finditer(text)]
+    found = _form_titles(text)
     for m in _AS_TITLE.finditer(text):
         start, end = m.span("title")
         if not any(a < end and start < b for _, (a, b) in found):
             found.append((m.group("title"), (start, end)))
-    return sorted(found, key=lambda t: t[1])
+    return tuple(sorted(found, key=lambda t: t[1]))
 
 
 _PIECE = r"(?:[A-Z][\w&'’.-]*\w|[A-Z])"

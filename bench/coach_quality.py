@@ -125,14 +125,15 @@ def _grounding_cases(name: str = "grounding_cases.json") -> dict:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
-def _consistency() -> str:
+def _consistency(quick: bool = False) -> str:
     """On every labelled answer of both sets: revisions that claim what the answer did not,
     and answers whose brief and full feedback disagree on the score or the level."""
     from interview_tui.services.claims import check_claims
     from interview_tui.services.coach.offline_interview import analyse, question_feedback
 
     invented = split = 0
-    answers = [(p, a) for p in load_pairs() + load_pairs(FRESH_PAIRS) for a in (p.strong, p.weak)]
+    answers = [(p, a) for p in load_pairs() + load_pairs(FRESH_PAIRS) + load_pairs(BLIND_PAIRS)
+               for a in (p.strong, p.weak)][::4 if quick else 1]
     for p, answer in answers:
         seen = analyse(p.question, [answer], kind=p.kind)
         said = re.sub(r"\[[^\]]*\]", " ", seen.revision.text)
@@ -289,7 +290,7 @@ def run(quick: bool = False) -> list[Result]:
     say(f"per kind: {per_kind_text}")
     figures += "; " + _set_figures("second set", FRESH_PAIRS, FRESH_GROUNDING)
     figures += "; " + _set_figures("third set", BLIND_PAIRS, BLIND_GROUNDING)
-    figures += "; " + _consistency()
+    figures += "; " + _consistency(quick)
     return [Result(
         benchmark="coach_quality",
         figures=re.sub(r"\s+", " ", figures),

@@ -1,4 +1,4 @@
-"""The offline coach agrees with itself on the labelled answers of both sets.
+"""The offline coach agrees with itself on the labelled answers of every set.
 
 The same answer scores the same however often and in whatever order it is judged; the
 brief after an answer and the full feedback on the question give one score and level,
@@ -12,14 +12,14 @@ import re
 
 import pytest
 
-from bench.coach_quality import FRESH_PAIRS, Pair, load_pairs
+from bench.coach_quality import BLIND_PAIRS, FRESH_PAIRS, Pair, load_pairs
 from interview_tui.services.claims import check_claims
 from interview_tui.services.coach.judge import judge_answer
 from interview_tui.services.coach.offline_interview import analyse, question_feedback
 from interview_tui.services.coach.revision import revise
 
-# Every third pair of both sets keeps the test quick; the benchmark checks them all.
-PAIRS = [p for p in load_pairs() + load_pairs(FRESH_PAIRS)][::3]
+# Every third pair of the three sets keeps the test quick; the benchmark checks them all.
+PAIRS = [*load_pairs(), *load_pairs(FRESH_PAIRS), *load_pairs(BLIND_PAIRS)][::3]
 _MIN_SCORE = {"L5B": 8, "L5A": 6, "L4": 1}
 
 

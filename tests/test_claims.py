@@ -129,3 +129,9 @@ def test_titles_told_as_ones_role_and_hyphenated_numbers() -> None:
     assert check_claims("I built the thirteen-week cash-flow forecast.", [resume]) == []
     assert check_claims("I manage as many as sixty operatives.", [resume + "- 60 operatives."]) \
         == []
+
+
+def test_what_you_were_asked_to_do_is_not_a_title() -> None:
+    resume = "Software Engineer, Parcelwise, 2021-present"
+    assert check_claims("I was asked to lead the migration.", [resume]) == []
+    assert check_claims("I'm a qualified engineer.", [resume]) == []

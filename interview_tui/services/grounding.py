@@ -83,8 +83,9 @@ _TITLE = re.compile(
 # follows "as" or "I was a" and ends in a role noun is a title whatever its field.
 _AS_TITLE = re.compile(
     rf"\b(?:as|i['’]?m|i am|i was|i['’]?ve been|promoted to|worked as|joined as|hired as)\s+"
-    rf"(?:an?\s+|the\s+|our\s+)?(?P<title>(?:(?!(?:and|or|but|with|for|the|a|an|many|much|"
-    rf"well|long|soon|far|few|{'|'.join(_NUMBER_WORDS)})\b)"
+    rf"(?:an?\s+|the\s+|our\s+)?(?P<title>(?:(?!(?:and|or|but|with|for|to|the|a|an|not|also|"
+    rf"just|still|then|now|about|able|going|many|much|well|long|soon|far|few|"
+    rf"{'|'.join(_NUMBER_WORDS)})\b|[a-z]+(?:ed|ing)\b)"
     rf"[a-z][a-z&-]+\s+){{0,2}}?(?:{_ROLE})s?)\b",
     re.I,
 )

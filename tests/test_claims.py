@@ -135,3 +135,16 @@ def test_what_you_were_asked_to_do_is_not_a_title() -> None:
     resume = "Software Engineer, Parcelwise, 2021-present"
     assert check_claims("I was asked to lead the migration.", [resume]) == []
     assert check_claims("I'm a qualified engineer.", [resume]) == []
+
+
+def test_another_persons_title_is_not_a_claim_about_the_candidate() -> None:
+    resume = "Software Engineer, Acme, 2020-present"
+    for text in ("I told our product manager the same day.",
+                 "Our Product Director, Dana, asked me to review it.",
+                 "The engineering manager and I agreed on a plan.",
+                 "A senior engineer on my team paired with me."):
+        assert [c for c in check_claims(text, [resume]) if c.kind == "title"] == [], text
+    for text, title in (("I was the team lead at Acme.", "team lead"),
+                        ("As a staff engineer at Acme I led it.", "staff engineer"),
+                        ("I became engineering manager in 2022.", "engineering manager")):
+        assert title in [c.text for c in check_claims(text, [resume])], text

@@ -356,12 +356,34 @@ def _about_same_work(sentence: str, joined: str) -> list[str]:
     return [ln for ln in lines if len(content_stems(ln) & stems) >= 2]
 
 
+# "our product director", "the engineering manager", "a senior engineer on my team": a
+# title with a determiner in front names someone else, unless it is told as one's own role
+# ("I was the team lead", "as a staff engineer", "promoted to the head of data").
+_OTHERS_TITLE = re.compile(
+    r"\b(?:our|their|his|her|the|my|your|its|whose|a|an|this|that|every|each|no)\s+"
+    r"(?:(?:new|former|then|own|acting|interim|current)\s+)?$", re.I)
+_OWN_TITLE = re.compile(
+    r"\b(?:as|i['’]?m|i am|i was|i['’]?ve been|i have been|i became|i had been|promoted to|"
+    r"hired as|joined as|worked as|role as|position (?:as|of)|job as|title (?:is|was|of)|"
+    r"moved up to|stepped up to|step up as)\s+(?:\w+\s+)?$", re.I)
+
+
+def _someone_elses(text: str, c: Claim) -> bool:
+    """Whether title ``c`` names another person's job, not the candidate's."""
+    before = text[max(0, c.start - 40):c.start]
+    det = _OTHERS_TITLE.search(before)
+    return det is not None and not _OWN_TITLE.search(before[:det.start()] + " ")
+
+
 def check_claims(text: str, sources: list[str]) -> list[Claim]:
-    """The claims in ``text`` that no source supports, in order, each with its span."""
+    """The claims in ``text`` that no source supports, in order, each with its span. A job
+    title is a claim only when it is the candidate's own; "our product director" is not."""
     joined = "\n".join(s for s in sources if s)
     source_claims = extract_claims(joined)
     flagged = []
     for c in extract_claims(text):
+        if c.kind == "title" and not _DEGREE.fullmatch(c.text) and _someone_elses(text, c):
+            continue
         if c.kind == "role":
             sentence = _sentence_at(text, c.start)
             same = _about_same_work(sentence, joined)

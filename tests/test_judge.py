@@ -188,3 +188,22 @@ def test_terse_and_second_language_stories_have_their_steps() -> None:
         j = judge_answer(question, answer)
         assert not j.gate, (question, j.notes)
         assert j.marks["actions"].band == 2 and j.marks["ownership"].band >= 1, j.marks
+
+
+def test_a_benefits_service_is_not_money_first_and_bullet_steps_are_steps() -> None:
+    why = ("I've worked in a logistics company's customer team for five years, fixing processes "
+           "that annoy lots of people at once, like our returns form. A benefits service has the "
+           "same kind of problems at a bigger scale, and the people using it often have no other "
+           "option. I've read your published user research on the new claims form.")
+    assert judge_answer("Why do you want to work in the public sector?", why
+                        ).marks["red_flags"].band == 2
+    assert judge_answer("Why do you want to work in the public sector?",
+                        "The public sector has good benefits and a pension."
+                        ).marks["red_flags"].band == 0
+    bullets = ("- Context: month 8 of the budget year, I was the analyst for the retail division. "
+               "- Found: marketing had committed spend that would put us 1.2m over budget. "
+               "- Did: checked the commitments with the marketing manager first; then booked 30 "
+               "minutes with the CFO and showed three options with their cost. - Outcome: the CFO "
+               "paused the autumn campaign and the division ended the year 150k under budget.")
+    j = judge_answer("Describe a time you had to give bad news to someone senior.", bullets)
+    assert j.marks["actions"].band >= 1 and j.marks["ownership"].band >= 1, j.marks

@@ -166,9 +166,10 @@ _STEP = re.compile(
 )
 
 
-# A terse answer drops the "I": "Built it alone over six weeks: cleaned the data, ...".
+# A terse answer drops the "I": "Built it alone over six weeks: cleaned the data, ...",
+# "- Did: checked the commitments first; then booked 30 minutes with the CFO".
 _IMPLIED_I = re.compile(
-    r"^\W*(?:then\s+|also\s+|first\s+|finally\s+)?(?!(?:based|used|needed|seemed|wanted|"
+    r"(?:^|[:;]\s)\W*(?:then\s+|also\s+|first\s+|finally\s+)?(?!(?:based|used|needed|seemed|wanted|"
     r"surprised|delayed|frustrated|tired|interested|excited|supposed|called|named|located|"
     r"scheduled|planned|expected)\b)"
     r"(?:[a-z]+ed|built|wrote|rewrote|led|ran|made|set|took|spoke|met|drove|brought|chose|"
@@ -206,7 +207,7 @@ def _count_steps(body: str) -> int:
     if not (_I_ACTION.search(body) or _WE_ACTION.search(body) or _implied_i(body)):
         return 0
     clauses = re.split(r"[:;]\s+", body)  # "Built it: cleaned X, found Y" is three steps
-    return len(_STEP.findall(body)) + sum(_implied_i(c) for c in clauses)
+    return len(_STEP.findall(body)) + sum(bool(_IMPLIED_I.match(c)) for c in clauses)
 
 
 def _read_sentence(i: int, raw: str, question_stems: frozenset[str],

@@ -217,7 +217,8 @@ TRADEOFF_CUES = re.compile(
 # Red flags in a motivation answer: money or perks first, or running down an employer.
 BENEFITS = re.compile(
     r"\b(?:salary|(?:the |more |better )?money|better paid|pay (?:rise|more|better)|"
-    r"compensation|bonus(?:es)?|benefits|perks|stock options|equity|fully remote|"
+    r"compensation|bonus(?:es)?|(?:good|great|better|generous|nice|decent|the|its|your) benefits|"
+    r"benefits package|pension|perks|stock options|equity|fully remote|"
     r"work from home|wfh|(?:unlimited )?holidays|vacation|days off|commute|free (?:food|lunch)|"
     r"work-life balance|4-day|four-day|a raise)\b",
     re.I,

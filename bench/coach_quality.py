@@ -125,6 +125,24 @@ def _grounding_cases(name: str = "grounding_cases.json") -> dict:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
+def _kinds() -> str:
+    """How often the kind read from a question's text alone (as for a typed question or one
+    a model wrote) is the kind it is labelled with, per set and on the bank."""
+    from interview_tui.services.coach.question_bank import load_bank
+    from interview_tui.services.coach.question_kinds import classify_question
+
+    parts = []
+    for label, rows in (("first set", [(p.question, p.kind) for p in load_pairs()]),
+                        ("second", [(p.question, p.kind) for p in load_pairs(FRESH_PAIRS)]),
+                        ("third", [(p.question, p.kind) for p in load_pairs(BLIND_PAIRS)]),
+                        ("bank", [(q.text, q.kind) for q in load_bank()])):
+        right = sum(classify_question(q) == k for q, k in rows)
+        parts.append(f"{label} {right}/{len(rows)}")
+    text = "question kinds from the text alone: " + ", ".join(parts)
+    say(text)
+    return text
+
+
 def _consistency(quick: bool = False) -> str:
     """On every labelled answer of both sets: revisions that claim what the answer did not,
     and answers whose brief and full feedback disagree on the score or the level."""
@@ -290,7 +308,7 @@ def run(quick: bool = False) -> list[Result]:
     say(f"per kind: {per_kind_text}")
     figures += "; " + _set_figures("second set", FRESH_PAIRS, FRESH_GROUNDING)
     figures += "; " + _set_figures("third set", BLIND_PAIRS, BLIND_GROUNDING)
-    figures += "; " + _consistency(quick)
+    figures += "; " + _kinds() + "; " + _consistency(quick)
     return [Result(
         benchmark="coach_quality",
         figures=re.sub(r"\s+", " ", figures),

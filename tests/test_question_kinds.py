@@ -47,8 +47,8 @@ def test_every_bank_question_carries_a_known_kind_and_every_kind_is_used() -> No
 
 
 def test_the_bank_mark_wins_over_the_classifier_even_behind_an_opener() -> None:
-    entry = next(q for q in load_bank() if q.id == "rs-cult-e1")  # marked motivation
-    assert classify_question(entry.text) != entry.kind
+    # A bank question the classifier alone would read as another kind.
+    entry = next(q for q in load_bank() if classify_question(q.text) != q.kind)
     assert kind_of(f"Next question. {entry.text}") == entry.kind
 
 

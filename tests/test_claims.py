@@ -148,3 +148,10 @@ def test_another_persons_title_is_not_a_claim_about_the_candidate() -> None:
                         ("As a staff engineer at Acme I led it.", "staff engineer"),
                         ("I became engineering manager in 2022.", "engineering manager")):
         assert title in [c.text for c in check_claims(text, [resume])], text
+
+
+def test_a_span_of_years_from_dates_with_months() -> None:
+    resume = "Operations Analyst, Kestrel Foods, Jan 2019 - Mar 2023"
+    assert check_claims("I worked at Kestrel Foods for four years.", [resume]) == []
+    assert [c.text for c in check_claims("I was at Kestrel for six years.", [resume])] == [
+        "six years"]

@@ -47,7 +47,8 @@ _GROUPS = frozenset(["team", "people", "person", "report", "member", "staff", "h
 _STOP = frozenset(["and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "that", "which", "who", "was", "were", "is", "are", "it", "we", "i", "so", "as", "but", "then", "them", "they", "those", "these", "us", "me", "you", "he", "she", "within", "whom", "whose", "after", "before", "once", "when", "while", "since", "until", "during", "because", "if", "than", "into", "onto", "across", "over", "under", "through", "between", "where"])
 _CURRENCY_AFTER = re.compile(
     r"\s*(?:pounds?|euros?|dollars?|usd|eur|gbp|quid|bucks|sterling)\b", re.I)
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|till)\s*((?:19|20)\d\d)\b")
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|till)\s*"
+                         r"(?:[A-Za-z]{3,9}\.?\s+)?((?:19|20)\d\d)\b")  # "Jan 2019 - Mar 2023"
 _RANGE = re.compile(r"\s*(?:(?:a|an|per|each)\s+\w+\s+)?(?:to|-|–)\s*", re.I)
 _CHANGE_VERB = re.compile(r"(?:[a-z]+ed|fell|went|grew|cut|rose|down|up|shrank|brought|took)$")
 

@@ -42,10 +42,16 @@ class Pair:
         return self.number % HOLDOUT_EVERY == HOLDOUT_EVERY - 1
 
 
-def load_pairs() -> list[Pair]:
-    """Every labelled pair, numbered in file order."""
+FRESH_PAIRS = "fresh_pairs.txt"  # the second set, reported on its own line
+FRESH_GROUNDING = "fresh_grounding.json"
+BLIND_PAIRS = "blind_pairs.txt"  # the third set, written after the fixes to the second
+BLIND_GROUNDING = "blind_grounding.json"
+
+
+def load_pairs(pattern: str = "answer_pairs_*.txt") -> list[Pair]:
+    """Every labelled pair in the files matching ``pattern``, numbered in file order."""
     pairs: list[Pair] = []
-    for path in sorted(DATA.glob("answer_pairs_*.txt")):
+    for path in sorted(DATA.glob(pattern)):
         block: dict[str, str] = {}
         for line in [*path.read_text(encoding="utf-8").splitlines(), "## end"]:
             if line.startswith("## "):
@@ -115,8 +121,92 @@ def probes() -> list[tuple[str, str, str]]:
     ]
 
 
-def _grounding_cases() -> dict:
-    return json.loads((DATA / "grounding_cases.json").read_text(encoding="utf-8"))
+def _grounding_cases(name: str = "grounding_cases.json") -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def _kinds() -> str:
+    """How often the kind read from a question's text alone (as for a typed question or one
+    a model wrote) is the kind it is labelled with, per set and on the bank."""
+    from interview_tui.services.coach.question_bank import load_bank
+    from interview_tui.services.coach.question_kinds import classify_question
+
+    parts = []
+    for label, rows in (("first set", [(p.question, p.kind) for p in load_pairs()]),
+                        ("second", [(p.question, p.kind) for p in load_pairs(FRESH_PAIRS)]),
+                        ("third", [(p.question, p.kind) for p in load_pairs(BLIND_PAIRS)]),
+                        ("bank", [(q.text, q.kind) for q in load_bank()])):
+        right = sum(classify_question(q) == k for q, k in rows)
+        parts.append(f"{label} {right}/{len(rows)}")
+    text = "question kinds from the text alone: " + ", ".join(parts)
+    say(text)
+    return text
+
+
+def _consistency(quick: bool = False) -> str:
+    """On every labelled answer of both sets: revisions that claim what the answer did not,
+    and answers whose brief and full feedback disagree on the score or the level."""
+    from interview_tui.services.claims import check_claims
+    from interview_tui.services.coach.offline_interview import analyse, question_feedback
+
+    invented = split = 0
+    answers = [(p, a) for p in load_pairs() + load_pairs(FRESH_PAIRS) + load_pairs(BLIND_PAIRS)
+               for a in (p.strong, p.weak)][::4 if quick else 1]
+    for p, answer in answers:
+        seen = analyse(p.question, [answer], kind=p.kind)
+        said = re.sub(r"\[[^\]]*\]", " ", seen.revision.text)
+        if check_claims(said, [answer]):
+            invented += 1
+            say(f"  revision claims more than the answer: {p.question}")
+        full = question_feedback(p.question, [answer], kind=p.kind, competency=p.kind)
+        if (seen.analysis.score, seen.analysis.level) != (full.score, full.level):
+            split += 1
+            say(f"  brief and full feedback disagree: {p.question}")
+    text = (f"consistency on {len(answers)} answers: {invented} revisions claim more than the "
+            f"answer, {split} brief/full disagreements")
+    say(text)
+    return text
+
+
+def _set_figures(label: str, pairs_file: str, grounding_file: str) -> str:
+    """Ranking, revision gain and grounding on one of the other labelled sets."""
+    from interview_tui.services.claims import check_claims
+    from interview_tui.services.coach.judge import judge_answer
+    from interview_tui.services.coach.revision import revise
+
+    wins = ties = lower = 0
+    pairs = load_pairs(pairs_file)
+    for p in pairs:
+        strong = judge_answer(p.question, p.strong, kind=p.kind).score
+        weak = judge_answer(p.question, p.weak, kind=p.kind).score
+        wins += strong > weak
+        ties += strong == weak
+        revised = revise(p.question, [p.weak], kind=p.kind).text
+        gain = judge_answer(p.question, revised, kind=p.kind).score - weak
+        lower += gain < 0
+        if strong <= weak:
+            say(f"  {label} pair {p.number} ({p.kind}): strong {strong} vs weak {weak}: "
+                f"{p.question}")
+    caught = n_fab = flagged = n_honest = 0
+    for case in _grounding_cases(grounding_file)["cases"]:
+        for fab in case["fabricated"]:
+            hit = bool(check_claims(fab, case["sources"]))
+            caught += hit
+            n_fab += 1
+            if not hit:
+                say(f"  {label} missed fabrication: {fab}")
+        for honest in case["honest"]:
+            found = check_claims(honest, case["sources"])
+            flagged += bool(found)
+            n_honest += 1
+            if found:
+                say(f"  {label} false flag: {honest} -> {[c.text for c in found]}")
+    text = (f"{label}: ranking {100 * wins / len(pairs):.0f}% of {len(pairs)} "
+            f"(ties {ties}), revision lower {lower}; grounding caught "
+            f"{100 * caught / n_fab:.0f}% of {n_fab}, false flags "
+            f"{100 * flagged / n_honest:.0f}% of {n_honest}")
+    say(text)
+    return text
 
 
 def run(quick: bool = False) -> list[Result]:
@@ -216,6 +306,9 @@ def run(quick: bool = False) -> list[Result]:
     )
     per_kind_text = "; ".join(f"{k} {share('both', k)}" for k in kinds)
     say(f"per kind: {per_kind_text}")
+    figures += "; " + _set_figures("second set", FRESH_PAIRS, FRESH_GROUNDING)
+    figures += "; " + _set_figures("third set", BLIND_PAIRS, BLIND_GROUNDING)
+    figures += "; " + _kinds() + "; " + _consistency(quick)
     return [Result(
         benchmark="coach_quality",
         figures=re.sub(r"\s+", " ", figures),

@@ -148,3 +148,25 @@ async def test_redo_asks_the_same_question_and_keeps_attempts(demo_application) 
     assert list(by_number) == [2] and [a.score for a in by_number[2]] == [6, 9, None]
     assert session_attempts(done.id) == {1: by_number[2]}
     assert Response.select().count() >= 4
+
+
+async def test_a_redo_asks_the_question_without_the_first_askings_lead_in(
+        demo_application) -> None:
+    ws = _workspace(ScriptedScores([5, 5]))
+    try:
+        setup = SessionSetup(application_id=demo_application.id, stage="hiring_manager",
+                             question_count=1)
+        first = await drive_to_end(ws.interview, await ws.interview.start(setup))
+        original = first.questions[0]
+        asked = "How do you handle disagreements with a senior colleague?"
+
+        def reword() -> None:  # as a coach would have asked it, mid-interview
+            Question.update(text=f"Thanks, that's helpful. Moving on. {asked}").where(
+                Question.id == original.id).execute()
+
+        await ws.runner.run(reword)
+        redo_id = await ws.redo.start(original.id)
+        view = await ws.interview.load(redo_id)
+    finally:
+        ws.close()
+    assert view.pending_prompt == asked

@@ -154,3 +154,56 @@ def test_a_quote_starts_on_a_word_after_and() -> None:
               "and it ran 18 months with zero lost events.")
     sentence = gather_evidence(answer, "Tell me about a project.").sentences[0]
     assert quote(sentence, _RESULT) == "it ran 18 months with zero lost events"
+
+
+PERF = "Tell me about a time you improved the performance of a system."
+
+
+def test_a_measured_change_after_a_concrete_step_is_an_outcome_in_a_short_answer() -> None:
+    for result in ("p95 fell from 900 ms to 180 ms.", "Lookups got faster: errors fell by 90%."):
+        answer = ("At Parcelwise the tracking page was slow. I profiled the service and moved "
+                  f"the carrier lookups into a cache. {result}")
+        j = judge_answer(PERF, answer)
+        assert j.marks["outcome"].band == 2, (result, j.marks["outcome"])
+        assert "outcome" not in {g.key for g in j.gaps}
+    # With no step of the candidate's before it, the same change is a claim bolted on.
+    bare = judge_answer(PERF, "We had a project that was hard. The team worked on it. p95 fell "
+                              "from 900 ms to 180 ms.")
+    assert bare.marks["outcome"].band < 2
+
+
+def test_terse_and_second_language_stories_have_their_steps() -> None:
+    terse = ("Churn model for a gym chain. Built it alone over six weeks: cleaned five years of "
+             "visit data, found the strongest signal was a drop in visits. Trained a simple "
+             "logistic regression so staff could understand it. The chain used it to call "
+             "members at risk each Monday. Six months later cancellations among called members "
+             "were lower than among the rest.")
+    second = ("Last year I had in my class one boy who stop doing homework. I talk with him "
+              "after the lesson and I understand he not read well. I make for him the same "
+              "exercises with short sentences and pictures, and I sit with him ten minutes two "
+              "times a week. In the end of the year he pass the exam.")
+    for question, answer in (("Tell me about a project you're proud of.", terse),
+                             ("Tell me about a time you helped someone who was falling behind.",
+                              second)):
+        j = judge_answer(question, answer)
+        assert not j.gate, (question, j.notes)
+        assert j.marks["actions"].band == 2 and j.marks["ownership"].band >= 1, j.marks
+
+
+def test_a_benefits_service_is_not_money_first_and_bullet_steps_are_steps() -> None:
+    why = ("I've worked in a logistics company's customer team for five years, fixing processes "
+           "that annoy lots of people at once, like our returns form. A benefits service has the "
+           "same kind of problems at a bigger scale, and the people using it often have no other "
+           "option. I've read your published user research on the new claims form.")
+    assert judge_answer("Why do you want to work in the public sector?", why
+                        ).marks["red_flags"].band == 2
+    assert judge_answer("Why do you want to work in the public sector?",
+                        "The public sector has good benefits and a pension."
+                        ).marks["red_flags"].band == 0
+    bullets = ("- Context: month 8 of the budget year, I was the analyst for the retail division. "
+               "- Found: marketing had committed spend that would put us 1.2m over budget. "
+               "- Did: checked the commitments with the marketing manager first; then booked 30 "
+               "minutes with the CFO and showed three options with their cost. - Outcome: the CFO "
+               "paused the autumn campaign and the division ended the year 150k under budget.")
+    j = judge_answer("Describe a time you had to give bad news to someone senior.", bullets)
+    assert j.marks["actions"].band >= 1 and j.marks["ownership"].band >= 1, j.marks

@@ -72,3 +72,17 @@ def test_a_motivation_answer_gets_its_own_shape_not_star() -> None:
     text = revise("Why do you want to work here?", answer, kind="motivation").text
     assert not any(p.startswith(("[Situation", "[Task", "[Result")) for p in placeholders(text))
     assert text.index("Your team builds") < text.index("I want to work")
+
+
+def test_a_revision_keeps_each_problem_before_the_steps_that_answer_it() -> None:
+    question = "Tell me about a time you fixed a problem for customers."
+    answer = (
+        "At Lumen our support queue grew by 40% in March after a pricing change. Complaints "
+        "doubled within two weeks. I called twenty customers and learned that the new invoice "
+        "layout confused them. So I rewrote the invoice template with the billing team. "
+        "Tickets went back to normal within a month."
+    )
+    text = revise(question, answer).text
+    order = [text.index(s) for s in ("Complaints doubled", "learned that the new invoice",
+                                     "So I rewrote", "Tickets went back")]
+    assert order == sorted(order), text

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from interview_tui.services.coach.answer_signals import content_stems
-from interview_tui.services.grounding import _NUMBER, _TITLE, _names, _title_words, _value
+from interview_tui.services.grounding import _NUMBER, _names, _title_words, _value, role_titles
 from interview_tui.services.known_names import ALIASES, KNOWN_NAMES
 
 _RATE = re.compile(
@@ -34,11 +34,21 @@ _UNIT_NAMES = {"ms": "millisecond", "milliseconds": "millisecond", "millisecond"
                "years": "year", "yrs": "year", "yr": "year", "quarters": "quarter",
                "sprints": "sprint"}
 _MODIFIERS = frozenset(
-    ["senior", "junior", "staff", "principal", "lead", "new", "existing", "other", "more", "fewer", "additional", "extra", "full-time", "part-time", "contract", "external", "internal"])
+    ["phd", "msc", "mba", "bsc", "masters", "undergraduate", "postgraduate", "graduate",
+     "doctoral", "apprentice", "trainee", "senior", "junior", "staff", "principal", "lead", "new", "existing", "other", "more", "fewer", "additional", "extra", "full-time", "part-time", "contract", "external", "internal"])
 _SENIORITY = frozenset(["senior", "junior", "staff", "principal", "lead"])
+# Kinds of student or graduate: "3 PhD students" is not "3 MSc students".
+_LEVELS = frozenset(["phd", "msc", "mba", "bsc", "ba", "ma", "masters", "undergraduate",
+                     "postgraduate", "graduate", "doctoral", "apprentice", "trainee"])
+_DISTINCT = _SENIORITY | _LEVELS
 _SKIP = frozenset(["of", "the", "a", "an", "our", "my", "their", "its", "more", "than", "over", "about", "around", "nearly", "almost", "roughly", "some"])
 _PEOPLE = frozenset(["team", "engineer", "developer", "people", "person", "report", "member", "staff", "hire", "headcount", "junior", "senior"])
+_GROUPS = frozenset(["team", "people", "person", "report", "member", "staff", "hire", "headcount"])
 _STOP = frozenset(["and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "that", "which", "who", "was", "were", "is", "are", "it", "we", "i", "so", "as", "but", "then", "them", "they", "those", "these", "us", "me", "you", "he", "she", "within", "whom", "whose", "after", "before", "once", "when", "while", "since", "until", "during", "because", "if", "than", "into", "onto", "across", "over", "under", "through", "between", "where"])
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:pounds?|euros?|dollars?|usd|eur|gbp|quid|bucks|sterling)\b", re.I)
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|until|till)\s*"
+                         r"(?:[A-Za-z]{3,9}\.?\s+)?((?:19|20)\d\d)\b")  # "Jan 2019 - Mar 2023"
 _RANGE = re.compile(r"\s*(?:(?:a|an|per|each)\s+\w+\s+)?(?:to|-|–)\s*", re.I)
 _CHANGE_VERB = re.compile(r"(?:[a-z]+ed|fell|went|grew|cut|rose|down|up|shrank|brought|took)$")
 
@@ -169,8 +179,13 @@ def _number_claims(text: str) -> list[Claim]:
         if m.start() > 0 and re.match(r"[A-Za-z]", text[m.start() - 1]):
             continue
         measure = "pct" if m.group("pct") else "money" if m.group("money") else "num"
+        if measure == "num" and not m.group("unit") and _CURRENCY_AFTER.match(text, m.end()):
+            measure = "money"  # "1.4 million pounds" is "£1.4m"
         unit = _UNIT_NAMES.get((m.group("unit") or "").lower(), (m.group("unit") or "").lower())
         mods, counted, rate, after = _object_after(text, m.end())
+        compound = re.match(r"-([A-Za-z][a-z]+)", text[m.end():])
+        if compound and not unit:
+            counted = _noun(compound.group(1))  # "a 4-storey block" counts storeys
         served = _served(text, after) if counted else ""
         if counted.split()[:1] in (["x"], ["times"]):
             measure, counted = "times", ""
@@ -191,17 +206,17 @@ def _number_claims(text: str) -> list[Claim]:
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
         if _RANGE.fullmatch(text[a.end:b.start]):
+            both = " ".join(dict.fromkeys(f"{a.counts} {b.counts}".split()))
             found[i] = replace(a, measure=a.measure if a.measure != "num" else b.measure,
-                               unit=a.unit or b.unit, counts=a.counts or b.counts,
-                               rate=a.rate or b.rate)
+                               unit=a.unit or b.unit, counts=both, rate=a.rate or b.rate)
             a = found[i]
-            found[i + 1] = replace(b, unit=b.unit or a.unit, counts=b.counts or a.counts,
+            found[i + 1] = replace(b, unit=b.unit or a.unit, counts=both,
                                    rate=b.rate or a.rate)
     team = re.compile(r"\bteam of\s+$", re.I)
     out = []
     for c in found:
         if team.search(text[max(0, c.start - 10):c.start]):
-            c = replace(c, counts="team")
+            c = replace(c, counts=f"team {c.counts}".strip())
         if c.measure == "num" and not c.unit and c.value is not None and c.value.is_integer() \
                 and 1950 <= c.value <= 2100:
             c = replace(c, counts="", rate="")  # a year
@@ -223,7 +238,7 @@ def _name_claims(text: str, masked: list[tuple[int, int]]) -> list[Claim]:
 @lru_cache(maxsize=256)
 def extract_claims(text: str) -> tuple[Claim, ...]:
     """Every checkable claim in ``text``, in order of position (a resume is read once)."""
-    titles = [Claim("title", m.group(0), *m.span()) for m in _TITLE.finditer(text)]
+    titles = [Claim("title", t, *span) for t, span in role_titles(text)]
     titles += [Claim("title", m.group(0), *m.span()) for m in _DEGREE.finditer(text)]
     numbers = _number_claims(text)
     facts = [Claim("fact", m.group(0), *m.span()) for m in _FACT.finditer(text)]
@@ -236,10 +251,37 @@ def extract_claims(text: str) -> tuple[Claim, ...]:
 def _same_noun(a: str, b: str) -> bool:
     """Whether two counted phrases ("carrier event", "event") count the same thing."""
     left, right = set(a.split()), set(b.split())
+    if (left & right) - _GROUPS:
+        return True
+    if left - _GROUPS and right - _GROUPS:
+        return False  # "5 engineers" is not "a team of 5 accountants"
     return bool(left & right) or bool(left & _PEOPLE and right & _PEOPLE)
 
 
-def _number_supported(c: Claim, sources: tuple[Claim, ...]) -> bool:
+def _counted_nearby(c: Claim, s: Claim, sources: tuple[Claim, ...], joined: str) -> bool:
+    """Whether the source line holding number ``s`` names what claim ``c`` counts, and no
+    other number there counts it: "a chain of 120 gyms" against "(gym chain, 120 clubs)",
+    but not "6 storeys" against "6 schemes, the largest a 4-storey block"."""
+    if not joined:
+        return False
+    start = max(joined.rfind("\n", 0, s.start), joined.rfind(";", 0, s.start)) + 1
+    ends = [i for i in (joined.find("\n", s.start), joined.find(";", s.start)) if i >= 0]
+    end = min(ends) if ends else len(joined)
+    nouns = {_noun(w) for w in re.findall(r"[A-Za-z][\w-]*", joined[start:end])}
+    taken = {w for o in sources if start <= o.start < end and o.value != c.value
+             for w in o.counts.split()}
+    return bool(set(c.counts.split()) & (nouns - taken))
+
+
+def _years_between(c: Claim, joined: str) -> bool:
+    """A span of years the sources give as a range: "for six years" from "2015-2021"."""
+    return c.unit == "year" and c.value is not None and any(
+        int(m.group(2)) - int(m.group(1)) == c.value for m in _YEAR_RANGE.finditer(joined))
+
+
+def _number_supported(c: Claim, sources: tuple[Claim, ...], joined: str = "") -> bool:
+    if _years_between(c, joined):
+        return True
     for s in sources:
         if s.kind != "number" or s.value != c.value:
             continue
@@ -248,18 +290,18 @@ def _number_supported(c: Claim, sources: tuple[Claim, ...]) -> bool:
             continue
         if c.unit and s.unit and c.unit != s.unit:
             continue
-        if c.unit and not s.unit and s.counts and s.counts != c.unit:
+        if c.unit and not s.unit and s.counts and c.unit not in s.counts.split():
             continue
         if s.unit and not c.unit and c.counts:
             continue
         measured = c.unit or s.unit or c.measure != "num"  # the unit says what it is
-        if not measured and c.counts and s.counts and not _same_noun(c.counts, s.counts):
-            continue
-        if not measured and c.counts and not s.counts:
+        if not measured and c.counts and not (
+                s.counts and _same_noun(c.counts, s.counts)) and not _counted_nearby(
+                c, s, sources, joined):
             continue
         if c.rate and c.rate != s.rate:
             continue
-        if (c.modifiers & _SENIORITY) - s.modifiers:
+        if (c.modifiers & _DISTINCT) - s.modifiers:
             continue
         if c.served and s.served and not _same_noun(c.served, s.served) and not any(
                 a.startswith(b) or b.startswith(a) for a in c.served.split()
@@ -267,6 +309,19 @@ def _number_supported(c: Claim, sources: tuple[Claim, ...]) -> bool:
             continue  # "sites for banks" is not "sites for retail clients"
         return True
     return False
+
+
+def _spelled_out(acronym: str, lowered: str) -> bool:
+    """Whether an acronym ("ARR") is the initials of words in a row in the sources
+    ("annual recurring revenue"), small joining words aside."""
+    if not re.fullmatch(r"[A-Z]{2,6}s?", acronym):
+        return False
+    letters = acronym.rstrip("s").lower()
+    words = [w for w in re.findall(r"[a-z][\w-]*", lowered) if w not in ("of", "and", "&")]
+    initials = "".join(w[0] for w in words)
+    return letters in initials and any(
+        "".join(w[0] for w in words[i:i + len(letters)]) == letters
+        for i in range(len(words) - len(letters) + 1))
 
 
 def _text_has(name: str, lowered: str) -> bool:
@@ -278,7 +333,7 @@ def is_supported(c: Claim, source_claims: tuple[Claim, ...], joined: str) -> boo
     """Whether the sources (their claims and their lower-cased text) back ``c``."""
     lowered = joined.lower()
     if c.kind == "number":
-        return _number_supported(c, source_claims)
+        return _number_supported(c, source_claims, joined)
     if c.kind == "fact":
         key = _FACT_KEY.get(" ".join(c.text.lower().split()), c.text.lower())
         key = "halved" if "half" in key else key
@@ -288,8 +343,8 @@ def is_supported(c: Claim, source_claims: tuple[Claim, ...], joined: str) -> boo
     if c.kind == "title":
         words = _title_words(c.text)
         return _text_has(c.text, lowered) or any(
-            words <= _title_words(m.group(0)) for m in _TITLE.finditer(joined))
-    if _text_has(c.text, lowered):
+            words <= _title_words(t) for t, _ in role_titles(joined))
+    if _text_has(c.text, lowered) or _spelled_out(c.text, lowered):
         return True
     parts = [w for w in re.split(r"\s+", c.text) if w.lower() not in {"of", "and", "&", "de"}]
     return len(parts) > 1 and all(_text_has(w, lowered) for w in parts)
@@ -302,12 +357,34 @@ def _about_same_work(sentence: str, joined: str) -> list[str]:
     return [ln for ln in lines if len(content_stems(ln) & stems) >= 2]
 
 
+# "our product director", "the engineering manager", "a senior engineer on my team": a
+# title with a determiner in front names someone else, unless it is told as one's own role
+# ("I was the team lead", "as a staff engineer", "promoted to the head of data").
+_OTHERS_TITLE = re.compile(
+    r"\b(?:our|their|his|her|the|my|your|its|whose|a|an|this|that|every|each|no)\s+"
+    r"(?:(?:new|former|then|own|acting|interim|current)\s+)?$", re.I)
+_OWN_TITLE = re.compile(
+    r"\b(?:as|i['’]?m|i am|i was|i['’]?ve been|i have been|i became|i had been|promoted to|"
+    r"hired as|joined as|worked as|role as|position (?:as|of)|job as|title (?:is|was|of)|"
+    r"moved up to|stepped up to|step up as)\s+(?:\w+\s+)?$", re.I)
+
+
+def _someone_elses(text: str, c: Claim) -> bool:
+    """Whether title ``c`` names another person's job, not the candidate's."""
+    before = text[max(0, c.start - 40):c.start]
+    det = _OTHERS_TITLE.search(before)
+    return det is not None and not _OWN_TITLE.search(before[:det.start()] + " ")
+
+
 def check_claims(text: str, sources: list[str]) -> list[Claim]:
-    """The claims in ``text`` that no source supports, in order, each with its span."""
+    """The claims in ``text`` that no source supports, in order, each with its span. A job
+    title is a claim only when it is the candidate's own; "our product director" is not."""
     joined = "\n".join(s for s in sources if s)
     source_claims = extract_claims(joined)
     flagged = []
     for c in extract_claims(text):
+        if c.kind == "title" and not _DEGREE.fullmatch(c.text) and _someone_elses(text, c):
+            continue
         if c.kind == "role":
             sentence = _sentence_at(text, c.start)
             same = _about_same_work(sentence, joined)

@@ -9,6 +9,7 @@ and returns those no source supports, so the app can flag them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NUMBER_WORD_LIST = (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -17,6 +18,8 @@ _NUMBER_WORD_LIST = (
 _NUMBER_WORDS = {w: float(i) for i, w in enumerate(_NUMBER_WORD_LIST.split(), start=2)}
 _NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
 _NUMBER_WORDS |= {"eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9}
 _SCALES["billion"] = 1e9
 _UNITS = (
@@ -25,10 +28,11 @@ _UNITS = (
 )
 _NUMBER = re.compile(
     r"(?P<money>[$£€]\s?)?"
-    r"(?P<num>(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
+    r"(?P<num>(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?|\b(?:" + _TENS + r")[- ](?:" + _ONES + r")\b"
+    r"|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
     r"(?:\s?(?P<scale>k|mn|m|bn|thousand|million|billion)\b)?"
     r"(?:\s?(?P<pct>%|percent\b|per\s?cent\b))?"
-    r"(?:\s?(?P<unit>" + _UNITS + r")\b)?",
+    r"(?:(?:\s?|-)(?P<unit>" + _UNITS + r")\b)?",  # "13 weeks", "a 13-week forecast"
     re.I,
 )
 _MONTH_NAMES = (
@@ -39,23 +43,91 @@ _DAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday"
 
 _SENIORITY = (
     r"senior|sr\.?|staff|principal|lead|junior|jr\.?|chief|associate|distinguished|founding|"
+    r"deputy|assistant|acting|interim|regional|area|general|executive|"
     r"head of|director of|vp of|vice president of"
 )
+# The functions a job title names, across trades: "sales director", "ward manager".
 _DOMAIN = (
     r"software|backend|back-end|frontend|front-end|full[- ]?stack|data|ml|machine learning|"
     r"platform|infrastructure|site reliability|reliability|devops|security|mobile|qa|test|"
-    r"product|engineering|program|project|solutions|cloud|systems?|technical|tech|team"
+    r"product|engineering|program|project|solutions|cloud|systems?|technical|tech|team|"
+    r"sales|marketing|finance|financial|accounts?|operations|ops|design|ux|ui|graphic|visual|"
+    r"interaction|web|content|brand|growth|customer|success|support|service|people|hr|talent|"
+    r"business|research|analytics|insights?|partnerships?|community|office|facilities|"
+    r"nursing|ward|clinical|charge|care|healthcare|health|medical|teaching|school|science|"
+    r"transport|planning|logistics|supply chain|warehouse|shift|store|retail|procurement|"
+    r"purchasing|payroll|compliance|risk|audit|legal|quality|creative|department|fp&a|"
+    r"communications|training|learning|instructional|curriculum|fleet|depot|distribution"
 )
+# The nouns a job title ends with.
 _ROLE = (
     r"engineer|developer|manager|architect|analyst|designer|scientist|director|consultant|"
-    r"lead|officer|administrator|specialist|programmer|sre"
+    r"lead|officer|administrator|specialist|programmer|sre|executive|nurse|teacher|"
+    r"controller|accountant|supervisor|coordinator|planner|representative|rep|partner|"
+    r"assistant|technician|head|strategist|researcher|editor|copywriter|recruiter|adviser|advisor|"
+    r"auditor|buyer|trainer|tutor|lecturer|leader|operative|clerk|agent|therapist|"
+    r"practitioner|midwife|pharmacist|paramedic|registrar"
 )
+_ROLE_CAPS = "|".join(w.capitalize() for w in _ROLE.split("|") if w != "sre")
+_TITLE_OPENERS = "The|Our|My|Their|His|Her|A|An|As|At|In|On|When|Then|So|And|But|I|We|Dear|Hi"
 _TITLE = re.compile(
     rf"\b(?:(?:{_SENIORITY})\s+(?:(?:{_DOMAIN})\s+){{0,2}}(?:{_ROLE})s?"
     rf"|(?:(?:{_DOMAIN})\s+){{1,2}}(?:{_ROLE})s?"
-    rf"|(?:head|director|vp|vice president) of [a-z]+|cto|ceo|cfo|coo|vp engineering)\b",
+    rf"|(?:head|director|vp|vice president) of [a-z]+|cto|ceo|cfo|coo|vp engineering"
+    # A capitalised run that ends in a role noun is a title whatever its field:
+    # "Clinical Nurse Specialist", "Head Chef" is not, "Night Shift Team Leader" is.
+    rf"|(?-i:(?:(?!(?:{_TITLE_OPENERS})\b)[A-Z][a-z]+[ \t]+){{1,3}}(?:{_ROLE_CAPS})s?))\b",
     re.I,
 )
+# A title told as one's own role: "as contracts director", "I was a lecturer". What
+# follows "as" or "I was a" and ends in a role noun is a title whatever its field.
+_AS_TITLE = re.compile(
+    rf"\b(?:as|i['’]?m|i am|i was|i['’]?ve been|promoted to|worked as|joined as|hired as)\s+"
+    rf"(?:an?\s+|the\s+|our\s+)?(?P<title>(?:(?!(?:and|or|but|with|for|to|the|a|an|not|also|"
+    rf"just|still|then|now|about|able|going|many|much|well|long|soon|far|few|"
+    rf"{'|'.join(_NUMBER_WORDS)})\b|[a-z]+(?:ed|ing)\b)"
+    rf"[a-z][a-z&-]+\s+){{0,2}}?(?:{_ROLE})s?)\b",
+    re.I,
+)
+# Words that describe the holder, not the post: "a qualified nurse" is a nurse.
+_NOT_TITLE_WORDS = frozenset(
+    ["qualified", "registered", "certified", "chartered", "experienced", "trained", "new", "former", "current", "full-time", "part-time", "permanent", "temporary", "acting", "interim"])
+
+
+# Every title holds one of these words: the title patterns only run near one (a resume is
+# long, and the patterns are slow to try at every word).
+_ROLE_WORD = re.compile(rf"\b(?:{_ROLE}|vp|vice president|cto|ceo|cfo|coo)s?\b", re.I)
+
+
+def _form_titles(text: str) -> list[tuple[str, tuple[int, int]]]:
+    found: dict[tuple[int, int], str] = {}
+    done = -1
+    for hit in _ROLE_WORD.finditer(text):
+        if hit.end() <= done:
+            continue
+        start = max(0, hit.start() - 80)
+        if start:
+            start = text.find(" ", start, hit.start()) + 1 or hit.start()
+        end = min(len(text), hit.end() + 40)
+        for m in _TITLE.finditer(text, start, end):
+            a, b = m.span()
+            if not any(x <= a < y or x < b <= y for x, y in found):
+                found[(a, b)] = m.group(0)
+        done = end
+    return sorted(((t, span) for span, t in found.items()), key=lambda t: t[1])
+
+
+@lru_cache(maxsize=256)
+def role_titles(text: str) -> tuple[tuple[str, tuple[int, int]], ...]:
+    """Every job title in ``text`` with its span: by its form, or told as one's own role."""
+    found = _form_titles(text)
+    for m in _AS_TITLE.finditer(text):
+        start, end = m.span("title")
+        if not any(a < end and start < b for _, (a, b) in found):
+            found.append((m.group("title"), (start, end)))
+    return tuple(sorted(found, key=lambda t: t[1]))
+
+
 _PIECE = r"(?:[A-Z][\w&'’.-]*\w|[A-Z])"
 _CAPITALISED = re.compile(rf"{_PIECE}(?:(?:[ \t]+(?:of|and|&|de|la)[ \t]+|[ \t]+){_PIECE})*")
 _NAME_PIECE = re.compile(_PIECE)
@@ -78,7 +150,11 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n•*][\])\"'”’]*|\s-)\s*[\"'“�
 
 def _value(match: re.Match[str]) -> float:
     raw = match.group("num").lower()
-    value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw.replace(",", ""))
+    if re.fullmatch(r"[a-z]+[- ][a-z]+", raw):  # "twenty-five"
+        tens, ones = re.split(r"[- ]", raw)
+        value = _NUMBER_WORDS[tens] + (1.0 if ones == "one" else _NUMBER_WORDS[ones])
+    else:
+        value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw.replace(",", ""))
     if match.group("scale"):
         value *= _SCALES[match.group("scale").lower()]
     return round(value, 6)
@@ -102,7 +178,8 @@ def _title_words(title: str) -> frozenset[str]:
         r"[a-z]+", title.lower().replace("back-end", "backend").replace("front-end", "frontend")
     )
     canon = {"sr": "senior", "jr": "junior"}
-    return frozenset(canon.get(w, w).rstrip("s") if len(w) > 3 else canon.get(w, w) for w in words)
+    return frozenset(canon.get(w, w).rstrip("s") if len(w) > 3 else canon.get(w, w) for w in words
+                     if w not in _NOT_TITLE_WORDS)
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:
@@ -137,7 +214,8 @@ def _names(text: str, masked: list[tuple[int, int]]) -> list[tuple[str, int]]:
                 or (len(pieces) == 1 and not _name_like(first, text))
             ):
                 pieces = pieces[1:]
-        pieces = [(p, at) for p, at in pieces if p.lower().rstrip("'’s") not in _NOT_NAMES]
+        pieces = [(p, at) for p, at in pieces if p.lower().rstrip("'’s") not in _NOT_NAMES
+                  and not any(a <= at < b for a, b in masked)]  # "As Head of Sales I"
         if not pieces:
             continue
         start = pieces[0][1]
@@ -155,7 +233,7 @@ def _word_in(word: str, haystack: str) -> bool:
 def claims(text: str) -> list[tuple[str, str]]:
     """Every checkable claim in ``text`` as (kind, text), in order: number, title or name."""
     found: list[tuple[int, str, str]] = []
-    titles = [(m.group(0), m.span()) for m in _TITLE.finditer(text)]
+    titles = role_titles(text)
     numbers = _numbers(text)
     masked = [span for _, span in titles] + [n[3] for n in numbers]
     found += [(span[0], "title", t) for t, span in titles]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 from peewee import JOIN
 
+from interview_tui.services.coach.question_bank import without_lead_in
 from interview_tui.services.session_machine import Event, Progress, State, transition
 from interview_tui.services.session_view import SessionNotFound
 from interview_tui.store.db import database
@@ -73,7 +74,7 @@ def create_redo(question_id: int, backend: str) -> int:
         Question.create(
             session=session,
             number=1,
-            text=root.text,
+            text=without_lead_in(root.text),  # "Moving on." belonged to the first asking
             competency=root.competency,
             difficulty=root.difficulty,
             guidance=root.guidance,

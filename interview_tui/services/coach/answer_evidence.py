@@ -166,12 +166,54 @@ _STEP = re.compile(
 )
 
 
+# A terse answer drops the "I": "Built it alone over six weeks: cleaned the data, ...",
+# "- Did: checked the commitments first; then booked 30 minutes with the CFO".
+_IMPLIED_I = re.compile(
+    r"(?:^|[:;]\s)\W*(?:then\s+|also\s+|first\s+|finally\s+)?(?!(?:based|used|needed|seemed|wanted|"
+    r"surprised|delayed|frustrated|tired|interested|excited|supposed|called|named|located|"
+    r"scheduled|planned|expected)\b)"
+    r"(?:[a-z]+ed|built|wrote|rewrote|led|ran|made|set|took|spoke|met|drove|brought|chose|"
+    r"found|gave|sent|taught|kept|held|split|cut|put|shipped|got|fixed|moved|pushed|pulled|"
+    r"started|asked|told|began|sold|won|paid|sat|dug)"
+    r"\s+(?:it|them|him|her|the|a|an|our|my|their|this|that|these|those|every|each|all|"
+    r"with|up|out|down|off|over|\d|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b",
+    re.I,
+)
+
+
+# A story told in the present ("Last year ... I talk with him, I make for him ..."), as many
+# speakers of English as a second language tell one: after a past anchor, "I" and a plain
+# verb is a step, unless the sentence is a habit or a wish ("I always", "I would").
+_PAST_ANCHOR = re.compile(
+    r"\b(?:last (?:year|month|week|spring|summer|autumn|winter|quarter)|in (?:19|20)\d\d|"
+    r"\d+ (?:years?|months?) ago|a few (?:years|months|weeks) ago|one (?:day|time)|once|"
+    r"in my (?:last|previous|first) (?:job|company|role|year))\b", re.I)
+_I_PRESENT = re.compile(
+    r"\bi\s+(?:also\s+|then\s+|first\s+)?(?:talk|speak|make|sit|call|ask|tell|write|build|"
+    r"send|check|meet|give|take|find|fix|change|add|move|start|stop|explain|show|prepare|"
+    r"organise|organize|plan|test|run|put|bring|decide|create|design|train|teach|go|set|"
+    r"contact|book|visit|propose|suggest|rewrite|split|buy|order|reroute|escalate)\b", re.I)
+
+
+def _narrative_step(body: str, narrative: bool) -> bool:
+    return narrative and bool(_I_PRESENT.search(body)) and not _HYPOTHETICAL.search(body)
+
+
+def _implied_i(body: str) -> bool:
+    return bool(_IMPLIED_I.search(body))
+
+
 def _count_steps(body: str) -> int:
-    return len(_STEP.findall(body)) if (_I_ACTION.search(body) or _WE_ACTION.search(body)) else 0
+    if not (_I_ACTION.search(body) or _WE_ACTION.search(body) or _implied_i(body)):
+        return 0
+    clauses = re.split(r"[:;]\s+", body)  # "Built it: cleaned X, found Y" is three steps
+    return len(_STEP.findall(body)) + sum(bool(_IMPLIED_I.match(c)) for c in clauses)
 
 
-def _read_sentence(i: int, raw: str, question_stems: frozenset[str]) -> Sentence:
+def _read_sentence(i: int, raw: str, question_stems: frozenset[str],
+                   narrative: bool = False) -> Sentence:
     body = _LABEL.sub("", raw)  # "Result: ..." is judged by what follows the label
+    told = _narrative_step(body, narrative)
     stems = _stems_of(body)
     cues = star_cues(body)
     return Sentence(
@@ -181,13 +223,39 @@ def _read_sentence(i: int, raw: str, question_stems: frozenset[str]) -> Sentence
         stems=stems,
         specific=frozenset(st for st in stems if st not in GENERIC and st not in question_stems),
         cues=cues,
-        i_action=bool(_I_ACTION.search(body)),
-        actions=_count_steps(body),
+        i_action=bool(_I_ACTION.search(body)) or _implied_i(body) or told,
+        actions=_count_steps(body) or (len(_I_PRESENT.findall(body)) if told else 0),
         we_action=bool(_WE_ACTION.search(body)),
         hypothetical=bool(_HYPOTHETICAL.search(body)),
         quantities=tuple(find_quantities(body)),
         reflection=bool(_REFLECTION.search(body)),
     )
+
+
+# A measured change: "fell from 900 ms to 180 ms", "cut by 35%", "down to 25 minutes".
+_AMOUNT = r"(?:[$£€]\s?)?\d[\d,.]*\s?(?:k|m|bn|million|thousand)?"
+_MEASURE_UNIT = (r"(?:%|percent\b|per cent\b|ms\b|milliseconds?|seconds?|minutes?|hours?|"
+                 r"days?|weeks?|months?|pounds|euros|dollars)")
+_CHANGE = re.compile(
+    rf"\bfrom\s+{_AMOUNT}(?:\s?[a-z%]+)?(?:\s+\w+){{0,2}}\s+(?:to|down to|up to)\s+{_AMOUNT}"
+    rf"|\b(?:fell|dropped|rose|grew|cut|reduced|increased|decreased|lowered|raised|shrank|"
+    rf"climbed|went (?:up|down)|came down|saved)\b[^.;]{{0,40}}?"
+    rf"\b(?:by|to|under|below)\s+(?:about\s+|around\s+|nearly\s+)?{_AMOUNT}\s?{_MEASURE_UNIT}",
+    re.I,
+)
+_SALAD = re.compile(r"\d[\d.,]*\s?(?:%|percent\b|x\b)", re.I)
+
+
+def measured_change(s: Sentence) -> bool:
+    """Whether a sentence states a measured change (baselined, or one unit-bearing figure)."""
+    return bool(_CHANGE.search(s.text)) and (
+        "from" in s.text.lower() or len(_SALAD.findall(s.text)) <= 1)
+
+
+def _after_action(s: Sentence, sentences: tuple[Sentence, ...]) -> bool:
+    """Whether a concrete step the candidate (or their team) took comes before ``s``."""
+    return any((o.i_action or o.we_action) and len(o.specific) >= 2 and o.index < s.index
+               for o in sentences)
 
 
 def _classify_numbers(
@@ -200,8 +268,10 @@ def _classify_numbers(
         if not s.quantities:
             continue
         others = frozenset().union(*(o.specific for o in sentences if o is not s))
-        # An outcome ties back to the story: it shares a specific word with another sentence.
-        anchored = bool(s.specific & others)
+        # An outcome ties back to the story: it shares a specific word with another sentence,
+        # or it measures a change that follows a concrete step ("p95 fell from 900 ms to 180").
+        anchored = bool(s.specific & others) or (
+            measured_change(s) and _after_action(s, sentences))
         actor = bool(_ACTOR.search(s.text))
         for q in s.quantities:
             if _PEOPLE.match(q) or (actor and not s.cues["result"]):
@@ -231,6 +301,8 @@ def _bolted_on(s: Sentence, sentences: tuple[Sentence, ...]) -> bool:
         return False
     if any(v.lower() not in _RESULT_VERBS for v in _STEP.findall(s.text)):
         return False  # "I moved it off the monolith, which cut ...": an action with its result
+    if measured_change(s) and _after_action(s, sentences):
+        return False  # a measured change after the steps that made it
     others = frozenset().union(*(_loose(o.text) for o in sentences if o is not s))
     return not (_loose(s.text) & others)
 
@@ -249,7 +321,8 @@ def gather_evidence(answer: str, question: str) -> Evidence:
     question_stems = frozenset(content_stems(question))
     answer = _BRACKETED.sub(" ", answer)  # a revision's placeholders claim nothing
     pairs, repeated = _distinct_sentences(answer)
-    read = tuple(_read_sentence(i, raw, question_stems) for i, raw in pairs)
+    narrative = bool(_PAST_ANCHOR.search(answer))
+    read = tuple(_read_sentence(i, raw, question_stems, narrative) for i, raw in pairs)
     # A result with numbers that shares nothing with the rest of the answer is a claim
     # bolted on ("As a result, we improved conversion by 40%"): it earns nothing.
     sentences = tuple(s for s in read if not _bolted_on(s, read))

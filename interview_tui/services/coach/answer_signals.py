@@ -117,7 +117,8 @@ _RESULT = re.compile(
     r"(?:got|was|were) promoted|on time|under budget|learn(?:ed|t)|lesson|zero|"
     r"(?<!to )(?:reduced|increased|improved|cut|saved|dropped|fell|grew|doubled|tripled|halved|"
     r"lowered|raised|boosted|shrank|sped up|stopped|eliminated|launched|shipped|delivered|"
-    r"adopted|recogni[sz]ed|praised))\b"
+    r"adopted|recogni[sz]ed|praised)|(?:was|were|is|are|got|became|came out) (?:\w+ )?"
+    r"(?:lower|higher|fewer|faster|shorter|cheaper|smaller|quicker))\b"
     r"|\bfrom \S+(?: \w+)? to \d",
     re.I,
 )

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 
 from interview_tui.services.coach.answer_evidence import _LABEL, Evidence, Sentence, gather_evidence
 from interview_tui.services.coach.answer_signals import _HEDGES, scope_counts
-from interview_tui.services.coach.lexicon import BLAME, BUZZWORDS, TECH_COMPONENTS, UNBASED
+from interview_tui.services.coach.lexicon import (
+    BLAME,
+    BUZZWORDS,
+    GENERIC,
+    TECH_COMPONENTS,
+    TOPICS,
+    UNBASED,
+)
 from interview_tui.services.coach.offline_marks import Context, Mark, quote
 from interview_tui.services.coach.offline_marks_self import read_marks, red_flag
 from interview_tui.services.coach.question_bank import kind_of
@@ -92,9 +99,24 @@ def _off_topic(kind: str, ev: Evidence, marks: dict[str, Mark]) -> bool:
         return True  # bread, holidays, football: not working life
     if kind == "technical":
         return ev.question_overlap < 0.1 and tech < 2
-    if kind == "behavioural" and "relevance" in marks:
+    named = [t for t in ev.topics_asked if (TOPICS[t][0] & ev.question_stems) - GENERIC]
+    if kind == "behavioural" and "relevance" in marks and named:
+        # Only a question that names its topic can be answered off it: "a project you're
+        # proud of" can be answered in words the question never used. A question about
+        # dealing with people is on topic when the story has those people in it, whatever
+        # words it uses ("I sit with him ten minutes at lunch").
+        # A topic named only by a word any story uses ("changed") names nothing.
+        if set(named) & _INTERPERSONAL and _OTHER_PEOPLE.search(ev.text):
+            return False
         return marks["relevance"].level <= 0.25 and ev.question_overlap < 0.1
     return False
+
+
+_INTERPERSONAL = frozenset(["conflict", "feedback", "communication", "stakeholder", "helping",
+                            "leadership"])
+_OTHER_PEOPLE = re.compile(
+    r"\b(?:he|she|him|her|his|hers|they|them|their|colleagues?|teammates?|manager|boss|"
+    r"client|customer|patient|student|pupil|parents?|director|lead)\b", re.I)
 
 
 def _metric_salad(ev: Evidence) -> Sentence | None:

@@ -24,7 +24,8 @@ _TOPIC_WORDS: dict[str, tuple[str, str]] = {
         "disagree disagreed disagreement conflict argued argument pushed pushback objected "
         "objection tension concern concerns frustrated clash differ debate convinced convince "
         "compromise escalated difficult sceptical skeptical resisted opposed upset angry "
-        "persuade persuaded agree agreed alignment aligned disagreeing tradeoff options",
+        "persuade persuaded agree agreed alignment aligned disagreeing tradeoff options "
+        "furious annoyed unhappy complained complaint complaints cancel listened",
     ),
     "leadership": (
         "lead led leader leading mentored mentor lead unpopular bar took initiative",
@@ -52,7 +53,7 @@ _TOPIC_WORDS: dict[str, tuple[str, str]] = {
     ),
     "stakeholder": (
         "stakeholder stakeholders operations support expectations escalated team teams "
-        "non-engineering sceptical customers",
+        "non-engineering sceptical customers client clients",
         "stakeholder stakeholders product manager customer customers client sales support "
         "operations ops leadership director partner expectations deadline priorities met "
         "agreed negotiated informed update weekly",
@@ -131,7 +132,20 @@ WORK = _stems(
     cache schema design designs pull request requests tech technical software interview
     stack process product's company's firm agency bank warehouse invoice invoices payment
     payments checkout order orders shipment logistics contractor consultancy consultant
-    rota on-call feedback presentation slides document documents proposal strategy"""
+    rota on-call feedback presentation slides document documents proposal strategy
+    patient patients ward wards nurse nurses nursing doctor doctors consultant registrar clinic
+    clinics hospital care carer carers shift shifts discharge medication theatre surgery
+    student students pupil pupils class classes lesson lessons school schools teacher teachers
+    teaching parent parents exam exams curriculum classroom headteacher
+    deal deals account accounts prospect prospects pipeline quota target targets territory
+    renewal renewals demo demos contract pricing discount commission
+    truck trucks van vans driver drivers route routes carrier carriers container containers
+    freight supplier suppliers stock inventory depot fleet delivery deliveries port
+    forecast forecasts ledger reconciliation close accounting audit auditors tax vat payroll
+    excel
+    prototype prototypes wireframe wireframes usability research interview interviews persona
+    model models analysis dataset datasets experiment experiments dashboard dashboards
+    kitchen store stores shop branch branches site sites plant factory production"""
 )
 
 # Words that carry no specific content in an interview answer: a story made of them says
@@ -170,7 +184,9 @@ TECH_COMPONENTS = _stems(
     thread threads pool connection connections write writes read reads storage disk memory cpu
     latency throughput p95 p99 bisect diff deploy rollback alert alerts sql nosql document
     relational json protobuf client server browser session cookie id ids uuid sequence window
-    bucketed sliding fixed expiry ttl"""
+    bucketed sliding fixed expiry ttl model models feature features prediction predictions
+    training validation holdout baseline experiment cohort sample segment regression
+    classifier solver heuristic matrix constraint constraints"""
 )
 FAILURE_MODES = _stems(
     """fail fails failed failure failures retry retries retried timeout timeouts idempotent
@@ -179,7 +195,8 @@ FAILURE_MODES = _stems(
     degrade degraded degradation circuit breaker race overload overloaded throttle throttling
     partition split-brain stale poison replay replays exactly-once at-least-once monitor
     monitoring alerting alert alerts error errors corrupt corruption failover recover recovery
-    backup restore spike spikes hot spot hotspot bottleneck leak leaks"""
+    backup restore spike spikes hot spot hotspot bottleneck leak leaks drift leakage bias
+    skew missing outlier outliers"""
 )
 REQUIREMENT_CUES = re.compile(
     r"\b(?:requirements?|assum(?:e|ing|ption)s?|clarif(?:y|ying)|constraints?|read[- ]heavy|"
@@ -200,7 +217,8 @@ TRADEOFF_CUES = re.compile(
 # Red flags in a motivation answer: money or perks first, or running down an employer.
 BENEFITS = re.compile(
     r"\b(?:salary|(?:the |more |better )?money|better paid|pay (?:rise|more|better)|"
-    r"compensation|bonus(?:es)?|benefits|perks|stock options|equity|fully remote|"
+    r"compensation|bonus(?:es)?|(?:good|great|better|generous|nice|decent|the|its|your) benefits|"
+    r"benefits package|pension|perks|stock options|equity|fully remote|"
     r"work from home|wfh|(?:unlimited )?holidays|vacation|days off|commute|free (?:food|lunch)|"
     r"work-life balance|4-day|four-day|a raise)\b",
     re.I,

@@ -148,12 +148,23 @@ _AFTERWARDS = re.compile(
 )
 
 
+_PAST = re.compile(r"\b(?:[a-z]{3,}ed|was|were|had|went|ran|kept|got|came|took|made|"
+                   r"became|began|grew|fell|rose|left|stayed|won|lost|paid|sold|saw|said|"
+                   r"told|gave|found|felt|held|brought|showed)\b", re.I)
 _NONE_LEFT = re.compile(r"\b(?:none of|zero|no (?:more|further) \w+|never again)\b", re.I)
 
 
 def _result_sentences(ev: Evidence) -> list[Sentence]:
-    return [x for x in ev.sentences if (x.cues["result"] > 0 or _AFTERWARDS.search(x.text))
-            and not x.hypothetical]
+    found = [x for x in ev.sentences if (x.cues["result"] > 0 or _AFTERWARDS.search(x.text))
+             and not x.hypothetical]
+    # A story's closing sentence, told after the steps and not a step itself, is where it
+    # says what happened, with or without a result word ("He recovered and went home").
+    last = ev.sentences[-1] if len(ev.sentences) >= 3 else None
+    if last is not None and last not in found and not last.hypothetical and _concrete(last) \
+            and not last.i_action and any(x.i_action and _concrete(x) for x in ev.sentences[:-1]) \
+            and _PAST.search(last.text):
+        found.append(last)
+    return found
 
 
 def _outcome(ev: Evidence, ctx: Context) -> Mark:
@@ -214,7 +225,13 @@ _DECIDES = re.compile(
     r"\b(?:i['’]?d|i would|we['’]?d|we would|i['’]?ll|i will|i (?:use|pick|choose|store|put|keep|add|"
     r"make|start|check|look|compare|split|move|write|run)|let['’]?s|my (?:first|default)|"
     r"(?:is|are) (?:stored|kept|written|sent|cached)|lives? in|sits? in|goes (?:to|through)|"
-    r"returns|reads? from|writes? to|falls? back|takes a|carries)\b",
+    r"returns|reads? from|writes? to|falls? back|takes a|carries)\b"
+    # An imperative step, as a bullet or a clause: "- Run an A/B test", "Check row counts".
+    r"|(?:^|[:;]\s|\s-\s)\W*(?:first\s+|then\s+)?(?:use|run|log|check|add|keep|start|compare|"
+    r"watch|measure|split|store|put|build|test|decide|agree|break|send|fix|look|count|seed|"
+    r"lock|give|take|drop|impute|report|review|audit|remove|track|set|monitor|alert|write|"
+    r"read|call|ask|plan|sample|train|validate|deploy|roll|re-plan|replan|backfill|cap|"
+    r"limit|cache|retry|queue|shard|index|batch)\b",
     re.I,
 )
 

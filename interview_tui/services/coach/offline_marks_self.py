@@ -217,7 +217,9 @@ _DIRECT = re.compile(
 _FLEX = re.compile(
     r"\b(?:flexib\w*|open to|negotiable|happy to|(?:can|could)(?:n['’]?t)? (?:move|adjust|shift|"
     r"start earlier|be sped up)|sped up|speed up|a few more days|if needed|willing|prefer|ideally|"
-    r"fixed|non-negotiable|the most important|i['’]?d like to keep)\b",
+    r"fixed|non-negotiable|the most important|i['’]?d like to keep|(?:fine|happy|ok|okay|"
+    r"comfortable) with|the only thing i can['’]?t|i['’]?d rather|would consider|depending on|"
+    r"i can['’]?t (?:do|move|travel|work|start))\b",
     re.I,
 )
 

@@ -105,6 +105,39 @@ def bank_entry(question: str) -> BankQuestion | None:
     return next((q for norm, q in _normalised_bank() if norm in text), None)
 
 
+# What an interviewer says before a question rather than as part of it: thanks, a
+# transition, a warning about what they want ("Moving on. I'll want numbers.").
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:thanks|thank you|great|good|nice|okay|ok|alright|all right|right|sure|got it|"
+    r"perfect|understood|interesting|fair enough|excellent|lovely|cool)\b[^.!?:]{0,60}|"
+    r"(?:moving on|next(?: question| one)?|let['’]?s (?:move on|begin|start|get started|"
+    r"continue|switch|turn|change)|switching gears|changing (?:topic|gears)|on to|onto|now|"
+    r"(?:my |the )?(?:next|last|final|first|one more|another) (?:question|one|thing)|to start|"
+    r"to begin|for (?:the|my) next)\b[^.!?:]{0,60}|"
+    r"i['’]?(?:ll| will) (?:want|push|be looking|ask|need)[^.!?:]{0,60}|"
+    r"(?:concrete )?details,? (?:not generalities|please)[^.!?:]{0,30}|"
+    r"(?:concrete )?details,? please)[.!:]\s+",
+    re.I,
+)
+
+_LEAD_WORD = re.compile(r"^\s*(?:now|so|okay|ok|right|alright|great|thanks|next),\s+(?=[a-z])",
+                        re.I)
+
+
+def without_lead_in(question: str) -> str:
+    """The question itself, without the interviewer's lead-in: the bank's text when it holds
+    a bank question, else the text with its opening thanks and transitions removed."""
+    entry = bank_entry(question)
+    if entry is not None:
+        return entry.text
+    text = question.strip()
+    while True:
+        m = _LEAD_IN.match(text) or _LEAD_WORD.match(text)
+        if m is None or not text[m.end():].strip():
+            return text[:1].upper() + text[1:]
+        text = text[m.end():].lstrip()
+
+
 def kind_of(question: str) -> str:
     """The kind of a question: the bank's mark when the text holds a bank question, else
     the classifier's reading (a typed question, or one a model wrote)."""

@@ -111,17 +111,25 @@ def own_sentences(answers: list[str], kind: str) -> list[str]:
     return kept
 
 
-def _part_of(sentence: str, kind: str, previous: str, index: int = 1, total: int = 3) -> str:
-    """Which part of ``kind``'s shape ``sentence`` belongs to."""
+def _part_of(sentence: str, kind: str, previous: str, index: int = 1, total: int = 3,
+             acts_later: bool = False) -> str:
+    """Which part of ``kind``'s shape ``sentence`` belongs to (``acts_later``: the candidate
+    still tells a step of theirs after it)."""
     cues = star_cues(sentence)
     stems = content_stems(sentence)
     if kind == "behavioural":
-        if re.search(r"\b(?:i learn(?:ed|t)|lesson|since then|next time|in hindsight|"
-                     r"differently)\b", sentence, re.I):
+        lesson = re.search(r"\b(?:lesson|since then|next time|in hindsight|differently)\b",
+                           sentence, re.I)
+        # "I called them and learned that onboarding was confusing" is a finding that the
+        # steps after it answer, not the story's lesson.
+        if lesson or (re.search(r"\bi learn(?:ed|t)\b", sentence, re.I) and not acts_later):
             return "reflection"
         best = star_part(sentence, index, total) or ""
         if index == 0 and not (cues.get("task") or cues.get("result")):
             best = "situation"  # an opener sets the scene
+        if best == "result" and previous in ("start", "occasion") and acts_later \
+                and not _CONSEQUENCE.search(sentence):
+            best = "situation"  # "Complaints doubled": a change before any step is the problem
         mapped = {"situation": "occasion", "task": "ownership", "action": "actions",
                   "result": "outcome"}.get(best)
         if mapped == "occasion" and index > 1 and previous != "start" and cues.get("action"):
@@ -159,18 +167,45 @@ def _part_of(sentence: str, kind: str, previous: str, index: int = 1, total: int
     return previous
 
 
+# Words that make a sentence the consequence of the steps, wherever it was told.
+_CONSEQUENCE = re.compile(
+    r"\b(?:as a result|in the end|the result|ended up|which meant|this meant|that meant|"
+    r"led to|by the end|afterwards|after that|since then|from then on|so far)\b", re.I)
+# A sentence that opens by pointing back ("So I ...", "That's why", "After that") answers
+# the one told just before it, which must stay in front of it.
+_REFERS_BACK = re.compile(
+    r"^(?:so|then|that['’]s why|this is why|because of (?:this|that)|after that|as a result|"
+    r"in response|to fix (?:this|that|it)|this|that|it|they|he|she)\b", re.I)
+
+
+def _acts(sentence: str) -> bool:
+    return bool(star_cues(sentence).get("action"))
+
+
 def _shape(sentences: list[str], kind: str) -> dict[str, list[str]]:
     shape = SHAPES[kind]
     parts: dict[str, list[str]] = {p: [] for p in shape}
     previous = "start"
+    placed: list[str] = []
     for n, sentence in enumerate(sentences):
-        part = _part_of(sentence, kind, previous, n, len(sentences))
+        acts_later = any(_acts(x) for x in sentences[n + 1:])
+        part = _part_of(sentence, kind, previous, n, len(sentences), acts_later)
         if part not in parts:
             part = shape[0] if previous == "start" else previous
         if part not in parts:
             part = shape[0]
         parts[part].append(sentence)
+        placed.append(part)
         previous = part
+    order = list(parts)
+    for n in range(1, len(sentences)):
+        before, after = placed[n - 1], placed[n]
+        if _REFERS_BACK.match(sentences[n]) and order.index(before) > order.index(after):
+            # Move what it answers in front of it, in its part.
+            parts[before].remove(sentences[n - 1])
+            at = parts[after].index(sentences[n])
+            parts[after].insert(at, sentences[n - 1])
+            placed[n - 1] = after
     return parts
 
 

@@ -24,6 +24,7 @@ from textual.widgets import Static, TextArea
 
 from interview_tui.errors import user_message
 from interview_tui.screens.access import interview_app, workspace
+from interview_tui.screens.frame_hold import FrameHold
 from interview_tui.screens.interview_state import (
     ACTIVITY,
     Problem,
@@ -47,7 +48,12 @@ from interview_tui.screens.widgets.keys import key_for, press
 from interview_tui.screens.widgets.text_update import set_text
 from interview_tui.screens.widgets.transcript import Transcript
 from interview_tui.services.coach.base import CoachError, TextSink
-from interview_tui.services.interview import InterviewService, SessionSetup, StepSink
+from interview_tui.services.interview import (
+    InterviewService,
+    SessionSetup,
+    StepSink,
+    WaitSink,
+)
 from interview_tui.services.session_machine import MAX_FOLLOW_UPS, State
 from interview_tui.services.session_view import SessionView
 from interview_tui.services.text import (
@@ -62,6 +68,7 @@ SLOT_MIN_HEIGHT = 12  # rows: a prompt, the editor's six and its meter fit
 class _Sinks(TypedDict):
     on_text: TextSink
     on_step: StepSink
+    on_wait: WaitSink
 
 
 class InterviewScreen(Screen[None]):
@@ -150,6 +157,7 @@ class InterviewScreen(Screen[None]):
         self._slot_review: bool | None = None  # the slot is sized for a review (prompt only)
         self.answer_box = AnswerBox(id="answer-box")
         self.coach_status = CoachStatus(id="thinking")
+        self._frames = FrameHold(self.app)
 
     # ----- layout ------------------------------------------------------------------
 
@@ -191,7 +199,8 @@ class InterviewScreen(Screen[None]):
     # ----- coach work ------------------------------------------------------------------
 
     def _sinks(self) -> _Sinks:
-        return {"on_text": self._on_coach_text, "on_step": self._on_coach_step}
+        return {"on_text": self._on_coach_text, "on_step": self._on_coach_step,
+                "on_wait": self._on_coach_wait}
 
     def _begin(self, setup: SessionSetup) -> None:
         async def job() -> SessionView:
@@ -216,11 +225,18 @@ class InterviewScreen(Screen[None]):
             self._run_coach(lambda: self.service.run_pending(session_id, **self._sinks()), view.state)
 
     def _run_coach(self, job: Callable[[], Awaitable[SessionView]], state: State) -> None:
+        self._frames.start()  # released when the worker ends, or after a few frames
         self._set_activity(ACTIVITY.get(state, "The interviewer is thinking…"))
         self._coach_worker(job)
 
     @work(exclusive=True, group="coach", exit_on_error=False)
     async def _coach_worker(self, job: Callable[[], Awaitable[SessionView]]) -> None:
+        try:
+            await self._coach_job(job)
+        finally:
+            self._frames.release()
+
+    async def _coach_job(self, job: Callable[[], Awaitable[SessionView]]) -> None:
         # Failures are caught here and reported once (notification and banner), so the
         # app-wide worker-error handler never sees them.
         try:
@@ -233,6 +249,9 @@ class InterviewScreen(Screen[None]):
             await self._failed(exc)
             return
         if self._leaving:
+            return
+        if view is self.view and view.state is not State.COMPLETED:
+            self._set_activity(None)  # ``_on_coach_step`` applied this view already
             return
         self._set_activity(None)
         self._apply_view(view)
@@ -271,6 +290,11 @@ class InterviewScreen(Screen[None]):
             self.notify(user_message(exc), title="Cannot reload the session", severity="error")
             return
         self._apply_view(view)
+
+    def _on_coach_wait(self) -> None:
+        # The request is on its way once the service's task next yields: paint then,
+        # while the model works, so the status frame never delays its answer.
+        asyncio.get_running_loop().call_soon(self._frames.release)
 
     def _on_coach_text(self, text: str) -> None:
         self.coach_status.stream(text)  # coalesced: drawn a few times a second
@@ -467,6 +491,7 @@ class InterviewScreen(Screen[None]):
             self.notify(user_message(exc), title="Draft not saved", severity="error")
 
     async def on_unmount(self) -> None:
+        self._frames.release()
         # Quitting the app (ctrl+q) lands here too: keep what was typed since the last save.
         await self._flush_draft()
         self._leaving = True

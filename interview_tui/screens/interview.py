@@ -24,7 +24,7 @@ from textual.widgets import Static, TextArea
 
 from interview_tui.errors import user_message
 from interview_tui.screens.access import interview_app, workspace
-from interview_tui.screens.frame_hold import FrameHold
+from interview_tui.screens.frame_hold import HOLD_SECONDS, FrameHold
 from interview_tui.screens.interview_state import (
     ACTIVITY,
     Problem,
@@ -548,16 +548,39 @@ class InterviewScreen(Screen[None]):
 
         async def job() -> SessionView:
             stored = await self.service.submit_answer(session_id, text, seconds_spent=seconds)
-            # The analysis is asked for first; the screen shows the stored answer meanwhile.
-            pending = asyncio.ensure_future(
-                self.service.run_pending(session_id, stored=stored, **self._sinks())
-            )
-            await asyncio.sleep(0)
-            # The answer is in the database: only now may the editor forget it.
-            self._prompt_key = None
-            self.answer_box.load("")
-            self._on_coach_step(stored)
-            return await pending
+            shown = False
+
+            def show_stored(newer: SessionView | None = None, *, apply: bool = True) -> None:
+                # The answer is in the database: only now may the editor forget it. A
+                # newer view (the offline coach answers at once) shows the answer too.
+                nonlocal shown
+                if not shown:
+                    shown = True
+                    self._prompt_key = None
+                    self.answer_box.load("")
+                    if apply and newer is None and self._activity is not None:
+                        self._apply_view(stored)  # the analysis may be streaming: keep it
+
+            def on_step(view: SessionView) -> None:
+                show_stored(view)
+                self._on_coach_step(view)
+
+            def on_wait() -> None:
+                # The analysis is asked for first: the stored answer is shown once the
+                # service's task yields, with the request on its way.
+                loop.call_soon(show_stored)
+                self._on_coach_wait()
+
+            loop = asyncio.get_running_loop()
+            late = loop.call_later(HOLD_SECONDS, show_stored)  # a coach that takes its time
+            try:
+                return await self.service.run_pending(
+                    session_id, stored=stored, on_text=self._on_coach_text, on_step=on_step,
+                    on_wait=on_wait,
+                )
+            finally:
+                late.cancel()
+                show_stored(apply=False)  # after a failure or a stop the reload shows it
 
         self._run_coach(job, State.EVALUATING)
 

@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from interview_tui.errors import user_message
@@ -69,6 +70,18 @@ class _Sinks(TypedDict):
     on_text: TextSink
     on_step: StepSink
     on_wait: WaitSink
+
+
+class Conversation(VerticalScroll):
+    """The scrolling transcript and feedback. Its one focus-dependent rule is its own
+    tint, so a focus change restyles this widget and repaints what it holds; Textual's
+    default is a stylesheet pass over every widget inside (3-5 ms on each of the two
+    focus changes of a question's review, and growing with the session)."""
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        self.app.stylesheet.update_nodes([self], animate=True)
+        for node in self.walk_children(Widget):
+            node.refresh()  # their background is drawn over this one's tint
 
 
 class InterviewScreen(Screen[None]):
@@ -167,7 +180,7 @@ class InterviewScreen(Screen[None]):
             yield Static(self._service_coach_label(), id="coach-label", markup=False)
         yield Static("", id="context")
         yield Static("", id="banner", classes="banner-error")
-        with VerticalScroll(id="conversation"):
+        with Conversation(id="conversation"):
             yield Transcript(id="transcript")
             yield Static("", id="guidance")
         with Vertical(id="slot"):

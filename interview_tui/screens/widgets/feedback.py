@@ -99,22 +99,22 @@ class QuestionFeedbackPanel(VerticalGroup):
             headline += Content.from_markup(
                 f" · Score {score_markup(fb.score)} · Level $level", level=fb.level
             )
+        yield Static(headline, classes="headline")
         if fb is None:
-            yield Static(headline, classes="headline")
             yield Static("Feedback on this question is not ready yet.", classes="muted")
             return
         hide = mask_scores if self.hide_scores else str
-        # The headline and the sections in one widget, a blank line where each had its
-        # margin: the panel mounts three widgets instead of seven, on the path to the
-        # frame that shows it.
+        # The sections in one widget, a blank line where each had its margin: the panel
+        # mounts four widgets instead of seven, on the path to the frame that shows it.
         parts = [
-            headline,
             _paragraph_content("Assessment", hide(fb.assessment)),
             _section_content("What landed", map(hide, fb.what_landed)),
             _section_content("What didn't land", map(hide, fb.what_didnt)),
             _section_content("Coaching", map(hide, fb.coaching)),
         ]
-        yield Static(Content("\n\n").join(p for p in parts if p is not None), classes="section")
+        shown = [p for p in parts if p is not None]
+        if shown:
+            yield Static(Content("\n\n").join(shown), classes="section")
         revised = _paragraph("A stronger answer, from your own material", fb.revised_answer,
                              classes="section revised")
         if revised is not None:

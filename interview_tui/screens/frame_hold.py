@@ -32,10 +32,6 @@ class FrameHold:
         self._batch: AbstractContextManager[None] | None = None
         self._timer: asyncio.TimerHandle | None = None
 
-    @property
-    def held(self) -> bool:
-        return self._batch is not None
-
     def start(self) -> None:
         """Hold frames from now; a hold already running keeps its own deadline."""
         if self._batch is not None:

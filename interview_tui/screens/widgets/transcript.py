@@ -69,8 +69,6 @@ class Transcript(VerticalGroup):
     Transcript { height: auto; }
     Transcript > Collapsible { padding-bottom: 0; }
     Transcript Collapsible Contents { padding: 0 0 0 2; }
-    Transcript .exchange { margin-bottom: 1; }
-    Transcript .exchange:last-child { margin-bottom: 0; }
     Transcript .empty { color: $text-muted; padding: 0 1; }
     """
 

@@ -316,13 +316,18 @@ class InterviewScreen(Screen[None]):
         if self._leaving:
             return
         if view.state is not State.COMPLETED:
-            self._set_activity(ACTIVITY.get(view.state, self._activity))
+            self._show_activity(ACTIVITY.get(view.state, self._activity))  # drawn just below
         self.coach_status.clear_stream()
         self._apply_view(view)
 
     # ----- rendering ------------------------------------------------------------------
 
     def _set_activity(self, activity: str | None) -> None:
+        self._show_activity(activity)
+        self._render_all()
+
+    def _show_activity(self, activity: str | None) -> None:
+        """The coach's status only; the caller renders the rest of the screen."""
         self._activity = activity
         if activity is not None:
             if self._problem is not None:
@@ -330,7 +335,6 @@ class InterviewScreen(Screen[None]):
             self.coach_status.show(activity)
         else:
             self.coach_status.hide()
-        self._render_all()
 
     def _set_problem(self, problem: Problem | None) -> None:
         self._problem = problem

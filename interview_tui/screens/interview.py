@@ -20,7 +20,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from interview_tui.errors import user_message
@@ -38,6 +37,7 @@ from interview_tui.screens.interview_state import (
 from interview_tui.screens.widgets import answer_box
 from interview_tui.screens.widgets.answer_box import AnswerBox
 from interview_tui.screens.widgets.coach_status import CoachStatus
+from interview_tui.screens.widgets.conversation import Conversation
 from interview_tui.screens.widgets.feedback import QuestionFeedbackPanel
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import (
@@ -70,18 +70,6 @@ class _Sinks(TypedDict):
     on_text: TextSink
     on_step: StepSink
     on_wait: WaitSink
-
-
-class Conversation(VerticalScroll):
-    """The scrolling transcript and feedback. Its one focus-dependent rule is its own
-    tint, so a focus change restyles this widget and repaints what it holds; Textual's
-    default is a stylesheet pass over every widget inside (3-5 ms on each of the two
-    focus changes of a question's review, and growing with the session)."""
-
-    def watch_has_focus(self, _has_focus: bool) -> None:
-        self.app.stylesheet.update_nodes([self], animate=True)
-        for node in self.walk_children(Widget):
-            node.refresh()  # their background is drawn over this one's tint
 
 
 class InterviewScreen(Screen[None]):

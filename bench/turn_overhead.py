@@ -8,13 +8,17 @@ three follow-ups), then ctrl+n for the next question and ctrl+e to finish.
 
 A turn runs from the key press to the first frame written (outside an open update
 batch) with its result (the next prompt, the question's feedback panel, or the summary
-screen). Model time is the time, within the turn, during which the fake server was
+screen). Before each key the harness waits until the app has written the editor's text
+and gone quiet (no frame for 30 ms), as it is when a person who has just typed presses
+the key: the frames that follow a result (a scroll, a resize) belong to that turn, not
+to the next one. Model time is the time, within the turn, during which the fake server was
 serving at least one request (its latency, its streaming and its own JSON work);
 overhead = wall time - model time. It includes everything the app does: the service's
 database transactions, the SDK, JSON validation, the screen's layout and paint. Beside
 it, the app's CPU time per turn (``time.process_time``: every thread of the process, the
-fake runs in another), which a busy machine moves far less than wall time; it also
-counts work done while the model streams (parsing, the 15 Hz redraw).
+fake runs in another) from the key press until the app is quiet again after the result,
+which a busy machine moves far less than wall time; it also counts work done while the
+model streams (parsing, the 15 Hz redraw) and the frames after the result.
 
 The same session then runs on the offline coach (no model at all: the whole turn is
 the app's) and through the interview service alone (no UI), as a second baseline. The
@@ -51,6 +55,7 @@ from bench.common import (
 
 TARGET_MS = 30
 LATENCY, CHUNK_DELAY = 0.05, 0.005
+QUIET = 0.03  # no frame for this long: the app has finished with a turn
 
 
 @dataclass
@@ -63,6 +68,17 @@ class Probe:
     drawn: int | None = None  # the latest preview drawn since the last frame
     seen: int = 0  # previews received so far
     shown: list[tuple[float, int]] = field(default_factory=list)  # (frame time, newest preview)
+    written: float = 0.0  # when the latest frame was written
+
+    async def settled(self, since: float, quiet: float = QUIET) -> None:
+        """Wait until a frame has been written after ``since`` and none for ``quiet``
+        seconds (each bounded: a change that paints nothing does not hang the run)."""
+        deadline = time.perf_counter() + 1.0
+        while self.written <= since and time.perf_counter() < deadline:
+            await asyncio.sleep(0.002)
+        deadline = time.perf_counter() + 2.0
+        while time.perf_counter() - self.written < quiet and time.perf_counter() < deadline:
+            await asyncio.sleep(0.002)
 
     def delays(self) -> list[float]:
         out = []
@@ -83,7 +99,7 @@ def _instrument(app, probe: Probe, is_ready) -> None:  # type: ignore[no-untyped
         original(screen, renderable)
         if renderable is None or app._batch_count:
             return  # Textual writes nothing inside an open update batch
-        now = time.perf_counter()
+        now = probe.written = time.perf_counter()
         if probe.drawn is not None:
             probe.shown.append((now, probe.drawn))
             probe.drawn = None
@@ -173,7 +189,8 @@ async def _session(questions: int, *, freeze: bool = True, offline: bool = False
                     await asyncio.sleep(0.01)
                 else:
                     raise RuntimeError(f"turn {kind!r} never finished")
-                cpu = time.process_time() - cpu  # up to now: a little after the frame
+                await probe.settled(probe.ready_at)  # the frames that follow the result
+                cpu = time.process_time() - cpu
                 wall = probe.ready_at - started
                 model = 0.0 if fake is None else fake.busy_within(started, probe.ready_at)
                 turns.append((kind, wall, model, cpu))
@@ -193,7 +210,9 @@ async def _session(questions: int, *, freeze: bool = True, offline: bool = False
                     break
                 p = view.progress
                 if view.state is State.AWAITING_ANSWER:
+                    loaded = time.perf_counter()
                     screen.answer_box.load(answer_for(p.question_number, p.response_number + 1))
+                    await probe.settled(loaded)  # typed, and on the screen
                     kind = "answer" if p.response_number == 0 else "follow-up answer"
                     await turn(kind, lambda: pilot.press("ctrl+s"))
                 elif p.is_last_question:

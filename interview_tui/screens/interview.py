@@ -23,6 +23,7 @@ from textual.widgets import Static, TextArea
 
 from interview_tui.errors import user_message
 from interview_tui.screens.access import interview_app, workspace
+from interview_tui.screens.frame_hold import HOLD_SECONDS, FrameHold
 from interview_tui.screens.interview_state import (
     ACTIVITY,
     Problem,
@@ -35,6 +36,7 @@ from interview_tui.screens.interview_state import (
 from interview_tui.screens.widgets import answer_box
 from interview_tui.screens.widgets.answer_box import AnswerBox
 from interview_tui.screens.widgets.coach_status import CoachStatus
+from interview_tui.screens.widgets.conversation import Conversation
 from interview_tui.screens.widgets.feedback import QuestionFeedbackPanel
 from interview_tui.screens.widgets.footer import Footer
 from interview_tui.screens.widgets.format import (
@@ -47,7 +49,12 @@ from interview_tui.screens.widgets.press_twice import PressTwice
 from interview_tui.screens.widgets.text_update import set_text
 from interview_tui.screens.widgets.transcript import Transcript
 from interview_tui.services.coach.base import CoachError, TextSink
-from interview_tui.services.interview import InterviewService, SessionSetup, StepSink
+from interview_tui.services.interview import (
+    InterviewService,
+    SessionSetup,
+    StepSink,
+    WaitSink,
+)
 from interview_tui.services.session_machine import MAX_FOLLOW_UPS, State
 from interview_tui.services.session_view import SessionView
 from interview_tui.services.text import (
@@ -61,6 +68,7 @@ SLOT_MIN_HEIGHT = 12  # rows: a prompt, the editor's six and its meter fit
 class _Sinks(TypedDict):
     on_text: TextSink
     on_step: StepSink
+    on_wait: WaitSink
 
 
 class InterviewScreen(Screen[None]):
@@ -150,6 +158,7 @@ class InterviewScreen(Screen[None]):
         self._slot_review: bool | None = None  # the slot is sized for a review (prompt only)
         self.answer_box = AnswerBox(id="answer-box")
         self.coach_status = CoachStatus(id="thinking")
+        self._frames = FrameHold(self.app)
 
     # ----- layout ------------------------------------------------------------------
 
@@ -159,7 +168,7 @@ class InterviewScreen(Screen[None]):
             yield Static(self._service_coach_label(), id="coach-label", markup=False)
         yield Static("", id="context")
         yield Static("", id="banner", classes="banner-error")
-        with VerticalScroll(id="conversation"):
+        with Conversation(id="conversation"):
             yield Transcript(id="transcript")
             yield Static("", id="guidance")
         with Vertical(id="slot"):
@@ -191,7 +200,8 @@ class InterviewScreen(Screen[None]):
     # ----- coach work ------------------------------------------------------------------
 
     def _sinks(self) -> _Sinks:
-        return {"on_text": self._on_coach_text, "on_step": self._on_coach_step}
+        return {"on_text": self._on_coach_text, "on_step": self._on_coach_step,
+                "on_wait": self._on_coach_wait}
 
     def _begin(self, setup: SessionSetup) -> None:
         async def job() -> SessionView:
@@ -216,11 +226,18 @@ class InterviewScreen(Screen[None]):
             self._run_coach(lambda: self.service.run_pending(session_id, **self._sinks()), view.state)
 
     def _run_coach(self, job: Callable[[], Awaitable[SessionView]], state: State) -> None:
+        self._frames.start()  # released when the worker ends, or after a few frames
         self._set_activity(ACTIVITY.get(state, "The interviewer is thinking…"))
         self._coach_worker(job)
 
     @work(exclusive=True, group="coach", exit_on_error=False)
     async def _coach_worker(self, job: Callable[[], Awaitable[SessionView]]) -> None:
+        try:
+            await self._coach_job(job)
+        finally:
+            self._frames.release()
+
+    async def _coach_job(self, job: Callable[[], Awaitable[SessionView]]) -> None:
         # Failures are caught here and reported once (notification and banner), so the
         # app-wide worker-error handler never sees them.
         try:
@@ -233,6 +250,9 @@ class InterviewScreen(Screen[None]):
             await self._failed(exc)
             return
         if self._leaving:
+            return
+        if view is self.view and view.state is not State.COMPLETED:
+            self._set_activity(None)  # ``_on_coach_step`` applied this view already
             return
         self._set_activity(None)
         self._apply_view(view)
@@ -272,6 +292,11 @@ class InterviewScreen(Screen[None]):
             return
         self._apply_view(view)
 
+    def _on_coach_wait(self) -> None:
+        # The request is on its way once the service's task next yields: paint then,
+        # while the model works, so the status frame never delays its answer.
+        asyncio.get_running_loop().call_soon(self._frames.release)
+
     def _on_coach_text(self, text: str) -> None:
         self.coach_status.stream(text)  # coalesced: drawn a few times a second
 
@@ -279,13 +304,18 @@ class InterviewScreen(Screen[None]):
         if self._leaving:
             return
         if view.state is not State.COMPLETED:
-            self._set_activity(ACTIVITY.get(view.state, self._activity))
+            self._show_activity(ACTIVITY.get(view.state, self._activity))  # drawn just below
         self.coach_status.clear_stream()
         self._apply_view(view)
 
     # ----- rendering ------------------------------------------------------------------
 
     def _set_activity(self, activity: str | None) -> None:
+        self._show_activity(activity)
+        self._render_all()
+
+    def _show_activity(self, activity: str | None) -> None:
+        """The coach's status only; the caller renders the rest of the screen."""
         self._activity = activity
         if activity is not None:
             if self._problem is not None:
@@ -293,7 +323,6 @@ class InterviewScreen(Screen[None]):
             self.coach_status.show(activity)
         else:
             self.coach_status.hide()
-        self._render_all()
 
     def _set_problem(self, problem: Problem | None) -> None:
         self._problem = problem
@@ -467,6 +496,7 @@ class InterviewScreen(Screen[None]):
             self.notify(user_message(exc), title="Draft not saved", severity="error")
 
     async def on_unmount(self) -> None:
+        self._frames.release()
         # Quitting the app (ctrl+q) lands here too: keep what was typed since the last save.
         await self._flush_draft()
         self._leaving = True
@@ -518,16 +548,39 @@ class InterviewScreen(Screen[None]):
 
         async def job() -> SessionView:
             stored = await self.service.submit_answer(session_id, text, seconds_spent=seconds)
-            # The analysis is asked for first; the screen shows the stored answer meanwhile.
-            pending = asyncio.ensure_future(
-                self.service.run_pending(session_id, stored=stored, **self._sinks())
-            )
-            await asyncio.sleep(0)
-            # The answer is in the database: only now may the editor forget it.
-            self._prompt_key = None
-            self.answer_box.load("")
-            self._on_coach_step(stored)
-            return await pending
+            shown = False
+
+            def show_stored(newer: SessionView | None = None, *, apply: bool = True) -> None:
+                # The answer is in the database: only now may the editor forget it. A
+                # newer view (the offline coach answers at once) shows the answer too.
+                nonlocal shown
+                if not shown:
+                    shown = True
+                    self._prompt_key = None
+                    self.answer_box.load("")
+                    if apply and newer is None and self._activity is not None:
+                        self._apply_view(stored)  # the analysis may be streaming: keep it
+
+            def on_step(view: SessionView) -> None:
+                show_stored(view)
+                self._on_coach_step(view)
+
+            def on_wait() -> None:
+                # The analysis is asked for first: the stored answer is shown once the
+                # service's task yields, with the request on its way.
+                loop.call_soon(show_stored)
+                self._on_coach_wait()
+
+            loop = asyncio.get_running_loop()
+            late = loop.call_later(HOLD_SECONDS, show_stored)  # a coach that takes its time
+            try:
+                return await self.service.run_pending(
+                    session_id, stored=stored, on_text=self._on_coach_text, on_step=on_step,
+                    on_wait=on_wait,
+                )
+            finally:
+                late.cancel()
+                show_stored(apply=False)  # after a failure or a stop the reload shows it
 
         self._run_coach(job, State.EVALUATING)
 

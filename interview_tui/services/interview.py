@@ -71,6 +71,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 M = TypeVar("M", bound="BaseModel")
 StepSink = Callable[[SessionView], None]
+WaitSink = Callable[[], None]  # a step now waits on a coach over the network
 
 
 @dataclass
@@ -89,6 +90,8 @@ class InterviewService:
         self._prefetched: dict[tuple[int, int], asyncio.Task[GeneratedQuestion]] = {}
         # Sessions whose next coach call goes to the offline coach, once.
         self._offline_once: set[int] = set()
+        # The ``on_wait`` sink of each session's ``run_pending`` in progress.
+        self._on_wait: dict[int, WaitSink] = {}
         # The latest view of each session, touched on the database thread only: each
         # transition refreshes it instead of reading the whole session twice.
         self._views: dict[int, SessionView] = {}
@@ -136,6 +139,7 @@ class InterviewService:
         *,
         on_text: TextSink | None = None,
         on_step: StepSink | None = None,
+        on_wait: WaitSink | None = None,
         stored: SessionView | None = None,
         offline_once: bool = False,
     ) -> SessionView:
@@ -145,9 +149,27 @@ class InterviewService:
         is what the database holds): passing it saves reading it again before the coach
         is asked. ``offline_once``: the next coach call goes to the offline coach (after
         the session's own coach failed on it); later ones go back to the session's coach.
+        ``on_wait`` is called each time a step is about to wait on a coach over the
+        network (never for the offline coach, which answers at once).
         """
         if offline_once:
             self._offline_once.add(session_id)
+        if on_wait is None:
+            return await self._run_pending(session_id, on_text, on_step, stored)
+        self._on_wait[session_id] = on_wait
+        try:
+            return await self._run_pending(session_id, on_text, on_step, stored)
+        finally:
+            if self._on_wait.get(session_id) is on_wait:
+                del self._on_wait[session_id]
+
+    async def _run_pending(
+        self,
+        session_id: int,
+        on_text: TextSink | None,
+        on_step: StepSink | None,
+        stored: SessionView | None,
+    ) -> SessionView:
         if stored is not None and stored.id == session_id:
             view = stored
         else:
@@ -469,11 +491,15 @@ class InterviewService:
         once = not prefetch and view.id in self._offline_once
         if once:
             self._offline_once.discard(view.id)
+        offline = once or view.backend == "offline"
+        waiting = None if prefetch or offline else self._on_wait.get(view.id)
+        if waiting is not None and self.workspace.coach.info.backend != "offline":
+            waiting()
         return await self.workspace.ask(
             task,
             about=About(application_id=view.application_id, session_id=view.id),
             on_text=on_text,
-            offline=once or view.backend == "offline",
+            offline=offline,
         )
 
     # ----- persistence ------------------------------------------------------------------

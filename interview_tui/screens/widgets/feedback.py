@@ -28,22 +28,29 @@ def mask_scores(text: str) -> str:
     return _SCORE_IN_TEXT.sub("(score hidden)", text)
 
 
-def _section(title: str, items: Iterable[str], *, classes: str = "section") -> Static | None:
+def _section_content(title: str, items: Iterable[str]) -> Content | None:
     """A titled bullet list, or nothing when there are no items."""
     lines = [item.strip() for item in items if item and item.strip()]
     if not lines:
         return None
     body = Content("\n").join(Content.from_markup("• $item", item=item) for item in lines)
-    return Static(Content.from_markup("[b]$title[/b]\n", title=title) + body, classes=classes)
+    return Content.from_markup("[b]$title[/b]\n", title=title) + body
+
+
+def _paragraph_content(title: str, text: str) -> Content | None:
+    if not text or not text.strip():
+        return None
+    return Content.from_markup("[b]$title[/b]\n$text", title=title, text=text.strip())
+
+
+def _section(title: str, items: Iterable[str], *, classes: str = "section") -> Static | None:
+    content = _section_content(title, items)
+    return None if content is None else Static(content, classes=classes)
 
 
 def _paragraph(title: str, text: str, *, classes: str = "section") -> Static | None:
-    if not text or not text.strip():
-        return None
-    return Static(
-        Content.from_markup("[b]$title[/b]\n$text", title=title, text=text.strip()),
-        classes=classes,
-    )
+    content = _paragraph_content(title, text)
+    return None if content is None else Static(content, classes=classes)
 
 
 class QuestionFeedbackPanel(VerticalGroup):
@@ -97,16 +104,21 @@ class QuestionFeedbackPanel(VerticalGroup):
             yield Static("Feedback on this question is not ready yet.", classes="muted")
             return
         hide = mask_scores if self.hide_scores else str
-
-        widgets = [
-            _paragraph("Assessment", hide(fb.assessment)),
-            _section("What landed", map(hide, fb.what_landed)),
-            _section("What didn't land", map(hide, fb.what_didnt)),
-            _section("Coaching", map(hide, fb.coaching)),
-            _paragraph("A stronger answer, from your own material", fb.revised_answer,
-                       classes="section revised"),
+        # The sections in one widget, a blank line where each had its margin: the panel
+        # mounts four widgets instead of seven, on the path to the frame that shows it.
+        parts = [
+            _paragraph_content("Assessment", hide(fb.assessment)),
+            _section_content("What landed", map(hide, fb.what_landed)),
+            _section_content("What didn't land", map(hide, fb.what_didnt)),
+            _section_content("Coaching", map(hide, fb.coaching)),
         ]
-        yield from (w for w in widgets if w is not None)
+        shown = [p for p in parts if p is not None]
+        if shown:
+            yield Static(Content("\n\n").join(shown), classes="section")
+        revised = _paragraph("A stronger answer, from your own material", fb.revised_answer,
+                             classes="section revised")
+        if revised is not None:
+            yield revised
         if q.ungrounded:
             yield Static(
                 Content.from_markup(

@@ -69,8 +69,6 @@ class Transcript(VerticalGroup):
     Transcript { height: auto; }
     Transcript > Collapsible { padding-bottom: 0; }
     Transcript Collapsible Contents { padding: 0 0 0 2; }
-    Transcript .exchange { margin-bottom: 1; }
-    Transcript .exchange:last-child { margin-bottom: 0; }
     Transcript .empty { color: $text-muted; padding: 0 1; }
     """
 
@@ -129,28 +127,26 @@ class Transcript(VerticalGroup):
     def _update_exchanges(
         self, collapsible: Collapsible, question: QuestionView, hide_scores: bool
     ) -> None:
-        """Redraw only the exchanges that changed and mount the new ones: a new answer
-        adds one widget instead of rebuilding the question."""
+        """Redraw the question's exchanges in the one widget that shows them all: a new
+        answer changes its text instead of mounting a widget."""
         contents = collapsible.query_one(Collapsible.Contents)
-        shown = list(contents.query_children(".exchange").results(Static))
-        if not question.exchanges or not shown:
+        shown = contents.query_children(".exchange").results(Static)
+        widget = next(shown, None)
+        if widget is None or not question.exchanges:
             contents.remove_children()
             contents.mount_all(self._exchange_widgets(question, hide_scores))
             return
-        for widget, exchange in zip(shown, question.exchanges, strict=False):
-            set_text(widget, exchange_content(exchange, hide_scores=hide_scores))
-        for widget in shown[len(question.exchanges):]:
-            widget.remove()
-        new = question.exchanges[len(shown):]
-        if new:
-            contents.mount_all(self._exchange_widget(e, hide_scores) for e in new)
+        set_text(widget, self._exchanges_content(question, hide_scores))
 
     @staticmethod
-    def _exchange_widget(exchange: ExchangeView, hide_scores: bool) -> Static:
-        return Static(exchange_content(exchange, hide_scores=hide_scores), classes="exchange")
+    def _exchanges_content(question: QuestionView, hide_scores: bool) -> Content:
+        # A blank line between exchanges: what a margin between one widget each drew.
+        return Content("\n\n").join(
+            exchange_content(e, hide_scores=hide_scores) for e in question.exchanges
+        )
 
     @staticmethod
     def _exchange_widgets(question: QuestionView, hide_scores: bool) -> list[Static]:
         if not question.exchanges:
             return [Static("Not answered.", classes="empty")]
-        return [Transcript._exchange_widget(e, hide_scores) for e in question.exchanges]
+        return [Static(Transcript._exchanges_content(question, hide_scores), classes="exchange")]

@@ -411,9 +411,10 @@ class InterviewScreen(Screen[None]):
         if key != self._prompt_key:
             self._prompt_key = key
             self.answer_box.load(view.draft_text, view.draft_seconds)
-            self.call_after_refresh(
-                self.query_one("#conversation", VerticalScroll).scroll_end, animate=False
-            )
+            # Anchored, the conversation stays scrolled to its end at every layout while
+            # the transcript grows (until the user scrolls, or a feedback panel is
+            # revealed): a scroll_end after a refresh raced the layout it needed.
+            self.query_one("#conversation", VerticalScroll).anchor()
         guidance = question.guidance.strip() if p.response_number == 0 else ""
         set_text(
             self.query_one("#guidance", Static),

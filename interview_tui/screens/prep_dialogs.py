@@ -60,7 +60,12 @@ class SectionEditor(ModalScreen[str | None]):
         self.query_one(TextArea).focus()
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        text = self.query_one(TextArea).text
+        if text.strip() == self._text.strip():  # nothing changed: no new version
+            self.notify("Nothing changed, so no new version was saved.", title="Not saved")
+            self.dismiss(None)
+            return
+        self.dismiss(text)
 
     def action_cancel(self) -> None:
         if self.query_one(TextArea).text != self._text and not self._confirm_discard:

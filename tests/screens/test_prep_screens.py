@@ -255,3 +255,19 @@ async def test_a_refused_edit_keeps_what_was_typed(make_app):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is screen and screen.shown.version == 2
+
+
+async def test_saving_an_unchanged_section_adds_no_version(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = DocumentScreen(JobApplication.get().id, "recruiter_prep")
+        await app.push_screen(screen)
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, SectionEditor)
+        await pilot.press("ctrl+s")  # saved as it was opened
+        await settle(pilot)
+        assert app.screen is screen and screen.shown.version == 1 and not screen.shown.edited
+        assert Document.select().count() == 1

@@ -162,6 +162,13 @@ async def test_the_whole_prep_flow(make_app, coach, tmp_path):
         exported = screen.exported
         assert exported is not None and exported.parent == app.settings.data_dir / "exports"
         assert str(exported) in text_of(pilot, "#status")
+        # Exported again (unchanged, left alone): its line replaces the first, not under it.
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        status = text_of(pilot, "#status")
+        assert "already holds this export" in status and "Exported to" not in status
         text = exported.read_text(encoding="utf-8")
         assert text.startswith("# Recruiter screen prep: Globex · Platform Engineer")
         assert "Version 1," in text

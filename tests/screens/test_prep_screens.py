@@ -278,3 +278,26 @@ async def test_saving_an_unchanged_section_adds_no_version(make_app):
         await settle(pilot)
         assert app.screen is screen and screen.shown.version == 1 and not screen.shown.edited
         assert Document.select().count() == 1
+
+
+async def test_ctrl_l_clears_the_section_editor_on_the_second_press(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = DocumentScreen(JobApplication.get().id, "recruiter_prep")
+        await app.push_screen(screen)
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        box = app.screen.query_one(TextArea)
+        before = box.text
+        assert before
+        await pilot.press("ctrl+l")  # the first press only warns
+        await settle(pilot)
+        assert box.text == before
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert box.text == ""
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert box.text == before

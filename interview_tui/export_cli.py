@@ -131,7 +131,8 @@ def run_sessions(args: argparse.Namespace, settings: Settings) -> int:
             } for r in rows], indent=2, ensure_ascii=False))
             return OK
         if not rows:
-            print("No sessions yet.")
+            filtered = args.stage or args.status
+            print("No session matches those filters." if filtered else "No sessions yet.")
             return OK
         table = [("ID", "DATE", "APPLICATION", "STAGE", "SCORE", "READINESS", "STATUS")]
         table += [(

@@ -109,6 +109,10 @@ def test_sessions_lists_what_history_shows(data_dir: Path) -> None:
     unfinished = json.loads(run_cli("sessions", "--status", "unfinished", "--json",
                                     data_dir=data_dir).stdout)
     assert all(r["status"] == "Unfinished" for r in unfinished)
+    # Sessions exist, just none of this stage: not "No sessions yet."
+    none = run_cli("sessions", "--stage", "technical", "--status", "abandoned",
+                   data_dir=data_dir)
+    assert none.returncode == 0 and none.stdout.strip() == "No session matches those filters."
 
 
 def test_export_session_document_and_all(data_dir: Path, tmp_path: Path) -> None:

@@ -298,3 +298,22 @@ async def test_a_debriefs_weak_spots_reach_the_next_interview_prep(ws, demo_appl
     assert f"From a debrief: {spots[0]}" in prep_task(request).inputs["weak_spots"]  # Claude
     doc = (await ws.prep.generate("interview_prep", demo_application.id, nxt.id)).content()
     assert f"From your debrief: {spots[0]}" in doc.targets  # the offline coach
+
+
+def test_a_prompt_without_a_question_mark_is_a_question() -> None:
+    # Interviewers say "Tell me about yourself." as often as they ask it; its answer counts.
+    pairs = parse_transcript(
+        "Interviewer: Thanks for joining. Tell me about yourself.\n"
+        "Me: I build payment systems; I led the refunds API used by 1,200 merchants.\n"
+        "Interviewer: Great, thanks.\n"
+        "Me: And I mentored three engineers.\n"
+        "Interviewer: Walk me through a hard bug.\n"
+        "Me: A race in the ledger writes.\n"
+        "Interviewer: Why Northwind?\n"
+        "Me: Logistics.\n", "Alex Rivera")
+    assert [(p.question, p.answer) for p in pairs] == [
+        ("Tell me about yourself.", "I build payment systems; I led the refunds API used by "
+         "1,200 merchants. And I mentored three engineers."),
+        ("Walk me through a hard bug.", "A race in the ledger writes."),
+        ("Why Northwind?", "Logistics."),
+    ]

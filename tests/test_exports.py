@@ -202,3 +202,19 @@ def test_a_damaged_or_vanished_session_does_not_stop_the_export(demo_application
     assert "# Mock interview 1" not in text
     assert "This session could not be read (session_feedback is not valid JSON)" in text
     assert "# Mock interview 3: " in text
+
+
+async def test_a_prep_document_exports_as_the_app_writes_it(demo_application, tmp_path) -> None:
+    # `interview-tui export document` and the document screen's `x` give the same Markdown:
+    # sections with their titles and your edits, not the payload's raw fields.
+    ws = Workspace(OfflineCoach(seed=1))
+    try:
+        version = await ws.prep.generate("recruiter_prep", demo_application.id)
+        version = await ws.prep.edit_section(version.id, "overview", "My own overview.")
+        written = await ws.prep.export(version.id, tmp_path)
+    finally:
+        ws.close()
+    _, md = document_export(version.id, "md")
+    assert md == written.path.read_text(encoding="utf-8")
+    assert "## Interview overview (edited)\n\nMy own overview." in md
+    assert "edited_sections" not in md.lower() and "Edited sections" not in md

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -110,6 +112,33 @@ def test_missing_file_and_directory_are_clear(tmp_path: Path) -> None:
         read_question_file(tmp_path / "nope.txt", stage="technical")
     with pytest.raises(ImportFileError, match="directory"):
         read_question_file(tmp_path, stage="technical")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_or_device_is_refused_without_waiting_on_it(tmp_path: Path) -> None:
+    # Reading a pipe nobody writes to blocked the import for ever, and quitting the app
+    # then hung on the thread; /dev/zero would have been read until memory ran out.
+    fifo = tmp_path / "questions.txt"
+    os.mkfifo(fifo)
+    outcome: list[BaseException] = []
+
+    def attempt() -> None:
+        try:
+            read_question_file(fifo, stage="technical")
+        except BaseException as exc:  # handed to the test thread
+            outcome.append(exc)
+
+    reader = threading.Thread(target=attempt, daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():  # unblock it so the test run can go on
+        with open(fifo, "wb") as fh:
+            fh.write(b"")
+        reader.join(timeout=10)
+    assert outcome and isinstance(outcome[0], ImportFileError), outcome
+    assert "not a regular file" in str(outcome[0])
+    with pytest.raises(ImportFileError, match="not a regular file"):
+        read_question_file("/dev/null", stage="technical")
 
 
 def test_one_typed_question_is_checked_the_same_way() -> None:

@@ -82,14 +82,26 @@ def _add(rows: dict[str, list[str]], what: dict[str, str], key: str, binding: Bi
     what.setdefault(binding.action, binding.tooltip or binding.description)
 
 
+# Keys every Textual screen has (next field, previous field, copy): listed under
+# "Everywhere", not among the keys of the screen in front of the user.
+_EVERY_SCREEN = frozenset(b.action for b in Screen.BINDINGS if isinstance(b, Binding))
+
+
+def _screen_rows(
+    screen: Screen[Any], rows: dict[str, list[str]], what: dict[str, str], *, common: bool
+) -> None:
+    for key, active in screen.active_bindings.items():
+        # The screen's own keys, not each widget's cursor keys.
+        if (active.node is screen and active.enabled and active.binding.description
+                and (active.binding.action in _EVERY_SCREEN) == common):
+            _add(rows, what, key, active.binding)
+
+
 def screen_keys(screen: Screen[Any]) -> str:
     """A Markdown table of the keys of ``screen`` itself that work right now."""
     rows: dict[str, list[str]] = {}  # action -> keys, first seen first
     what: dict[str, str] = {}
-    for key, active in screen.active_bindings.items():
-        # The screen's own keys, not each widget's cursor keys.
-        if active.node is screen and active.enabled and active.binding.description:
-            _add(rows, what, key, active.binding)
+    _screen_rows(screen, rows, what, common=False)
     return _table(rows, what)
 
 
@@ -107,6 +119,7 @@ def app_keys(screen: Screen[Any]) -> str:
             if screen.is_modal and not binding.priority:
                 continue
             _add(rows, what, key, binding)
+    _screen_rows(screen, rows, what, common=True)
     palette = sentence_key(app.COMMAND_PALETTE_BINDING)
     rows["command_palette"] = [palette]
     what["command_palette"] = "Command palette: the actions of this screen, and themes"

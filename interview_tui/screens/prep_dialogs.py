@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from interview_tui.screens.widgets.format import local_time
+from interview_tui.screens.widgets.press_twice import PressTwice
 from interview_tui.services.prep import author_label
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ class SectionEditor(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="section.save", priority=True,
                 tooltip="Save the section as a new version of the document"),
+        Binding("ctrl+l", "clear", "Clear", id="section.clear", priority=True,
+                tooltip="Empty the editor (press twice; ctrl+z undoes it)"),
         Binding("escape", "cancel", "Cancel", id="section.cancel",
                 tooltip="Close without saving (press twice if you changed something)"),
     ]
@@ -47,6 +50,7 @@ class SectionEditor(ModalScreen[str | None]):
         self._title = title
         self._text = text
         self._confirm_discard = False
+        self._press_twice = PressTwice(self)
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -60,7 +64,21 @@ class SectionEditor(ModalScreen[str | None]):
         self.query_one(TextArea).focus()
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        text = self.query_one(TextArea).text
+        if text.strip() == self._text.strip():  # nothing changed: no new version
+            self.notify("Nothing changed, so no new version was saved.", title="Not saved")
+            self.dismiss(None)
+            return
+        self.dismiss(text)
+
+    def action_clear(self) -> None:
+        """Empty the editor as ctrl+l does in every editor: on the second press, undoable."""
+        box = self.query_one(TextArea)
+        if box.text and self._press_twice.confirmed(
+            "clear", "The section's text will be emptied. Press ctrl+l again to clear it "
+                     "(ctrl+z brings it back)."):
+            box.clear()
+        box.focus()
 
     def action_cancel(self) -> None:
         if self.query_one(TextArea).text != self._text and not self._confirm_discard:

@@ -327,4 +327,6 @@ class DocumentScreen(Screen[None]):
             return
         self.exported = written.path
         self.notify(written.message("Exported to"), title="Exported", timeout=10, markup=False)
-        self._status(f"{self._status_text}\n{written.message('Exported to')}")
+        # Under the version line, replacing the last export's line rather than piling up.
+        self.query_one("#status", Static).update(
+            f"{self._status_text}\n{written.message('Exported to')}")

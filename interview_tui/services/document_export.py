@@ -1,7 +1,8 @@
 """A generated document (any kind) as Markdown.
 
-A kind's model may render itself with a ``markdown()`` method; otherwise its payload is
-laid out field by field: text as paragraphs, lists as bullets, nested objects as
+A prep document (base, recruiter, hiring manager, interview prep) is written exactly as the
+app exports it, section by section with your edits in place. Another kind's model may
+render itself with a ``markdown()`` method; otherwise its payload is laid out field by field: text as paragraphs, lists as bullets, nested objects as
 sub-sections. So every document kind exports without code of its own.
 """
 
@@ -12,6 +13,8 @@ from typing import Any
 from interview_tui.services.document_kinds import UnknownDocumentKind, label
 from interview_tui.services.document_store import DocumentVersion, get_version
 from interview_tui.services.export_format import html_document
+from interview_tui.services.prep_markdown import SECTIONS
+from interview_tui.services.prep_markdown import document_markdown as prep_markdown
 from interview_tui.services.session_export import EXPORT_FOOTER, check_format, inline, when
 from interview_tui.store.models import JobApplication
 
@@ -61,6 +64,9 @@ def document_markdown(doc: DocumentVersion, company: str, role: str) -> str:
         content = doc.content()
     except UnknownDocumentKind:
         content = None
+    if doc.kind in SECTIONS and content is not None:  # as the app's export writes it
+        return prep_markdown(doc.kind, content, title=f"{company} · {role}", author=author,
+                             version=doc.version, edited=doc.edited)
     render = getattr(content, "markdown", None)
     if callable(render):
         return "\n".join([*head, str(render()).strip(), ""])

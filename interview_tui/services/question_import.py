@@ -177,6 +177,8 @@ def _read(path: Path) -> bytes:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             raise ImportFileError(f"{path} is a directory, not a file.")
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
+            raise ImportFileError(f"{path} is not a regular file (a pipe or a device?).")
         if info.st_size > MAX_IMPORT_BYTES:
             raise ImportFileError(
                 f"{path} is {info.st_size / 1024 / 1024:.1f} MB; the limit is "

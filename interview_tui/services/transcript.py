@@ -87,10 +87,22 @@ def _candidate_label(turns: list[tuple[str, str]], candidate_name: str) -> str |
     return None
 
 
-def _last_question(text: str) -> str:
+# An interviewer's prompt that is not phrased as a question ("Tell me about yourself.").
+_PROMPT = re.compile(
+    r"^(?:(?:so|okay|ok|now|next|great|well|and|then|first|please|finally)[,.]?\s+)*"
+    r"(?:tell (?:me|us)|talk (?:me|us) through|walk (?:me|us) through|take (?:me|us) through|"
+    r"describe|explain|give (?:me|us)|share|introduce yourself|talk about|run (?:me|us) through)\b",
+    re.I,
+)
+
+
+def _last_question(text: str) -> str | None:
+    """The last question or prompt in an interviewer's turn, or None when it asks nothing."""
     sentences = re.split(r"(?<=[.!?])\s+", text.strip())
-    asked = [s for s in sentences if s.endswith("?")]
-    return asked[-1] if asked else text.strip()
+    asked = [s for s in sentences if s.endswith("?") or _PROMPT.match(s)]
+    if asked:
+        return asked[-1]
+    return text.strip() if "?" in text else None
 
 
 def _pairs(turns: list[tuple[bool, str]]) -> list[QA]:
@@ -103,10 +115,11 @@ def _pairs(turns: list[tuple[bool, str]]) -> list[QA]:
             if question is not None:
                 answer.append(said)
             continue
-        if "?" in said:
+        asked = _last_question(said)
+        if asked is not None:
             if question is not None and answer:
                 pairs.append(QA(question, " ".join(answer)))
-            question, answer = _last_question(said), []
+            question, answer = asked, []
     if question is not None and answer:
         pairs.append(QA(question, " ".join(answer)))
     return pairs

@@ -27,6 +27,9 @@ async def test_help_over_home_lists_what_works_there(make_app) -> None:
         assert "| `n` | Set up a mock interview |" in here
         assert "| `h` | Review past sessions |" in here
         assert "`r`" not in here  # resume is not offered with nothing to resume
+        # Textual's keys of every screen are not this screen's: they are under Everywhere.
+        assert "`tab`" not in here and "Copy selected text" not in here
+        assert "| `tab` | Focus Next |" in text.split("## Everywhere")[1]
         assert "| `f1`, `?` |" in text and "`ctrl+q`" in text
         assert "**L5A**" in text  # the levels are explained
 

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 from interview_tui.screens.application_picker import ApplicationPicker
 from interview_tui.screens.pitch import PitchScreen
 from interview_tui.screens.pitch_attempt import PitchAttemptScreen
+from interview_tui.screens.widgets.press_twice import CONFIRM_SECONDS
 from interview_tui.services.coach.claude import ClaudeCoach
 from interview_tui.services.pitch_rules import structure_score
 from interview_tui.services.profiles import ensure_demo_profile, save_application
@@ -126,7 +127,9 @@ async def test_clearing_the_editor_asks_first_and_can_be_undone(make_app):
         await pilot.press("ctrl+l")
         await settle(pilot)
         assert screen.box.text == "Half a pitch about Parcelwise"  # the first press only warns
-        assert any("Press ctrl+l again" in n.message for n in app._notifications)
+        warning = next(n for n in app._notifications if "Press ctrl+l again" in n.message)
+        # The warning lasts exactly as long as a second press still clears, no longer.
+        assert warning.timeout == CONFIRM_SECONDS
         await pilot.press("ctrl+l")
         await settle(pilot)
         assert screen.box.text == ""

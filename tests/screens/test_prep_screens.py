@@ -162,6 +162,13 @@ async def test_the_whole_prep_flow(make_app, coach, tmp_path):
         exported = screen.exported
         assert exported is not None and exported.parent == app.settings.data_dir / "exports"
         assert str(exported) in text_of(pilot, "#status")
+        # Exported again (unchanged, left alone): its line replaces the first, not under it.
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        status = text_of(pilot, "#status")
+        assert "already holds this export" in status and "Exported to" not in status
         text = exported.read_text(encoding="utf-8")
         assert text.startswith("# Recruiter screen prep: Globex · Platform Engineer")
         assert "Version 1," in text
@@ -255,3 +262,42 @@ async def test_a_refused_edit_keeps_what_was_typed(make_app):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is screen and screen.shown.version == 2
+
+
+async def test_saving_an_unchanged_section_adds_no_version(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = DocumentScreen(JobApplication.get().id, "recruiter_prep")
+        await app.push_screen(screen)
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, SectionEditor)
+        await pilot.press("ctrl+s")  # saved as it was opened
+        await settle(pilot)
+        assert app.screen is screen and screen.shown.version == 1 and not screen.shown.edited
+        assert Document.select().count() == 1
+
+
+async def test_ctrl_l_clears_the_section_editor_on_the_second_press(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = DocumentScreen(JobApplication.get().id, "recruiter_prep")
+        await app.push_screen(screen)
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        box = app.screen.query_one(TextArea)
+        before = box.text
+        assert before
+        await pilot.press("ctrl+l")  # the first press only warns
+        await settle(pilot)
+        assert box.text == before
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert box.text == ""
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert box.text == before

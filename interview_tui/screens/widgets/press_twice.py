@@ -27,5 +27,7 @@ class PressTwice:
         if time.monotonic() < deadline:
             return True
         self._armed[action] = time.monotonic() + CONFIRM_SECONDS
-        self._owner.notify(warning, title="Press again to confirm", severity="warning")
+        # Shown only while a second press still confirms: no stale "press again" after.
+        self._owner.notify(warning, title="Press again to confirm", severity="warning",
+                           timeout=CONFIRM_SECONDS)
         return False

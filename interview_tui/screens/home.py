@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -55,8 +55,9 @@ def glance_text(recent: list[SessionRow], glance: Glance) -> Text:
 
 
 class HomeScreen(Screen[None]):
+    AUTO_FOCUS = "#actions"
     DEFAULT_CSS = """
-    HomeScreen > Vertical { padding: 1 2; }
+    HomeScreen > VerticalScroll { padding: 1 2; }
     HomeScreen #intro { margin-bottom: 1; }
     HomeScreen #coach { margin-bottom: 1; }
     HomeScreen OptionList { height: auto; max-height: 14; border: round $primary 50%; }
@@ -87,7 +88,9 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical():
+        # Scrolls when the menu and the glance outgrow a small terminal (tab to it, then
+        # the arrows or page keys); the menu has the focus first (AUTO_FOCUS).
+        with VerticalScroll():
             yield Static("[b]Practise job interviews from your terminal.[/b]", id="intro")
             yield Static(id="coach", classes="muted")
             yield OptionList(id="actions")

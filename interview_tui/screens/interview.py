@@ -138,8 +138,10 @@ class InterviewScreen(Screen[None]):
                 tooltip="Clear the answer (press twice; ctrl+z undoes it)"),
         Binding("escape", "cancel", "Stop", id="interview.cancel",
                 tooltip="Stop the coach; the session stays where it was"),
-        Binding("escape", "back", "Home", id="interview.back",
-                tooltip="Back to the home screen; everything is saved"),
+        # Back to where the session was opened from: home, or the summary or review a
+        # redo started from.
+        Binding("escape", "back", "Back", id="interview.back",
+                tooltip="Back to where you came from; everything is saved"),
     ]
 
     def __init__(self, session_id: int | None = None, *, setup: SessionSetup | None = None) -> None:

@@ -143,3 +143,52 @@ async def test_home_is_the_bottom_screen_and_r_pressed_before_the_sessions_load_
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen)
         assert app.screen.session_id == view.id
+
+
+async def test_a_redo_from_the_summary_goes_back_to_it_and_its_footer_says_back(make_app):
+    from interview_tui.screens.interview import InterviewScreen
+    from interview_tui.screens.summary import SummaryScreen
+    from interview_tui.screens.widgets.footer import Footer
+    from tests.fakes import snapshot_data as data
+
+    app = make_app()
+    service = app.workspace.interview
+    finished = await data.complete(service, await data.start(service, question_count=1),
+                                   data.mixed)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_interview(finished.id)
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("a")  # answer the lowest-scored question again
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        footer = str(app.screen.query_one(Footer).render())
+        assert "esc Back" in footer and "Home" not in footer, footer
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_home_scrolls_when_its_glance_outgrows_80x24(make_app):
+    from textual.containers import VerticalScroll
+    from textual.widgets import OptionList
+
+    from tests.fakes import snapshot_data as data
+
+    app = make_app()
+    service = app.workspace.interview
+    for _ in range(3):
+        await data.complete(service, await data.start(service, question_count=1), data.mixed)
+    await data.start(service)  # unfinished: a resume line in the menu
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        page = home.query_one(VerticalScroll)
+        assert isinstance(app.focused, OptionList)  # the menu first
+        assert page.max_scroll_y > 0  # the last sessions are below the fold
+        await pilot.press("tab", "end")
+        await settle(pilot)
+        glance = home.query_one("#glance")
+        assert page.scroll_y == page.max_scroll_y
+        assert glance.region.bottom <= page.region.bottom  # reachable by keyboard

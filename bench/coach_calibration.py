@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from statistics import mean
 
-from bench.common import say
 from bench.coach_quality import DATA
+from bench.common import say
 
 CALIBRATION = "calibration_answers.txt"
 BANDS = ("strong", "middling", "weak")

@@ -198,12 +198,28 @@ FAILURE_MODES = _stems(
     backup restore spike spikes hot spot hotspot bottleneck leak leaks drift leakage bias
     skew missing outlier outliers"""
 )
+# Risks and contingencies in any field: what could go wrong and what happens then.
+RISK_CUES = re.compile(
+    r"\b(?:risks?|risky|(?:go|goes|going|went) wrong|contingenc(?:y|ies)|fall-?backs?|"
+    r"back-?up (?:plan|site|option|list)|in case|worst case|downside case|plan b|"
+    r"mitigat(?:e|es|ion)|safeguards?|reserve (?:list|stock|staff)|if (?:it|that|this|they|"
+    r"we|the \w+) (?:fails?|slips?|doesn['’]?t|don['’]?t|runs? out|is late|are late|floods?)|"
+    r"(?:paying|arrives?|turning up|comes?) late|shortages?|hazards?|unsafe|so it doesn['’]?t "
+    r"(?:come back|happen again)|(?:to see|check) (?:if|whether) it (?:stuck|worked)|"
+    r"roll(?:s|ed)? back|pull (?:it|the plug))\b",
+    re.I,
+)
 REQUIREMENT_CUES = re.compile(
     r"\b(?:requirements?|assum(?:e|ing|ption)s?|clarif(?:y|ying)|constraints?|read[- ]heavy|"
     r"write[- ]heavy|read/write|traffic|scale|sla|slo|budget|users?|peak|per (?:second|day|"
     r"minute|hour)|qps|rps|first (?:i['’]?d|i would|we['’]?d) (?:ask|want|check|confirm)|depends on|"
     r"functional|non-functional|use cases?|the goal is|we need to support|needs to|volume|"
-    r"targets?|(?:a|an) (?:second|minute|hour|day)|throughput|latency budget)\b",
+    r"targets?|(?:a|an) (?:second|minute|hour|day)|throughput|latency budget|"
+    # The same opening in any field: who or what comes first, what must keep working.
+    r"who (?:is|are) most|who needs|what (?:matters|has to|must|needs to)|has to keep|"
+    r"must (?:leave|keep|be)|(?:i['’]?d|i would) (?:start|begin) (?:with|by|from) "
+    r"(?:what|who|how|asking|mapping|agreeing|finding out)|first i['’]?d ask|"
+    r"ask (?:how|what|who|whether) )\b",
     re.I,
 )
 TRADEOFF_CUES = re.compile(

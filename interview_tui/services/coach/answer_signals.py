@@ -127,13 +127,22 @@ _SCOPE_L5B = re.compile(
     r"several teams|other teams|cross-team|(?:two|three|four|five|\d+) (?:\w+ )?teams|"
     r"company-?wide|org-?wide|"
     r"roadmap|strategy|strategic|vision|standards?|set the direction|influenced|hired|hiring|"
-    r"headcount|long-term|multi-year|architecture|leadership)\b",
+    r"headcount|long-term|multi-year|architecture|leadership|"
+    # The same reach outside software: a whole department, service or board.
+    r"(?:across|for) (?:the )?(?:whole |entire )?(?:department|school|ward|trust|group|business|"
+    r"council|region|service|chain|site)s?|department-?wide|(?:the|our) board|policy|"
+    r"(?:has|have) since adopted)\b",
     re.I,
 )
 _SCOPE_L5A = re.compile(
     r"\b(?:led|lead|owned|ownership|designed|drove|mentored|mentoring|coached|proposed|"
     r"initiated|end[- ]to[- ]end|on-call|rotation|migration|prioriti[sz]ed|trade-?offs?|"
-    r"stakeholders?|postmortem|incident|rollout|review)\b",
+    r"stakeholders?|postmortem|incident|rollout|review|"
+    # Owning work beyond one's own tasks in any field.
+    r"supervis(?:e|ed|ing)|in charge of|running (?:the|a|shifts?)|ran (?:the|a|shifts?)|"
+    r"managed (?:a|the|my)|manage (?:a|the) team|(?:a )?team of \d+|trained (?:the|new|staff|"
+    r"two|three|four|five|\d+)|set up (?:a|the)|introduced|contingency plan|escalat(?:e|ed|ion)|"
+    r"key accounts?|accounts? worth|caseload)\b",
     re.I,
 )
 _BEHAVIOURAL_Q = re.compile(

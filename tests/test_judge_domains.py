@@ -67,3 +67,13 @@ def test_a_belief_or_a_lesson_is_never_the_outcome_of_a_revision() -> None:
               "care about a lot. I've learned lots about staying calm this way.")
     parts = _shape(own_sentences([answer], "behavioural"), "behavioural")
     assert not any("care about" in s or "learned" in s for s in parts["outcome"])
+
+
+def test_a_story_told_in_a_trade_s_own_words_is_working_life() -> None:
+    answer = ("A tenant rang on a Sunday because water was coming through her ceiling from the "
+              "flat above. I drove over, isolated the supply, found the split pipe under the "
+              "bath and replaced the joint. The council's inspection the next week found no "
+              "damp, and the resident wrote in to the housing officer.")
+    j = judge_answer("Tell me about a time you went beyond what was expected of you.", answer,
+                     kind="behavioural")
+    assert "off_topic" not in j.notes and j.score >= 5

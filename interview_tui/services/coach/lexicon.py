@@ -145,7 +145,13 @@ WORK = _stems(
     excel
     prototype prototypes wireframe wireframes usability research interview interviews persona
     model models analysis dataset datasets experiment experiments dashboard dashboards
-    kitchen store stores shop branch branches site sites plant factory production"""
+    kitchen store stores shop branch branches site sites plant factory production
+    guest guests hotel hotels restaurant restaurants menu menus booking bookings reservation
+    reservations covers bar chef chefs housekeeping
+    apprentice apprentices tenant tenants inspection inspections quote quotes boiler wiring
+    joiner electrician plumber builder builders
+    council councils resident residents claim claims case cases caseload benefit benefits
+    public citizen citizens constituent constituents policy policies permit licence"""
 )
 
 # Words that carry no specific content in an interview answer: a story made of them says

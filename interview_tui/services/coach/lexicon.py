@@ -208,9 +208,12 @@ FAILURE_MODES = _stems(
 RISK_CUES = re.compile(
     r"\b(?:risks?|risky|(?:go|goes|going|went) wrong|contingenc(?:y|ies)|fall-?backs?|"
     r"back-?up (?:plan|site|option|list)|in case|worst case|downside case|plan b|"
-    r"mitigat(?:e|es|ion)|safeguards?|reserve (?:list|stock|staff)|if (?:it|that|this|they|"
+    r"mitigat(?:e|es|ion)|safeguards?|reserve (?:list|stock|staff)|back-?up \w+|"
+    r"(?:more|fewer) \w+ (?:than (?:expected|planned|registered|booked|forecast))|"
+    r"(?:deliver(?:s|ing)?|arriv(?:e|es|ing)|pay(?:s|ing)?|turn(?:s|ing)? up|run(?:s|ning)?) "
+    r"late|if (?:it|that|this|they|"
     r"we|the \w+) (?:fails?|slips?|doesn['’]?t|don['’]?t|runs? out|is late|are late|floods?)|"
-    r"(?:paying|arrives?|turning up|comes?) late|shortages?|hazards?|unsafe|so it doesn['’]?t "
+    r"comes? late|shortages?|hazards?|unsafe|so it doesn['’]?t "
     r"(?:come back|happen again)|(?:to see|check) (?:if|whether) it (?:stuck|worked)|"
     r"roll(?:s|ed)? back|pull (?:it|the plug))\b",
     re.I,

@@ -77,3 +77,15 @@ def test_a_story_told_in_a_trade_s_own_words_is_working_life() -> None:
     j = judge_answer("Tell me about a time you went beyond what was expected of you.", answer,
                      kind="behavioural")
     assert "off_topic" not in j.notes and j.score >= 5
+
+
+def test_changing_how_the_team_works_shows_scope_as_a_postmortem_does() -> None:
+    answer = (
+        "As duty manager at a care home I noticed that two residents had missed evening "
+        "medication in one month, both on nights when agency staff were on. I checked the "
+        "medication records for the quarter, found the agency staff were never shown the "
+        "blister packs, and added a medication check to the handover sheet for every shift. "
+        "There have been no missed doses in the eight months since.")
+    j = judge_answer("Tell me about a time you spotted a problem before it got worse.", answer,
+                     kind="behavioural")
+    assert j.score >= 6 and j.level in ("L5A", "L5B")

@@ -142,7 +142,10 @@ _SCOPE_L5A = re.compile(
     r"supervis(?:e|ed|ing)|in charge of|running (?:the|a|shifts?)|ran (?:the|a|shifts?)|"
     r"managed (?:a|the|my)|manage (?:a|the) team|(?:a )?team of \d+|trained (?:the|new|staff|"
     r"two|three|four|five|\d+)|set up (?:a|the)|introduced|contingency plan|escalat(?:e|ed|ion)|"
-    r"key accounts?|accounts? worth|caseload)\b",
+    r"key accounts?|accounts? worth|caseload|duty manager|shift (?:leader|manager)|team leader|"
+    # Changing how the team works, the equivalent of a postmortem's follow-up.
+    r"(?:changed|updated|rewrote|added (?:\w+ ){1,3}to) (?:the|our) (?:\w+ )?(?:process|"
+    r"procedure|checklist|handover(?: sheet)?|rota|settings|form|guidance))\b",
     re.I,
 )
 _BEHAVIOURAL_Q = re.compile(

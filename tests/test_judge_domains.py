@@ -89,3 +89,15 @@ def test_changing_how_the_team_works_shows_scope_as_a_postmortem_does() -> None:
     j = judge_answer("Tell me about a time you spotted a problem before it got worse.", answer,
                      kind="behavioural")
     assert j.score >= 6 and j.level in ("L5A", "L5B")
+
+
+def test_had_done_is_a_fact_and_a_target_beaten_is_an_outcome() -> None:
+    answer = (
+        "In March my branch was behind its mortgage target by a third because two advisers "
+        "had left. I went through every customer we'd seen in the last year whose fixed rate "
+        "was ending, rang each of them with the rates we'd just been given, and booked the "
+        "appointments myself. We finished the quarter at 104% of target, and the area manager "
+        "asked me to show the other branches how we'd done it.")
+    j = judge_answer("Tell me about a time you turned around a difficult quarter.", answer,
+                     kind="behavioural")
+    assert j.marks["outcome"].level >= 1.0 and j.score >= 7

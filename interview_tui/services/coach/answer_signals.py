@@ -67,7 +67,10 @@ _VAGUE = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:(?:i|we) would|(?:i|we)['’]d(?! like)|(?:i|we) (?:usually|always|generally|typically|"
+    # "we'd been paying", "we'd just launched": 'd before a past participle is "had".
+    r"\b(?:(?:i|we) would|(?:i|we)['’]d(?! like| (?:been|just|already|never|had|done|gone|seen|"
+    r"made|built|taken|given|got|run|sent|lost|spent|told)\b| (?!(?:need|proceed|succeed|exceed|"
+    r"feed|speed|embed)\b)\w+ed\b)|(?:i|we) (?:usually|always|generally|typically|"
     r"normally|tend to|try to)|you would|you'd|you should|you need to|you have to|it's important to|"
     r"it is important to)\b",
     re.I,
@@ -119,7 +122,11 @@ _RESULT = re.compile(
     r"lowered|raised|boosted|shrank|sped up|stopped|eliminated|launched|shipped|delivered|"
     r"adopted|recogni[sz]ed|praised)|(?:was|were|is|are|got|became|came out) (?:\w+ )?"
     r"(?:lower|higher|fewer|faster|shorter|cheaper|smaller|quicker))\b"
-    r"|\bfrom \S+(?: \w+)? to \d",
+    r"|\bfrom \S+(?: \w+)? to \d"
+    # A target met or beaten, in any trade: "113% of target", "finished the quarter at".
+    r"|\b\d+(?:\.\d+)?% of (?:the |my |our )?(?:target|quota|plan|budget)\b"
+    r"|\b(?:hit|met|beat|exceeded|passed) (?:the |my |our |its )?(?:target|quota|inspection|"
+    r"audit|exam)s?\b",
     re.I,
 )
 _SCOPE_L5B = re.compile(

@@ -68,7 +68,9 @@ _VAGUE = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     # "we'd been paying", "we'd just launched": 'd before a past participle is "had".
-    r"\b(?:(?:i|we) would|(?:i|we)['’]d(?! like| (?:been|just|already|never|had|done|gone|seen|"
+    # "which we would otherwise have expected" is a past counterfactual, not a plan.
+    r"\b(?:(?:i|we) would(?! (?:otherwise |then |probably |certainly )?have\b)|"
+    r"(?:i|we)['’]d(?! like| (?:been|just|already|never|had|done|gone|seen|"
     r"made|built|taken|given|got|run|sent|lost|spent|told)\b| (?!(?:need|proceed|succeed|exceed|"
     r"feed|speed|embed)\b)\w+ed\b)|(?:i|we) (?:usually|always|generally|typically|"
     r"normally|tend to|try to)|you would|you'd|you should|you need to|you have to|it's important to|"

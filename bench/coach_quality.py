@@ -309,12 +309,17 @@ def run(quick: bool = False) -> list[Result]:
     figures += "; " + _set_figures("second set", FRESH_PAIRS, FRESH_GROUNDING)
     figures += "; " + _set_figures("third set", BLIND_PAIRS, BLIND_GROUNDING)
     figures += "; " + _kinds() + "; " + _consistency(quick)
+    from bench.coach_calibration import figures as calibration
+
+    calibrated, calibrated_ok = calibration()
+    figures += "; " + calibrated
+    ok = ok and calibrated_ok
     return [Result(
         benchmark="coach_quality",
         figures=re.sub(r"\s+", " ", figures),
         ratio=None,
         baseline="labelled pairs in tests/data (every 4th held out)",
         target="ranking >= 90%, probes <= 4, lift <= 1, no revision lower, caught >= 95%, "
-               "false <= 5%",
+               "false <= 5%; calibration gap <= 1.0, bands in order in every field",
         met=ok,
     )]

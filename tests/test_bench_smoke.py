@@ -68,6 +68,19 @@ def test_coach_quality_runs_on_a_labelled_set_of_every_kind_and_stage() -> None:
     assert any(p.held_out for p in pairs) and not all(p.held_out for p in pairs)
     (result,) = coach_quality.run(quick=True)
     assert result.benchmark == "coach_quality" and result.met is not None
+def test_calibration_set_covers_every_field_and_band() -> None:
+    from bench import coach_calibration
+
+    items = coach_calibration.load()
+    fields = {i.field for i in items} - {"software"}
+    assert len(fields) >= 9 and len([i for i in items if i.field != "software"]) >= 30
+    assert len([i for i in items if i.field == "software" and i.band == "strong"]) >= 10
+    for field in fields:
+        assert {i.band for i in items if i.field == field} == set(coach_calibration.BANDS)
+    text, met = coach_calibration.figures()
+    assert "gap" in text and isinstance(met, bool)
+
+
 def test_pitch_quality_scores_both_parts_of_the_labelled_set() -> None:
     (result,) = pitch_quality.run(quick=True)
     assert result.ratio is not None and result.met is not None

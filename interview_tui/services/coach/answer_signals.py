@@ -67,7 +67,12 @@ _VAGUE = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:(?:i|we) would|(?:i|we)['’]d(?! like)|(?:i|we) (?:usually|always|generally|typically|"
+    # "we'd been paying", "we'd just launched": 'd before a past participle is "had".
+    # "which we would otherwise have expected" is a past counterfactual, not a plan.
+    r"\b(?:(?:i|we) would(?! (?:otherwise |then |probably |certainly )?have\b)|"
+    r"(?:i|we)['’]d(?! like| (?:been|just|already|never|had|done|gone|seen|"
+    r"made|built|taken|given|got|run|sent|lost|spent|told)\b| (?!(?:need|proceed|succeed|exceed|"
+    r"feed|speed|embed)\b)\w+ed\b)|(?:i|we) (?:usually|always|generally|typically|"
     r"normally|tend to|try to)|you would|you'd|you should|you need to|you have to|it's important to|"
     r"it is important to)\b",
     re.I,
@@ -119,7 +124,11 @@ _RESULT = re.compile(
     r"lowered|raised|boosted|shrank|sped up|stopped|eliminated|launched|shipped|delivered|"
     r"adopted|recogni[sz]ed|praised)|(?:was|were|is|are|got|became|came out) (?:\w+ )?"
     r"(?:lower|higher|fewer|faster|shorter|cheaper|smaller|quicker))\b"
-    r"|\bfrom \S+(?: \w+)? to \d",
+    r"|\bfrom \S+(?: \w+)? to \d"
+    # A target met or beaten, in any trade: "113% of target", "finished the quarter at".
+    r"|\b\d+(?:\.\d+)?% of (?:the |my |our )?(?:target|quota|plan|budget)\b"
+    r"|\b(?:hit|met|beat|exceeded|passed) (?:the |my |our |its )?(?:target|quota|inspection|"
+    r"audit|exam)s?\b",
     re.I,
 )
 _SCOPE_L5B = re.compile(
@@ -127,13 +136,25 @@ _SCOPE_L5B = re.compile(
     r"several teams|other teams|cross-team|(?:two|three|four|five|\d+) (?:\w+ )?teams|"
     r"company-?wide|org-?wide|"
     r"roadmap|strategy|strategic|vision|standards?|set the direction|influenced|hired|hiring|"
-    r"headcount|long-term|multi-year|architecture|leadership)\b",
+    r"headcount|long-term|multi-year|architecture|leadership|"
+    # The same reach outside software: a whole department, service or board.
+    r"(?:across|for) (?:the )?(?:whole |entire )?(?:department|school|ward|trust|group|business|"
+    r"council|region|service|chain|site)s?|department-?wide|(?:the|our) board|policy|"
+    r"(?:has|have) since adopted)\b",
     re.I,
 )
 _SCOPE_L5A = re.compile(
     r"\b(?:led|lead|owned|ownership|designed|drove|mentored|mentoring|coached|proposed|"
     r"initiated|end[- ]to[- ]end|on-call|rotation|migration|prioriti[sz]ed|trade-?offs?|"
-    r"stakeholders?|postmortem|incident|rollout|review)\b",
+    r"stakeholders?|postmortem|incident|rollout|review|"
+    # Owning work beyond one's own tasks in any field.
+    r"supervis(?:e|ed|ing)|in charge of|running (?:the|a|shifts?)|ran (?:the|a|shifts?)|"
+    r"managed (?:a|the|my)|manage (?:a|the) team|(?:a )?team of \d+|trained (?:the|new|staff|"
+    r"two|three|four|five|\d+)|set up (?:a|the)|introduced|contingency plan|escalat(?:e|ed|ion)|"
+    r"key accounts?|accounts? worth|caseload|duty manager|shift (?:leader|manager)|team leader|"
+    # Changing how the team works, the equivalent of a postmortem's follow-up.
+    r"(?:changed|updated|rewrote|added (?:\w+ ){1,3}to) (?:the|our) (?:\w+ )?(?:process|"
+    r"procedure|checklist|handover(?: sheet)?|rota|settings|form|guidance))\b",
     re.I,
 )
 _BEHAVIOURAL_Q = re.compile(

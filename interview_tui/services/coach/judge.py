@@ -98,7 +98,10 @@ def _off_topic(kind: str, ev: Evidence, marks: dict[str, Mark]) -> bool:
     if ev.work_words + tech < 2 and ev.question_overlap < 0.15:
         return True  # bread, holidays, football: not working life
     if kind == "technical":
-        return ev.question_overlap < 0.1 and tech < 2
+        # Steps acting on the field's own things are an approach whatever the field: a
+        # design answer with no software words is not off a technical question.
+        approach = marks["approach"].level if "approach" in marks else 0.0
+        return ev.question_overlap < 0.1 and tech < 2 and approach < 1.0
     named = [t for t in ev.topics_asked if (TOPICS[t][0] & ev.question_stems) - GENERIC]
     if kind == "behavioural" and "relevance" in marks and named:
         # Only a question that names its topic can be answered off it: "a project you're

@@ -145,7 +145,13 @@ WORK = _stems(
     excel
     prototype prototypes wireframe wireframes usability research interview interviews persona
     model models analysis dataset datasets experiment experiments dashboard dashboards
-    kitchen store stores shop branch branches site sites plant factory production"""
+    kitchen store stores shop branch branches site sites plant factory production
+    guest guests hotel hotels restaurant restaurants menu menus booking bookings reservation
+    reservations covers bar chef chefs housekeeping
+    apprentice apprentices tenant tenants inspection inspections quote quotes boiler wiring
+    joiner electrician plumber builder builders
+    council councils resident residents claim claims case cases caseload benefit benefits
+    public citizen citizens constituent constituents policy policies permit licence"""
 )
 
 # Words that carry no specific content in an interview answer: a story made of them says
@@ -198,12 +204,31 @@ FAILURE_MODES = _stems(
     backup restore spike spikes hot spot hotspot bottleneck leak leaks drift leakage bias
     skew missing outlier outliers"""
 )
+# Risks and contingencies in any field: what could go wrong and what happens then.
+RISK_CUES = re.compile(
+    r"\b(?:risks?|risky|(?:go|goes|going|went) wrong|contingenc(?:y|ies)|fall-?backs?|"
+    r"back-?up (?:plan|site|option|list)|in case|worst case|downside case|plan b|"
+    r"mitigat(?:e|es|ion)|safeguards?|reserve (?:list|stock|staff)|back-?up \w+|"
+    r"(?:more|fewer) \w+ (?:than (?:expected|planned|registered|booked|forecast))|"
+    r"(?:deliver(?:s|ing)?|arriv(?:e|es|ing)|pay(?:s|ing)?|turn(?:s|ing)? up|run(?:s|ning)?) "
+    r"late|if (?:it|that|this|they|"
+    r"we|the \w+) (?:fails?|slips?|doesn['’]?t|don['’]?t|runs? out|is late|are late|floods?)|"
+    r"comes? late|shortages?|hazards?|unsafe|so it doesn['’]?t "
+    r"(?:come back|happen again)|(?:to see|check) (?:if|whether) it (?:stuck|worked)|"
+    r"roll(?:s|ed)? back|pull (?:it|the plug))\b",
+    re.I,
+)
 REQUIREMENT_CUES = re.compile(
     r"\b(?:requirements?|assum(?:e|ing|ption)s?|clarif(?:y|ying)|constraints?|read[- ]heavy|"
     r"write[- ]heavy|read/write|traffic|scale|sla|slo|budget|users?|peak|per (?:second|day|"
     r"minute|hour)|qps|rps|first (?:i['’]?d|i would|we['’]?d) (?:ask|want|check|confirm)|depends on|"
     r"functional|non-functional|use cases?|the goal is|we need to support|needs to|volume|"
-    r"targets?|(?:a|an) (?:second|minute|hour|day)|throughput|latency budget)\b",
+    r"targets?|(?:a|an) (?:second|minute|hour|day)|throughput|latency budget|"
+    # The same opening in any field: who or what comes first, what must keep working.
+    r"who (?:is|are) most|who needs|what (?:matters|has to|must|needs to)|has to keep|"
+    r"must (?:leave|keep|be)|(?:i['’]?d|i would) (?:start|begin) (?:with|by|from) "
+    r"(?:what|who|how|asking|mapping|agreeing|finding out)|first i['’]?d ask|"
+    r"ask (?:how|what|who|whether) )\b",
     re.I,
 )
 TRADEOFF_CUES = re.compile(

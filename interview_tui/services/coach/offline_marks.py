@@ -17,6 +17,7 @@ from interview_tui.services.coach.answer_signals import _RESULT, stem
 from interview_tui.services.coach.lexicon import (
     FAILURE_MODES,
     REQUIREMENT_CUES,
+    RISK_CUES,
     TECH_COMPONENTS,
     TRADEOFF_CUES,
     WORK,
@@ -239,7 +240,10 @@ _DECIDES = re.compile(
 def _approach(ev: Evidence, ctx: Context) -> Mark:
     decided = [x for x in ev.sentences if _DECIDES.search(x.text)]
     n, best = _count_in(replace(ev, sentences=tuple(decided)), TECH_COMPONENTS)
-    n += min(2, len(ev.specific - TECH_COMPONENTS) // 6) if decided else 0  # domain detail
+    # Domain detail: the specific things the steps act on, in whatever field.
+    detail = frozenset().union(*(x.specific for x in decided)) - TECH_COMPONENTS if decided \
+        else frozenset()
+    n += min(4, len(detail) // 6)
     level = 2.0 if n >= 6 else 1.5 if n >= 4 else 1.0 if n >= 2 else 0.0
     return Mark("approach", level, quote(best) if level else "")
 
@@ -254,6 +258,10 @@ def _tradeoffs(ev: Evidence, ctx: Context) -> Mark:
 
 def _failure(ev: Evidence, ctx: Context) -> Mark:
     n, best = _count_in(ev, FAILURE_MODES)
+    # Risks named in plain words count in any field ("the main risks are a late payer").
+    risky = [x for x in ev.sentences if RISK_CUES.search(x.text)]
+    n += len({m.group(0).lower() for x in risky for m in RISK_CUES.finditer(x.text)})
+    best = risky[0] if risky else best
     level = 2.0 if n >= 4 else 1.5 if n >= 3 else 1.0 if n >= 1 else 0.0
     return Mark("failure", level, quote(best) if level else "")
 

@@ -162,8 +162,12 @@ def _progress(ev: Evidence, ctx: Context) -> Mark:
 
 
 # --- overview ----------------------------------------------------------------------------
+# "I'm a team player" is a trait, not a current role.
+_TRAIT = (r"(?!\s(?:\w+\s)?(?:(?:team )?player|worker|learner|person|communicator|thinker|"
+          r"problem[- ]solver|perfectionist|self-starter|fit)\b)")
 _NOW = re.compile(
-    r"\b(?:i['’]?m (?:a|an|the|currently|now)|i am (?:a|an|the|currently)|i work (?:as|at|on|in)|"
+    rf"\b(?:i['’]?m (?:a|an|the|currently|now){_TRAIT}|i am (?:a|an|the|currently){_TRAIT}|"
+    r"i work (?:as|at|on|in)|"
     r"currently|right now|at the moment|these days|today i|my (?:current )?role|i['’]?ve been "
     r"(?:at|with|working)|i lead|i run|i own|i manage)\b",
     re.I,
@@ -174,9 +178,16 @@ def _current(ev: Evidence, ctx: Context) -> Mark:
     return _by_cue("current", ev, _NOW)
 
 
+_TENURE = re.compile(r"^(?:\d+|[a-z]+)(?:\+| or \w+)? (?:years?|months?)$", re.I)
+
+
 def _impact(ev: Evidence, ctx: Context) -> Mark:
     done = [x for x in ev.sentences if (x.i_action or x.we_action) and _concrete(x)]
-    measured = [x for x in done if set(x.quantities) & set(ev.outcome_numbers + ev.scope_numbers)]
+    # Years in a job are tenure, not impact: "ten years in finance" measures nothing done.
+    sized = {q for q in ev.outcome_numbers + ev.scope_numbers if not _TENURE.match(q)}
+    # A measured result counts in whoever's grammar it comes ("the highlight was moving
+    # tracking to three services, which cut p95 from 900 to 180 ms").
+    measured = [x for x in ev.sentences if _concrete(x) and set(x.quantities) & sized]
     if measured:
         return Mark("impact", 2.0, quote(measured[0]))
     results = [x for x in done if x.cues["result"]]
@@ -192,10 +203,20 @@ _LINK = re.compile(
 )
 
 
+# Words any "what next" sentence uses: a link made only of them names nothing about the role.
+_LINK_FILLER = content_stems("looking look next new challenge challenges opportunity step role "
+                             "position job career move")
+
+
+def _names_something(link: Sentence) -> bool:
+    """Whether a linking sentence says what about the role fits, beyond "my next challenge"."""
+    return len(link.specific - _LINK_FILLER) >= 2
+
+
 def _overview_relevance(ev: Evidence, ctx: Context) -> Mark:
     link = [x for x in ev.sentences if _LINK.search(x.text)]
     jd = _jd_terms(ev, ctx)
-    if link and (len(jd) >= 2 or _concrete(link[0])):
+    if link and (len(jd) >= 2 or _names_something(link[0])):
         return Mark("relevance", 2.0, quote(link[0]))
     if link or len(jd) >= 2:
         return Mark("relevance", 1.0, quote(link[0]) if link else "")

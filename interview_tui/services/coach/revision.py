@@ -122,8 +122,8 @@ def _part_of(sentence: str, kind: str, previous: str, index: int = 1, total: int
                            sentence, re.I)
         # "I called them and learned that onboarding was confusing" is a finding that the
         # steps after it answer, not the story's lesson.
-        if lesson or (re.search(r"\bi learn(?:ed|t)\b", sentence, re.I) and not acts_later):
-            return "reflection"
+        if lesson or (_LEARNT.search(sentence) and not acts_later) or _BELIEF.search(sentence):
+            return "reflection"  # a lesson or a belief is never the story's outcome
         best = star_part(sentence, index, total) or ""
         if index == 0 and not (cues.get("task") or cues.get("result")):
             best = "situation"  # an opener sets the scene
@@ -167,6 +167,14 @@ def _part_of(sentence: str, kind: str, previous: str, index: int = 1, total: int
     return previous
 
 
+_LEARNT = re.compile(r"\b(?:i(?:['’]ve| have)?|we(?:['’]ve| have)?(?: all)?) learn(?:ed|t)\b|"
+                     r"\btaught me\b|\bi realis|\bi realiz|\bgoing forward\b|\bfrom now on\b",
+                     re.I)
+# A belief or a general claim narrates no event, so it cannot be what changed.
+_BELIEF = re.compile(
+    r"\b(?:should always|at the end of the day|is something i|i (?:can|always|believe|think|"
+    r"feel|care)\b|(?:is|are) (?:always |really |very )?(?:key|important|essential|everything)\b)",
+    re.I)
 # Words that make a sentence the consequence of the steps, wherever it was told.
 _CONSEQUENCE = re.compile(
     r"\b(?:as a result|in the end|the result|ended up|which meant|this meant|that meant|"

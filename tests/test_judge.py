@@ -207,3 +207,21 @@ def test_a_benefits_service_is_not_money_first_and_bullet_steps_are_steps() -> N
                "paused the autumn campaign and the division ended the year 150k under budget.")
     j = judge_answer("Describe a time you had to give bad news to someone senior.", bullets)
     assert j.marks["actions"].band >= 1 and j.marks["ownership"].band >= 1, j.marks
+
+
+def test_a_score_held_down_by_brevity_says_so() -> None:
+    """A complete story in under fifty words: every rubric row is there, the length cap
+    decides the score, and the feedback names that (not only the band's verdict)."""
+    from interview_tui.services.coach.judge import judge_answer
+
+    answer = ("In 2023 I told a junior engineer I mentored that his pull requests were too "
+              "large to review. I showed him two examples, we agreed on a 300-line limit, "
+              "and his review time dropped from three days to one. I learned to give "
+              "feedback with examples.")
+    j = judge_answer("Tell me about a time you gave hard feedback to someone you mentored.",
+                     answer)
+    rubric = sum(m.level for m in j.marks.values())
+    assert rubric >= 10 and j.score <= 4  # the cap, not the rubric, set the score
+    brief = [g for g in j.gaps if g.key == "brief"]
+    assert brief and f"stops at {j.score}/10" in brief[0].text
+    assert not brief[0].follow  # the follow-ups still go after what is missing

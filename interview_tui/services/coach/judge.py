@@ -197,7 +197,23 @@ _CHECK_SUMMARY = {
     "generic": "Generic answers", "repeated": "Repeated text", "too_long": "Answers too long",
     "blame": "Blaming others", "language": "Answers not in English",
     "restated": "Restating the question", "off_topic": "Answers off the question",
+    "brief": "Answers too brief",
 }
+
+
+def _brief(words: int, substantive: int, cap: int) -> Finding:
+    """The gap when too little was said for the rubric's marks to count in full. It
+    explains the score; a missing part, when there is one, still leads the coaching and
+    the follow-ups (a light weight, and no follow-up question of its own)."""
+    if substantive < 0.6 * words:
+        text = (f"Too little of it is specific: {substantive} of its {words} words say "
+                f"something concrete, which holds the score at {cap}/10.")
+    else:
+        text = (f"Brief: at {words} words the score stops at {cap}/10; say more about "
+                "each part the question needs.")
+    return _check("brief", text, 0.5,
+                  "Give each part a sentence or two more: what was at stake, what you did "
+                  "step by step, and what changed.", "say more about each part")
 
 
 def _check(key: str, text: str, weight: float, coaching: str, short: str) -> Finding:
@@ -308,7 +324,10 @@ def judge_answer(
     # Too little said caps the score; filler, repeats, length and red flags cost on top.
     # Words in sentences with something specific to say: padding doesn't lift the cap.
     substantive = sum(x.words for x in ev.sentences if len(x.specific) >= 2) - ev.filler_count
-    raw = min(raw, _cap_for(kind, substantive)) - penalty
+    cap = _cap_for(kind, substantive)
+    if raw > cap:  # the cap decides the score: say so, or the verdict contradicts the rubric
+        gaps.append(_brief(ev.words, max(substantive, 0), int(cap)))
+    raw = min(raw, cap) - penalty
 
     if ev.language != "English" and ev.sentences:
         notes.insert(0, "language")

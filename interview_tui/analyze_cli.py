@@ -54,13 +54,19 @@ def read_text_file(path: str, what: str, limit: int = MAX_SOURCE_CHARS) -> str:
     """The text of ``path``, or ``BadInput`` saying plainly why it can't be used."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        if p.exists() and not p.is_dir() and not p.is_file():
+            # a pipe or a device would block, or (/dev/zero) never end
+            raise BadInput(f"{what} file {path} is not a regular file (a pipe or a device?)")
+        with p.open("rb") as fh:
+            data = fh.read(4 * limit + 4)  # UTF-8 needs at most 4 bytes a character
     except FileNotFoundError:
         raise BadInput(f"{what} file not found: {path}") from None
     except IsADirectoryError:
         raise BadInput(f"{what} file is a directory: {path}") from None
     except OSError as exc:
         raise BadInput(f"cannot read {what} file {path}: {exc.strerror or exc}") from None
+    if len(data) > 4 * limit:  # more bytes than the limit's characters can take
+        raise BadInput(f"{what} file {path} is over {limit:,} characters, the limit")
     if b"\x00" in data:
         raise BadInput(f"{what} file {path} is binary, not text")
     try:

@@ -95,3 +95,20 @@ def test_bad_input_is_refused_with_one_line_and_status_2(tmp_path: Path) -> None
         assert result.returncode == 2, (args, result.stdout, result.stderr)
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and message in lines[0], (args, result.stderr)
+
+
+def test_a_device_or_pipe_as_the_answer_file_is_refused_at_once() -> None:
+    # /dev/zero never ends: read whole, it would fill the memory.
+    result = run("analyze", "--question", "Tell me about a project.", "--answer-file", "/dev/zero")
+    assert result.returncode == 2
+    assert "not a regular file" in result.stderr
+
+
+def test_an_answer_file_over_the_limit_is_refused_without_reading_it_all(tmp_path) -> None:
+    from interview_tui.analyze_cli import MAX_ANSWER_CHARS
+
+    big = tmp_path / "answer.txt"
+    big.write_text("word " * (MAX_ANSWER_CHARS // 2), encoding="utf-8")
+    result = run("analyze", "--question", "Tell me about a project.", "--answer-file", str(big))
+    assert result.returncode == 2
+    assert "limit" in result.stderr

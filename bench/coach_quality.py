@@ -24,6 +24,8 @@ from pathlib import Path
 
 from bench.common import Result, say
 
+SLOWED = False  # labelled quality: it fails on a weaker judge, not a slower one
+
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 HOLDOUT_EVERY = 4  # pair number n (from 0) is held out when n % 4 == 3
 

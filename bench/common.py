@@ -29,6 +29,9 @@ class Result:
     baseline: str  # what the ratio divides by
     target: str = ""
     met: bool | None = None  # None: no target, or nothing to judge
+    # False: a slowed build cannot move it (labelled quality, memory, a ratio both sides of
+    # which the slowed build slows alike); --slow-build lists it apart instead of judging it.
+    slowed: bool = True
 
     @property
     def verdict(self) -> str:

@@ -65,6 +65,8 @@ STAR_HELD_OUT = (
      "Launched the self-serve refunds page", "refund calls fell 60%"),
 )
 
+SLOWED = False  # labelled quality: it fails on a weaker writer, not a slower one
+
 RESUME = """Riley Chen
 Senior Engineer, Quanta Retail, 2020-present
 - Led the move of order processing to an event-driven design on Kafka.

@@ -81,8 +81,11 @@ async def _measure(screen_name: str, *, freeze: bool = True) -> tuple[float, flo
 
 
 def _child(screen_name: str) -> None:
+    from bench import slow
     from interview_tui.config import load_settings
     from interview_tui.store import open_database
+
+    slow.install()
 
     open_database(load_settings().db_path)
     shown, complete = asyncio.run(_measure(screen_name))

@@ -48,6 +48,7 @@ def install() -> None:
     from interview_tui.screens.history import HistoryScreen
     from interview_tui.screens.home import HomeScreen
     from interview_tui.screens.interview import InterviewScreen
+    from interview_tui.screens.progress import ProgressScreen
     from interview_tui.services.coach import offline
     from interview_tui.services.interview import InterviewService
 
@@ -84,6 +85,12 @@ def install() -> None:
             burn(ms)
         render_actions(self, summary)  # type: ignore[arg-type]
 
+    show = ProgressScreen._show
+
+    def _show(self: ProgressScreen, report: object) -> None:
+        burn(2 * ms)
+        show(self, report)  # type: ignore[arg-type]
+
     run = offline.OfflineCoach.run
 
     async def coach_run(self, task, **kwargs):  # type: ignore[no-untyped-def]
@@ -96,6 +103,7 @@ def install() -> None:
         (InterviewService, "_start_prefetch", _start_prefetch),
         (HistoryScreen, "on_history_screen_loaded", on_loaded),
         (HomeScreen, "_render_actions", _render_actions),
+        (ProgressScreen, "_show", _show),
         (offline.OfflineCoach, "run", coach_run),
     ):
         _saved.append((cls, name, cls.__dict__[name]))

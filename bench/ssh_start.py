@@ -23,6 +23,8 @@ import select
 import time
 from pathlib import Path
 
+SLOWED = False  # the same app over SSH and locally: slowing the app moves both sides
+
 TARGET_RATIO = 1.5
 TARGET_MB = 80.0
 MARKER = b"New mock interview"

@@ -10,8 +10,9 @@ import struct
 import sys
 import termios
 import threading
-import time
 from pathlib import Path
+
+from tests.fakes.poll import poll
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,12 +62,8 @@ class PtyApp:
         return len(self.output)
 
     def wait_for(self, text: str, timeout: float = 20.0, *, after: int = 0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if text in self.output[after:]:
-                return
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} did not appear on the terminal within {timeout}s")
+        poll(lambda: True if text in self.output[after:] else None, timeout,
+             lambda: f"{text!r} did not appear on the terminal within {timeout}s")
 
     def resize(self, cols: int, rows: int) -> None:
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -74,14 +71,13 @@ class PtyApp:
 
     def wait_exit(self, timeout: float = 30.0) -> int:
         """The exit code once the program ends by itself."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        def exited() -> int | None:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                self.pid = 0
-                return os.waitstatus_to_exitcode(status)
-            time.sleep(0.05)
-        raise AssertionError(f"the program did not exit within {timeout}s")
+            return os.waitstatus_to_exitcode(status) if pid else None
+
+        code = poll(exited, timeout, lambda: f"the program did not exit within {timeout}s")
+        self.pid = 0
+        return code
 
     def type(self, text: str) -> None:
         os.write(self.fd, text.encode())

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import asyncssh
 
+from tests.fakes.poll import poll
 from tests.fakes.pty_app import PtyApp
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,23 +97,18 @@ class SshHost:
 
     def wait_for_log(self, count: int, timeout: float = 60.0) -> list[str]:
         """The connection log lines, once there are at least ``count``."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        def enough() -> list[str] | None:
             lines = self.connection_lines()
-            if len(lines) >= count:
-                return lines
-            time.sleep(0.05)
-        raise AssertionError(f"expected {count} connection lines, got {self.connection_lines()}")
+            return lines if len(lines) >= count else None
+
+        return poll(enough, timeout,
+                    lambda: f"expected {count} connection lines, got {self.connection_lines()}")
 
     def wait_for_line(self, *parts: str, timeout: float = 60.0) -> str:
         """The first connection log line that contains every one of ``parts``."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            for line in self.connection_lines():
-                if all(p in line for p in parts):
-                    return line
-            time.sleep(0.05)
-        raise AssertionError(f"no log line with {parts}: {self.connection_lines()}")
+        return poll(lambda: next((line for line in self.connection_lines()
+                                  if all(p in line for p in parts)), None),
+                    timeout, lambda: f"no log line with {parts}: {self.connection_lines()}")
 
     def app_pids(self) -> list[int]:
         """The server's child processes (the apps it runs), from /proc."""
@@ -129,13 +125,12 @@ class SshHost:
         return pids
 
     def wait_for_apps(self, count: int, timeout: float = 60.0) -> list[int]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        def found() -> list[int] | None:
             pids = self.app_pids()
-            if len(pids) == count:
-                return pids
-            time.sleep(0.05)
-        raise AssertionError(f"expected {count} app processes, found {self.app_pids()}")
+            return pids if len(pids) == count else None
+
+        return poll(found, timeout,
+                    lambda: f"expected {count} app processes, found {self.app_pids()}")
 
     def stop(self) -> int:
         if self.process.poll() is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import stat
 import sys
 from pathlib import Path
 
@@ -54,7 +55,8 @@ def read_text_file(path: str, what: str, limit: int = MAX_SOURCE_CHARS) -> str:
     """The text of ``path``, or ``BadInput`` saying plainly why it can't be used."""
     p = Path(path)
     try:
-        if p.exists() and not p.is_dir() and not p.is_file():
+        mode = p.stat().st_mode  # one look: a directory is refused by open() below
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
             # a pipe or a device would block, or (/dev/zero) never end
             raise BadInput(f"{what} file {path} is not a regular file (a pipe or a device?)")
         with p.open("rb") as fh:
